@@ -1,0 +1,112 @@
+/**
+ * The one error class of chengzhen. Validation collects every problem it finds as a
+ * structured {@link ChengzhenIssue} and throws once; solvers that fail to converge throw it
+ * too, with the bracket and iteration count in `expected` and `received`.
+ *
+ * This file is a leaf: every layer (kernel included) may import it.
+ */
+
+/** Machine-readable kind of an issue. */
+export type ChengzhenIssueCode =
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'out_of_range'
+  | 'not_finite'
+  | 'wrong_length'
+  | 'row_sum'
+  | 'constraint'
+  | 'unknown_key'
+  | 'duplicate'
+  | 'too_large'
+  | 'negative_population'
+  | 'formula'
+  | 'not_converged'
+  | 'unreachable'
+  | 'io';
+
+/** A flat array index decoded into the dimensions of model.md section 1. */
+export interface IssueCoords {
+  year?: number;
+  region?: string;
+  status?: string;
+  sex?: string;
+  age?: number;
+  /** Row and column of a region-by-region matrix (`D`, `E`), as region ids. */
+  from?: string;
+  to?: string;
+}
+
+/** One problem found in an input, or one reason a computation failed. */
+export interface ChengzhenIssue {
+  code: ChengzhenIssueCode;
+  /** Where the problem is, from the document root: `['inputs', 'm', 17]`. */
+  path: (string | number)[];
+  /** A lower-case fragment that reads on its own: `inputs.m[region=Shandong, sex=female, age=17] must be in [0, 1], received 1.02`. */
+  message: string;
+  coords?: IssueCoords;
+  /** The allowed range or form, as text: `[0, 1]`, `an array of 606 numbers`. */
+  expected?: string;
+  /** The value found, as text. */
+  received?: string;
+}
+
+/**
+ * Thrown for bad input and failed computations. `issues` lists every problem found; the
+ * message is the first few of them, one per line.
+ *
+ * @example
+ * try { parseKernelProblem({}) } catch (e) { if (e instanceof ChengzhenError) e.issues[0].path }
+ * // => ['format']
+ */
+export class ChengzhenError extends Error {
+  override readonly name = 'ChengzhenError';
+  readonly issues: ChengzhenIssue[];
+
+  constructor(issues: ChengzhenIssue[], summary?: string) {
+    super(summary ?? formatIssues(issues));
+    this.issues = issues;
+  }
+}
+
+/** How many issues {@link formatIssues} lists before it says how many more there are. */
+const LISTED_ISSUES = 20;
+
+/**
+ * Formats issues one per line, at most 20, then `... and N more issues`.
+ *
+ * @example
+ * formatIssues([{ code: 'out_of_range', path: ['srb', 0], message: 'srb[0] must be > 0, received -1' }])
+ * // => 'srb[0] must be > 0, received -1'
+ */
+export function formatIssues(issues: readonly ChengzhenIssue[]): string {
+  const lines = issues.slice(0, LISTED_ISSUES).map((issue) => issue.message);
+  if (issues.length > LISTED_ISSUES) lines.push(`... and ${issues.length - LISTED_ISSUES} more issues`);
+  return lines.join('\n');
+}
+
+/**
+ * Writes a path as it would be written in code: `inputs.m[17]`, `regions[2].id`.
+ *
+ * @example
+ * formatPath(['inputs', 'D', 3])
+ * // => 'inputs.D[3]'
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else text += text === '' ? part : `.${part}`;
+  }
+  return text === '' ? '(root)' : text;
+}
+
+/** Shows a received value briefly and safely (no huge dumps, no prototype tricks). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a typed array of ${(value as Float64Array).length}`;
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

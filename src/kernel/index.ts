@@ -1,0 +1,23 @@
+/**
+ * `chengzhen/kernel`: the numeric core of model.md sections 1-4 on its own, for callers that
+ * build kernel problems themselves.
+ */
+
+// layout of model.md section 1
+export { STATUSES, SEXES, RURAL, MIGRANT, HUKOU, FEMALE, MALE, populationIndex, decodeIndex, shapeLength } from './layout.js';
+export type { Status, Sex, KernelDims, InputShape, DecodedIndex } from './layout.js';
+
+// problems, inputs, results
+export { FLOW_NAMES, problemDims } from './types.js';
+export type { KernelProblem, KernelInputs, KernelResult, MoveMatrix, SparseMoveMatrix, StepInputs, StepFlows, FlowName } from './types.js';
+
+// running
+export { stepInto, createStepScratch } from './step.js';
+export type { StepScratch } from './step.js';
+export { addMovesInto } from './moves.js';
+export { runKernel, runKernelInto, createKernelWorkspace, fullResultSink, stepInputs } from './runKernel.js';
+export type { KernelSink, KernelWorkspace } from './runKernel.js';
+
+// indicators of model.md section 4
+export { STOCK_INDICATORS, indicatorSink, runKernelIndicators, kernelIndicators, indicatorSeries, compensatedSum } from './indicators.js';
+export type { StockIndicator, KernelIndicators } from './indicators.js';

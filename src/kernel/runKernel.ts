@@ -1,0 +1,158 @@
+/**
+ * Runs a kernel problem year by year, handing each year to a sink (`begin`, `year`, `end`),
+ * so that a caller can keep every population ({@link runKernel}) or only what it needs
+ * (indicators, one region, a running total) without holding all years in memory.
+ */
+
+import { ChengzhenError } from '../errors.js';
+import { decodeIndex, SEXES, STATUSES } from './layout.js';
+import { createStepScratch, stepInto, type StepScratch } from './step.js';
+import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
+
+/** Receives a run year by year. Arrays passed in are reused by the kernel: copy what you keep. */
+export interface KernelSink<T> {
+  /** Called once with the problem before the first year. */
+  begin?(problem: KernelProblem): void;
+  /**
+   * Called for the base year (`step = -1`, `flows = null`) and after each step with the
+   * population on 1 January of `year` and the flows of the step that led to it.
+   */
+  year(year: number, step: number, population: Float64Array, flows: StepFlows | null): void;
+  /** Called once after the last year; its value is what {@link runKernelInto} returns. */
+  end(): T;
+}
+
+/** The buffers of a run, reusable across runs of the same size. */
+export interface KernelWorkspace {
+  regions: number;
+  maxAge: number;
+  current: Float64Array;
+  next: Float64Array;
+  scratch: StepScratch;
+  flows: StepFlows;
+}
+
+/** Allocates a workspace for problems of `regions` regions and open age `maxAge`. */
+export function createKernelWorkspace(regions: number, maxAge: number): KernelWorkspace {
+  const cells = regions * 6 * (maxAge + 1);
+  const flows = {} as StepFlows;
+  for (const name of FLOW_NAMES) flows[name] = new Float64Array(regions);
+  return {
+    regions,
+    maxAge,
+    current: new Float64Array(cells),
+    next: new Float64Array(cells),
+    scratch: createStepScratch(regions, maxAge),
+    flows,
+  };
+}
+
+/** The inputs of step `t`: the per-year array when there is one, else the constant one. */
+export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs): StepInputs {
+  const i = problem.inputs;
+  const pick = <X>(list: X[]): X => (list.length === 1 ? list[0] : list[t]);
+  const target = out ?? ({} as StepInputs);
+  target.sx = pick(i.sx);
+  target.sb = pick(i.sb);
+  target.fx = pick(i.fx);
+  target.srb = pick(i.srb);
+  target.m = pick(i.m);
+  target.c = pick(i.c);
+  target.k = pick(i.k);
+  target.q = pick(i.q);
+  target.D = pick(i.D);
+  target.E = pick(i.E);
+  target.n = i.n.length === 0 ? null : pick(i.n);
+  return target;
+}
+
+/**
+ * Runs `problem` through every step, handing each year to `sink`. Allocates nothing per step;
+ * pass a `workspace` from {@link createKernelWorkspace} to reuse buffers across runs.
+ *
+ * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
+ *   more people than a cell holds (the kernel never clamps).
+ */
+export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, workspace?: KernelWorkspace): T {
+  const R = problem.regions.length;
+  const A = problem.maxAge;
+  const ws = workspace && workspace.regions === R && workspace.maxAge === A ? workspace : createKernelWorkspace(R, A);
+  let P = ws.current;
+  let S = ws.next;
+  P.set(problem.population);
+  sink.begin?.(problem);
+  sink.year(problem.startYear, -1, P, null);
+  const inputs = {} as StepInputs;
+  for (let t = 0; t < problem.years; t++) {
+    stepInputs(problem, t, inputs);
+    const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
+    if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
+    const swap = P;
+    P = S;
+    S = swap;
+    sink.year(problem.startYear + t + 1, t, P, ws.flows);
+  }
+  return sink.end();
+}
+
+function negativePopulation(problem: KernelProblem, step: number, index: number, value: number): ChengzhenError {
+  const d = decodeIndex('rhsa', { regions: problem.regions.length, maxAge: problem.maxAge }, index);
+  const region = problem.regions[d.region ?? 0];
+  const status = STATUSES[d.status ?? 0];
+  const sex = SEXES[d.sex ?? 0];
+  const year = problem.startYear + step;
+  const where = `year=${year}, region=${region}, status=${status}, sex=${sex}, age=${d.age}`;
+  return new ChengzhenError([
+    {
+      code: 'negative_population',
+      path: ['inputs', 'n', index],
+      coords: { year, region, status, sex, age: d.age },
+      message: `inputs.n[${where}] removes more people than there are: the population would be ${value}`,
+      expected: 'a population >= 0 after net international migration',
+      received: String(value),
+    },
+  ]);
+}
+
+/** A sink that keeps every year's population and every step's flows. */
+export function fullResultSink(): KernelSink<KernelResult> {
+  let result: KernelResult | null = null;
+  return {
+    begin(problem) {
+      const R = problem.regions.length;
+      const flows = {} as Record<FlowName, Float64Array>;
+      for (const name of FLOW_NAMES) flows[name] = new Float64Array(problem.years * R);
+      result = {
+        regions: [...problem.regions],
+        maxAge: problem.maxAge,
+        years: [],
+        population: [],
+        flows,
+      };
+    },
+    year(year, step, population, flows) {
+      const r = result!;
+      r.years.push(year);
+      r.population.push(Float64Array.from(population));
+      if (flows) {
+        const R = r.regions.length;
+        for (const name of FLOW_NAMES) r.flows[name].set(flows[name], step * R);
+      }
+    },
+    end() {
+      return result!;
+    },
+  };
+}
+
+/**
+ * Runs a kernel problem and keeps every year: the allocating twin of {@link runKernelInto}.
+ *
+ * @example
+ * const result = runKernel(parseKernelProblem(json));
+ * result.years.length
+ * // => json.years + 1
+ */
+export function runKernel(problem: KernelProblem): KernelResult {
+  return runKernelInto(problem, fullResultSink());
+}

@@ -1,0 +1,118 @@
+/**
+ * Types of the kernel. The short symbols of model.md section 2 live here and in the other
+ * files of `kernel/` only:
+ *
+ * | symbol | shape | meaning |
+ * |---|---|---|
+ * | `sx` | r,h,s,a | survival from the start to the end of the year |
+ * | `sb` | r,h,s | survival of a child born during the year to the year's end |
+ * | `fx` | r,h,a | births per woman aged a at the start of the year |
+ * | `srb` | r | sex ratio at birth, males per female |
+ * | `m` | r,s,a | rural -> migrant (rural-to-urban migration) |
+ * | `c` | r | rural -> hukou (in-situ urbanisation, reclassification) |
+ * | `k` | r,s,a | migrant -> hukou (hukou conversion) |
+ * | `q` | r,s,a | migrant -> rural (return migration) |
+ * | `D` | R x R | destinations of rural-to-urban movers, rows sum to 1 |
+ * | `E` | R x R | destinations of returners, rows sum to 1 |
+ * | `n` | r,h,s,a | net international migrants added at the end of the step |
+ */
+
+import type { KernelDims } from './layout.js';
+
+/** The movers' matrix `D` or `E` of one step: identity, dense row-major, or sparse rows. */
+export type MoveMatrix =
+  | { kind: 'identity' }
+  | { kind: 'dense'; values: Float64Array }
+  | SparseMoveMatrix;
+
+/**
+ * A sparse matrix in compressed rows: the entries of row `i` are
+ * `to[rowStart[i] .. rowStart[i+1]-1]` with shares `share[...]`, columns ascending.
+ */
+export interface SparseMoveMatrix {
+  kind: 'sparse';
+  rowStart: Int32Array;
+  to: Int32Array;
+  share: Float64Array;
+}
+
+/**
+ * Every input of the kernel, each either one array for all years (a list of length 1) or one
+ * array per step (a list of length `years`).
+ */
+export interface KernelInputs {
+  sx: Float64Array[];
+  sb: Float64Array[];
+  fx: Float64Array[];
+  srb: Float64Array[];
+  m: Float64Array[];
+  c: Float64Array[];
+  k: Float64Array[];
+  q: Float64Array[];
+  D: MoveMatrix[];
+  E: MoveMatrix[];
+  /** Empty when no net international migration was given (zeros). */
+  n: Float64Array[];
+}
+
+/** The inputs of one step, picked from {@link KernelInputs} for one year. */
+export interface StepInputs {
+  sx: Float64Array;
+  sb: Float64Array;
+  fx: Float64Array;
+  srb: Float64Array;
+  m: Float64Array;
+  c: Float64Array;
+  k: Float64Array;
+  q: Float64Array;
+  D: MoveMatrix;
+  E: MoveMatrix;
+  n: Float64Array | null;
+}
+
+/** A validated kernel problem (model.md section 6), ready to run. */
+export interface KernelProblem {
+  /** Region ids, in layout order. */
+  regions: string[];
+  /** The open age group A. */
+  maxAge: number;
+  /** Calendar year of the base population (1 January). */
+  startYear: number;
+  /** Number of one-year steps. */
+  years: number;
+  /** Base population, layout of model.md section 1. */
+  population: Float64Array;
+  inputs: KernelInputs;
+}
+
+/** Names of the flows, each counted per step and region. */
+export const FLOW_NAMES = [
+  'births',
+  'deaths',
+  'ruralToUrban',
+  'reclassified',
+  'conversions',
+  'returns',
+  'netInternational',
+] as const;
+export type FlowName = (typeof FLOW_NAMES)[number];
+
+/** The flows of one step, one array of length R each (the region people leave). */
+export type StepFlows = Record<FlowName, Float64Array>;
+
+/** The result of a kernel run. */
+export interface KernelResult {
+  regions: string[];
+  maxAge: number;
+  /** `startYear .. startYear + years`. */
+  years: number[];
+  /** One population per year, layout of model.md section 1. */
+  population: Float64Array[];
+  /** Each flow as a `years*R` array, indexed `step*R + region`. */
+  flows: Record<FlowName, Float64Array>;
+}
+
+/** Dimensions of a problem. */
+export function problemDims(problem: Pick<KernelProblem, 'regions' | 'maxAge'>): KernelDims {
+  return { regions: problem.regions.length, maxAge: problem.maxAge };
+}
