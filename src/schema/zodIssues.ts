@@ -57,6 +57,9 @@ export function fromZodIssue(issue: ZodIssue): ChengzhenIssue[] {
     case 'invalid_element':
     case 'custom':
     default: {
+      if (input === undefined && issue.code === 'custom') {
+        return [{ code: 'invalid_type', path, message: `${where} is required`, received: 'nothing' }];
+      }
       const text = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
       const withInput = input === undefined || text.includes('received') ? text : `${text}, received ${received}`;
       return [{ code: issue.code === 'custom' ? 'invalid_value' : 'invalid_type', path, message: `${where} ${withInput}`, received }];

@@ -1,0 +1,92 @@
+/**
+ * The `chengzhen` command line. Exit codes: 0 success, 1 failure, 2 bad input (an invalid
+ * document or command line); messages name the field at fault, and no stack trace is shown
+ * unless CHENGZHEN_DEBUG is set.
+ */
+
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ChengzhenError } from '../errors.js';
+import { UsageError, type CliIO, type Command } from './command.js';
+import { kernelCommand } from './commands/kernel.js';
+import { VERSION } from './version.js';
+
+export const COMMANDS: Command[] = [kernelCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `chengzhen ${VERSION}: urbanisation scenarios year by year
+
+Usage: chengzhen COMMAND [options]
+
+Commands:
+${lines.join('\n')}
+
+Run 'chengzhen COMMAND --help' for a command's options and an example.
+Exit codes: 0 success, 1 failure, 2 bad input.`;
+}
+
+/** Runs the command line `args` (without `node` and the script) and returns the exit code. */
+export async function runCli(args: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(`${overview()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`chengzhen: unknown command '${name}'\n\n${overview()}\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof ChengzhenError) {
+      const lines = error.message.split('\n').map((line) => `  - ${line}`);
+      io.stderr(`chengzhen ${name}: bad input (${error.issues.length} ${error.issues.length === 1 ? 'problem' : 'problems'})\n${lines.join('\n')}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`chengzhen ${name}: ${(error as Error).message}\nRun 'chengzhen ${name} --help' for usage.\n`);
+      return 2;
+    }
+    const detail = process.env.CHENGZHEN_DEBUG ? String((error as Error).stack) : (error as Error).message;
+    io.stderr(`chengzhen ${name}: failed: ${detail}\n`);
+    return 1;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const io: CliIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`chengzhen: failed: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

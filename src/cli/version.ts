@@ -1,0 +1,4 @@
+/** The package version, read from package.json at build time. */
+import pkg from '../../package.json';
+
+export const VERSION: string = pkg.version;
