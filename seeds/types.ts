@@ -49,9 +49,9 @@ export interface PlanTarget {
   value: number;
   /** Unit in plain words: `share (0-1)`, `persons`, `places`, `beds`, `units`, `per 1000 residents`. */
   unit: string;
-  /** The year by whose end the target is to be met (or the year an annual target applies to). */
+  /** The year by whose end the target is to be met (for an annual target, the last year it applies to). */
   year: number;
-  /** First year of the period a cumulative target adds up over. */
+  /** First year of the period a cumulative target adds up over, or the first year an annual target applies to. */
   fromYear?: number;
   kind: TargetKind;
   comparison: TargetComparison;
@@ -69,7 +69,9 @@ export interface PlanTarget {
 
 /** A plan document and its targets. */
 export interface PlanDocument {
-  /** Official document number, e.g. 国发〔2024〕17号. */
+  /** Stable id of the document in this library: `national-2024`, `shandong-2021`. */
+  id: string;
+  /** Official document number, e.g. 国发〔2024〕17号 (or the title, for a document published without one). */
   document: string;
   titleZh: string;
   titleEn: string;
@@ -78,5 +80,7 @@ export interface PlanDocument {
   area: string;
   /** Years the plan covers. */
   period: { from: number; to: number };
+  /** What a reader needs to know about the text the targets were read from. */
+  note?: string;
   targets: PlanTarget[];
 }
