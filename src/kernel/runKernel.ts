@@ -105,7 +105,7 @@ function negativePopulation(problem: KernelProblem, step: number, index: number,
   return new ChengzhenError([
     {
       code: 'negative_population',
-      path: ['inputs', 'n', index],
+      path: problem.inputs.n.length > 1 ? ['inputs', 'n', step, index] : ['inputs', 'n', index],
       coords: { year, region, status, sex, age: d.age },
       message: `inputs.n[${where}] removes more people than there are: the population would be ${value}`,
       expected: 'a population >= 0 after net international migration',

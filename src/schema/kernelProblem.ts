@@ -19,12 +19,10 @@ export const KERNEL_PROBLEM_FORMAT = 'chengzhen-kernel/1';
 const numericArray = z.custom<unknown[] | Float64Array>((v) => Array.isArray(v) || v instanceof Float64Array, {
   message: 'must be an array of numbers',
 });
-const matrixInput = z.union([
-  numericArray,
-  z.strictObject({
-    sparse: z.strictObject({ from: numericArray, to: numericArray, share: numericArray }),
-  }),
-]);
+/** `D` or `E`: a dense array, a sparse `{ sparse: { from, to, share } }`, or a per-year list of them (checked in moveMatrix). */
+const matrixInput = z.custom<unknown[] | Float64Array | object>((v) => typeof v === 'object' && v !== null, {
+  message: 'must be an array of shares, { sparse: { from, to, share } }, or a list of them per year',
+});
 
 /**
  * The structure of a kernel problem document. The numbers inside its arrays are checked by
@@ -136,11 +134,14 @@ function checkSumAtMostOne(
       if (at[i] + bv <= 1) continue;
       const year = steps === 1 ? undefined : frame.startYear + t;
       const { coords, label } = cellLabel({ path: ['inputs', names[0]], shape: 'rsa', dims: frame.dims, regionIds: frame.regionIds, year }, i);
+      const other = bPerRegion
+        ? `inputs.${names[1]}[region=${coords.region}]`
+        : cellLabel({ path: ['inputs', names[1]], shape: 'rsa', dims: frame.dims, regionIds: frame.regionIds, year }, i).label;
       issues.add({
         code: 'constraint',
         path: ['inputs', names[0], ...(a.length === 1 ? [] : [t]), i],
         coords,
-        message: `${label} + inputs.${names[1]}${bPerRegion ? `[region=${coords.region}]` : ''} must be <= 1, received ${at[i]} + ${bv} = ${at[i] + bv}`,
+        message: `${label} + ${other} must be <= 1, received ${at[i]} + ${bv} = ${at[i] + bv}`,
         expected: `${names[0]} + ${names[1]} <= 1`,
         received: String(at[i] + bv),
       });

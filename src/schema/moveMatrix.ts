@@ -43,12 +43,12 @@ function parseDense(value: unknown, context: ArrayContext, issues: IssueList): M
 function parseSparse(links: { from: unknown; to: unknown; share: unknown }, context: ArrayContext, issues: IssueList): MoveMatrix {
   const R = context.dims.regions;
   const path = [...context.path, 'sparse'];
-  const count = Array.isArray(links.from) ? links.from.length : 0;
+  const count = Array.isArray(links.from) || links.from instanceof Float64Array ? (links.from as ArrayLike<unknown>).length : 0;
   const before = issues.length;
-  const index = { min: 0, max: R - 1 };
+  const index = { min: 0, max: R - 1, name: 'a region index' };
   const from = toCheckedArray(links.from, count, index, { ...context, path: [...path, 'from'], shape: 'r', plainIndex: true }, issues);
-  const to = toCheckedArray(links.to, count, index, { ...context, path: [...path, 'to'], shape: 'r', plainIndex: true }, issues);
-  const share = toCheckedArray(links.share, count, PROBABILITY, { ...context, path: [...path, 'share'], shape: 'r', plainIndex: true }, issues);
+  const to = toCheckedArray(links.to, count, index, { ...context, path: [...path, 'to'], shape: 'r', plainIndex: true, lengthNote: `as many as ${formatPath([...path, 'from'])}` }, issues);
+  const share = toCheckedArray(links.share, count, PROBABILITY, { ...context, path: [...path, 'share'], shape: 'r', plainIndex: true, lengthNote: `as many as ${formatPath([...path, 'from'])}` }, issues);
   const empty = { kind: 'sparse' as const, rowStart: new Int32Array(R + 1), to: new Int32Array(0), share: new Float64Array(0) };
   if (issues.length > before) return empty;
   for (let e = 0; e < count; e++) {
@@ -57,8 +57,8 @@ function parseSparse(links: { from: unknown; to: unknown; share: unknown }, cont
         issues.add({
           code: 'invalid_type',
           path: [...path, name, e],
-          message: `${formatPath([...path, name, e])} must be a region index, an integer ${describeRange(index)}, received ${list[e]}`,
-          expected: `an integer ${describeRange(index)}`,
+          message: `${formatPath([...path, name, e])} must be ${describeRange(index)} (a whole number), received ${list[e]}`,
+          expected: `${describeRange(index)} (a whole number)`,
           received: String(list[e]),
         });
       }
@@ -92,14 +92,18 @@ function parseSparse(links: { from: unknown; to: unknown; share: unknown }, cont
 /** Parses one year's `D` or `E`, dense or sparse. */
 export function parseMoveMatrix(value: unknown, context: ArrayContext, issues: IssueList): MoveMatrix {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Float64Array)) {
+    const keys = Object.keys(value);
     const sparse = (value as { sparse?: unknown }).sparse;
-    if (typeof sparse === 'object' && sparse !== null) return parseSparse(sparse as { from: unknown; to: unknown; share: unknown }, context, issues);
+    const linkKeys = typeof sparse === 'object' && sparse !== null ? Object.keys(sparse) : [];
+    const wellFormed =
+      keys.length === 1 && keys[0] === 'sparse' && linkKeys.length === 3 && ['from', 'to', 'share'].every((k) => linkKeys.includes(k));
+    if (wellFormed) return parseSparse(sparse as { from: unknown; to: unknown; share: unknown }, context, issues);
     issues.add({
       code: 'invalid_type',
       path: context.path,
-      message: `${formatPath(context.path)} must be an array of ${context.dims.regions ** 2} shares or { sparse: { from, to, share } }`,
+      message: `${formatPath(context.path)} must be an array of ${context.dims.regions ** 2} shares or { sparse: { from, to, share } }, received an object with keys ${JSON.stringify(keys)}${linkKeys.length > 0 ? ` (sparse: ${JSON.stringify(linkKeys)})` : ''}`,
       expected: 'a dense or sparse matrix',
-      received: 'an object',
+      received: `an object with keys ${keys.join(', ')}`,
     });
     return { kind: 'identity' };
   }

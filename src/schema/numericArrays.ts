@@ -13,6 +13,8 @@ export interface Range {
   min: number;
   max: number;
   exclusiveMin?: boolean;
+  /** What the value is, when more than a number: `a region index`. */
+  name?: string;
 }
 
 export const PROBABILITY: Range = { min: 0, max: 1 };
@@ -22,6 +24,7 @@ export const ANY_FINITE: Range = { min: -Infinity, max: Infinity };
 
 /** Text of a range: `[0, 1]`, `>= 0`, `> 0`, `a finite number`. */
 export function describeRange(range: Range): string {
+  if (range.name) return `${range.name} in [${range.min}, ${range.max}]`;
   if (range.min === -Infinity && range.max === Infinity) return 'a finite number';
   if (range.max === Infinity) return range.exclusiveMin ? `> ${range.min}` : `>= ${range.min}`;
   return `in ${range.exclusiveMin ? '(' : '['}${range.min}, ${range.max}]`;
@@ -37,6 +40,8 @@ export interface ArrayContext {
   year?: number;
   /** Name cells by their plain index (a list of links), not by decoded coordinates. */
   plainIndex?: boolean;
+  /** Says what the length must match, in place of the shape (`as many as inputs.D.sparse.from`). */
+  lengthNote?: string;
 }
 
 /** Collects issues up to {@link LIMITS.maxIssues}. */
@@ -55,7 +60,7 @@ export class IssueList {
 
 /** Names the cell `index` of an array: coordinates and the bracketed label of its message. */
 export function cellLabel(context: ArrayContext, index: number): { coords: IssueCoords; label: string } {
-  if (context.plainIndex) return { coords: {}, label: `${formatPath(context.path)}[${index}]` };
+  if (context.plainIndex) return { coords: context.year === undefined ? {} : { year: context.year }, label: `${formatPath(context.path)}[${index}]` };
   const d = decodeIndex(context.shape, context.dims, index);
   const coords: IssueCoords = {};
   const parts: string[] = [];
@@ -123,7 +128,7 @@ export function toCheckedArray(
     issues.add({
       code: 'wrong_length',
       path: context.path,
-      message: `${where} must have ${length} numbers (${shapeText(context)}), received ${list.length}`,
+      message: `${where} must have ${length} numbers (${context.lengthNote ?? shapeText(context)}), received ${list.length}`,
       expected: `${length} numbers`,
       received: String(list.length),
     });
@@ -133,7 +138,7 @@ export function toCheckedArray(
   for (let i = 0; i < length; i++) {
     const v = list[i];
     if (typeof v === 'number' && Number.isFinite(v) && inRange(v, range)) {
-      out[i] = v;
+      out[i] = v + 0; // -0 becomes 0, as JSON would write it
       continue;
     }
     if (issues.full) break;

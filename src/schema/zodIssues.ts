@@ -9,8 +9,9 @@ import { describeValue, formatPath, type ChengzhenIssue } from '../errors.js';
 type ZodIssue = z.core.$ZodIssue;
 
 function describeExpected(expected: string): string {
-  const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
-  return expected === 'nonoptional' ? 'present' : `${article} ${expected}`;
+  const name = expected === 'int' ? 'integer' : expected;
+  const article = /^[aeiou]/.test(name) ? 'an' : 'a';
+  return name === 'nonoptional' ? 'present' : `${article} ${name}`;
 }
 
 /** One zod issue as a chengzhen issue (unknown keys give one issue per key). */

@@ -1,0 +1,275 @@
+/**
+ * The scenario language: what an analyst writes, in the terms of the plans (an urbanisation
+ * trend, a hukou policy, a fertility assumption), compiled to a kernel problem by
+ * `compileScenario`. Usable from TypeScript ({@link defineScenario}) and from JSON files
+ * ({@link parseScenario}); `chengzhen schema` prints it as JSON Schema for editors.
+ *
+ * Years: a scenario's `baseYear` population is the population at the end of that year (as
+ * Chinese statistics report it: 年末), which is 1 January of the next year in the kernel.
+ * Rates for year `t` apply during calendar year `t`, from the end of `t-1` to the end of `t`.
+ */
+
+import { z } from 'zod';
+import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { ScheduleSchema } from '../model/schedule.js';
+import { ServicesSchema } from './services.js';
+import { fromZodError } from './zodIssues.js';
+
+const share = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+const regionId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be a letter followed by letters, digits, _ or - (e.g. "shandong")');
+
+/** City-size tiers of the State Council's 2014 classification (城市规模划分标准). */
+export const CITY_TIERS = ['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const;
+
+/** A region: a country, province, city or county. */
+export const RegionSchema = z.strictObject({
+  id: regionId.describe('Short id used everywhere else in the scenario, e.g. "shandong"'),
+  nameEn: z.string().min(1).max(200),
+  nameZh: z.string().min(1).max(200),
+  tier: z.enum(CITY_TIERS).optional().describe('超大城市 megacity (>10m urban), 特大 supercity (5-10m), I/II型大城市 large-1/large-2, 中等 medium, 小 small; province or country for larger units'),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+/** A value for every region, or per region with an optional default. */
+export function perRegion<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.strictObject({ byRegion: z.record(z.string(), schema), default: schema.optional() })]);
+}
+
+/** A schedule for all regions or per region. */
+export const RegionScheduleSchema = perRegion(ScheduleSchema);
+export type RegionSchedule = z.infer<typeof RegionScheduleSchema>;
+
+/** Population by age and sex: from the 2020 census file shipped in seeds/, or given. */
+export const PopulationSpecSchema = z.union([
+  z.strictObject({
+    census2020: z.string().min(1).describe('Province (GB/T 2260 code, Chinese or English name) or "China"; 2020 census by 5-year group, split to single ages'),
+    scaleToTotal: z.number().positive().optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
+  }),
+  z.strictObject({
+    ageGroups: z.strictObject({
+      starts: z.array(z.number().int().min(0).max(LIMITS.maxAge)).min(2).describe('First age of each group, increasing; the last group is open'),
+      female: z.array(nonNegative),
+      male: z.array(nonNegative),
+    }),
+    scaleToTotal: z.number().positive().optional(),
+  }),
+  z.strictObject({
+    singleAges: z.strictObject({ female: z.array(nonNegative), male: z.array(nonNegative) }).describe('Persons by single age 0..maxAge (last is open)'),
+    scaleToTotal: z.number().positive().optional(),
+  }),
+]);
+export type PopulationSpec = z.infer<typeof PopulationSpecSchema>;
+
+/** A relative age profile: a default by name, Rogers-Castro parameters, or values by single age. */
+export const AgeProfileSchema = z.union([
+  z.enum(['flat', 'labour-migration', 'hukou-conversion', 'return-migration']),
+  z.strictObject({ rogersCastro: z.record(z.string(), z.number()) }),
+  z.strictObject({ byAge: z.array(nonNegative).min(1) }),
+]);
+export type AgeProfile = z.infer<typeof AgeProfileSchema>;
+
+/** Destination shares: `{ from: { to: share } }`, each origin's shares summing to 1. */
+export const DestinationsSchema = z.record(z.string(), z.record(z.string(), share));
+
+/** The base population of one region. */
+export const BaseRegionSchema = z.strictObject({
+  population: PopulationSpecSchema,
+  residentUrbanisationRate: share.describe('Urban residents / residents at the end of the base year (常住人口城镇化率), 0-1'),
+  hukouUrbanisationRate: share.describe('Residents with local urban hukou / residents (approximates 户籍人口城镇化率), 0-1'),
+  statusAgePattern: z
+    .strictObject({ rural: AgeProfileSchema.optional(), migrant: AgeProfileSchema.optional(), hukou: AgeProfileSchema.optional() })
+    .optional()
+    .describe('Seed age patterns for splitting residents into rural / migrant / hukou (defaults documented in basePopulation)'),
+});
+
+export const DemographySchema = z.strictObject({
+  mortality: z
+    .strictObject({
+      source: z.literal('un-wpp2024').describe('UN WPP 2024 death rates for China (estimates to 2023, medium variant after)'),
+      mxScale: RegionScheduleSchema.optional().describe('Multiplies the death rates (1 = UN China level), e.g. 0.8 for a region with lower mortality'),
+    })
+    .default({ source: 'un-wpp2024' }),
+  fertility: z
+    .strictObject({
+      tfr: z.union([z.literal('un-wpp2024'), RegionScheduleSchema]).describe('Total fertility rate, births per woman'),
+      pattern: z.literal('un-wpp2024').default('un-wpp2024').describe('Age pattern of fertility (UN percentage distribution by age group)'),
+      relativeByStatus: z
+        .strictObject({ rural: nonNegative, migrant: nonNegative, hukou: nonNegative })
+        .optional()
+        .describe('Fertility of each status relative to the TFR (default 1, 1, 1)'),
+    })
+    .default({ tfr: 'un-wpp2024', pattern: 'un-wpp2024' }),
+  sexRatioAtBirth: z.union([z.literal('un-wpp2024'), RegionScheduleSchema]).default('un-wpp2024').describe('Males per female at birth'),
+  netInternationalMigration: z
+    .enum(['none', 'un-wpp2024'])
+    .default('none')
+    .describe('UN WPP 2024 net migration by age and sex for China, shared among regions by population; none for zero'),
+});
+
+export const MigrationSchema = z.strictObject({
+  ruralToUrbanRate: RegionScheduleSchema.describe('Annual share of rural residents who move to a city (rural -> migrant), 0-1'),
+  ruralToUrbanAgeProfile: AgeProfileSchema.default('labour-migration'),
+  reclassificationRate: RegionScheduleSchema.default(0).describe('Annual share of rural residents whose place becomes urban and who become urban hukou residents (in-situ urbanisation), 0-1'),
+  destinations: DestinationsSchema.optional().describe('Where each region\'s rural-to-urban movers go (default: their own region)'),
+  returnRate: RegionScheduleSchema.default(0).describe('Annual share of migrants who return to the countryside (migrant -> rural), 0-1'),
+  returnAgeProfile: AgeProfileSchema.default('return-migration'),
+  returnDestinations: DestinationsSchema.optional().describe('Where each region\'s returners go (default: their own region)'),
+});
+
+export const HukouSchema = z.strictObject({
+  conversionRate: RegionScheduleSchema.describe('Annual share of migrants (urban residents without local hukou) who obtain it, 0-1'),
+  ageProfile: AgeProfileSchema.default('hukou-conversion'),
+});
+
+/** A source of the scenario's figures (free text: the plan document and clause, or data set). */
+export const ScenarioSourceSchema = z.strictObject({
+  document: z.string().min(1),
+  clause: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** A scenario. */
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  description: z.string().max(10_000).default(''),
+  baseYear: z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear).describe('Year whose year-end population is the base'),
+  endYear: z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear),
+  maxAge: z.number().int().min(1).max(LIMITS.maxAge).default(100),
+  regions: z.array(RegionSchema).min(1).max(LIMITS.maxRegions),
+  base: z.record(z.string(), BaseRegionSchema).describe('Base population of each region, by region id'),
+  demography: DemographySchema.default({
+    mortality: { source: 'un-wpp2024' },
+    fertility: { tfr: 'un-wpp2024', pattern: 'un-wpp2024' },
+    sexRatioAtBirth: 'un-wpp2024',
+    netInternationalMigration: 'none',
+  }),
+  migration: MigrationSchema,
+  hukou: HukouSchema,
+  services: ServicesSchema.optional(),
+  sources: z.array(ScenarioSourceSchema).default([]),
+});
+
+/** A scenario as written (defaults not yet filled in). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A validated scenario with defaults filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+function unknownRegion(path: (string | number)[], id: string, known: Set<string>): ChengzhenIssue {
+  const list = [...known].slice(0, 8).join(', ');
+  return {
+    code: 'invalid_value',
+    path,
+    message: `${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')} names the unknown region ${JSON.stringify(id)} (regions: ${list}${known.size > 8 ? ', ...' : ''})`,
+    expected: `one of the scenario's region ids`,
+    received: id,
+  };
+}
+
+/** Cross-field checks: region ids unique and known, hukou <= resident rate, years in order. */
+function crossCheck(s: Scenario): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  const ids = new Set<string>();
+  s.regions.forEach((r, i) => {
+    if (ids.has(r.id)) issues.push({ code: 'duplicate', path: ['regions', i, 'id'], message: `regions[${i}].id repeats the region id ${JSON.stringify(r.id)}`, received: r.id });
+    ids.add(r.id);
+  });
+  if (s.endYear <= s.baseYear) {
+    issues.push({ code: 'out_of_range', path: ['endYear'], message: `endYear must be after baseYear (${s.baseYear}), received ${s.endYear}`, expected: `> ${s.baseYear}`, received: String(s.endYear) });
+  } else if (s.endYear - s.baseYear > LIMITS.maxYears) {
+    issues.push({ code: 'too_large', path: ['endYear'], message: `endYear must be at most ${LIMITS.maxYears} years after baseYear, received ${s.endYear}`, received: String(s.endYear) });
+  }
+  for (const id of Object.keys(s.base)) if (!ids.has(id)) issues.push(unknownRegion(['base', id], id, ids));
+  for (const r of s.regions) {
+    const b = s.base[r.id];
+    if (!b) {
+      issues.push({ code: 'invalid_value', path: ['base', r.id], message: `base.${r.id} is required: every region needs a base population`, received: 'nothing' });
+    } else if (b.hukouUrbanisationRate > b.residentUrbanisationRate) {
+      issues.push({
+        code: 'constraint',
+        path: ['base', r.id, 'hukouUrbanisationRate'],
+        message: `base.${r.id}.hukouUrbanisationRate must be <= residentUrbanisationRate (${b.residentUrbanisationRate}), received ${b.hukouUrbanisationRate}`,
+        expected: `<= ${b.residentUrbanisationRate}`,
+        received: String(b.hukouUrbanisationRate),
+      });
+    }
+  }
+  const checkByRegion = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'object' && value !== null && 'byRegion' in value) {
+      for (const id of Object.keys((value as { byRegion: object }).byRegion)) if (!ids.has(id)) issues.push(unknownRegion([...path, 'byRegion', id], id, ids));
+    }
+  };
+  const checkMatrix = (m: Record<string, Record<string, number>> | undefined, path: (string | number)[]) => {
+    if (!m) return;
+    for (const [from, row] of Object.entries(m)) {
+      if (!ids.has(from)) issues.push(unknownRegion([...path, from], from, ids));
+      for (const to of Object.keys(row)) if (!ids.has(to)) issues.push(unknownRegion([...path, from, to], to, ids));
+    }
+  };
+  checkByRegion(s.demography.mortality.mxScale, ['demography', 'mortality', 'mxScale']);
+  checkByRegion(s.demography.fertility.tfr, ['demography', 'fertility', 'tfr']);
+  checkByRegion(s.demography.sexRatioAtBirth, ['demography', 'sexRatioAtBirth']);
+  checkByRegion(s.migration.ruralToUrbanRate, ['migration', 'ruralToUrbanRate']);
+  checkByRegion(s.migration.reclassificationRate, ['migration', 'reclassificationRate']);
+  checkByRegion(s.migration.returnRate, ['migration', 'returnRate']);
+  checkByRegion(s.hukou.conversionRate, ['hukou', 'conversionRate']);
+  checkMatrix(s.migration.destinations, ['migration', 'destinations']);
+  checkMatrix(s.migration.returnDestinations, ['migration', 'returnDestinations']);
+  return issues;
+}
+
+/** Result of {@link safeParseScenario}. */
+export type SafeParseScenario = { success: true; data: Scenario } | { success: false; error: ChengzhenError };
+
+/**
+ * Validates a scenario (from JSON or code) and fills in its defaults. Never throws.
+ *
+ * @example
+ * safeParseScenario({ name: 'x' }).success
+ * // => false
+ */
+export function safeParseScenario(input: unknown): SafeParseScenario {
+  const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { success: false, error: new ChengzhenError(fromZodError(parsed.error)) };
+  const issues = crossCheck(parsed.data);
+  if (issues.length > 0) return { success: false, error: new ChengzhenError(issues) };
+  return { success: true, data: parsed.data };
+}
+
+/**
+ * Validates a scenario and fills in its defaults.
+ *
+ * @throws {ChengzhenError} naming each bad field: `base.shandong.hukouUrbanisationRate must be
+ *   <= residentUrbanisationRate (0.6553), received 0.7`.
+ * @example
+ * parseScenario(JSON.parse(text)).regions.length
+ * // => 1
+ */
+export function parseScenario(input: unknown): Scenario {
+  const parsed = safeParseScenario(input);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
+/**
+ * Writes a scenario in TypeScript with its types checked and inferred, and validates it.
+ *
+ * @example
+ * const s = defineScenario({
+ *   name: 'Two towns', baseYear: 2023, endYear: 2030,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * s.maxAge
+ * // => 100
+ */
+export function defineScenario(scenario: ScenarioInput): Scenario {
+  return parseScenario(scenario);
+}
