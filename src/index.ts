@@ -17,3 +17,30 @@ export { parseKernelProblem, safeParseKernelProblem, KernelProblemDocumentSchema
 export type { KernelProblemDocument, SafeParseKernelProblem } from './schema/kernelProblem.js';
 export { kernelProblemToJSON, kernelResultToJSON, KERNEL_RESULT_FORMAT } from './io/kernelJson.js';
 export type { KernelProblemJSON, KernelResultJSON, SparseMatrixJSON } from './io/kernelJson.js';
+
+// scenarios (the scenario language, compiled to the kernel problem)
+export { defineScenario, parseScenario, safeParseScenario, ScenarioSchema, RegionSchema, CITY_TIERS } from './schema/scenario.js';
+export type { Scenario, ScenarioInput, SafeParseScenario, Region, RegionSchedule, PopulationSpec, AgeProfile } from './schema/scenario.js';
+export { ServicesSchema, CapacityStockSchema } from './schema/services.js';
+export type { Services, CapacityStock } from './schema/services.js';
+export { ScheduleSchema, scheduleFunction, scheduleValues, scaleSchedule } from './model/schedule.js';
+export type { Schedule, ScheduleFn } from './model/schedule.js';
+export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH } from './model/formula.js';
+export type { Formula } from './model/formula.js';
+export { compileScenario } from './model/compile.js';
+export { project } from './model/project.js';
+export { Projection, ALL_REGIONS } from './model/projection.js';
+export type { IndicatorSeries, TidyRow } from './model/projection.js';
+export { INDICATORS, POPULATION_INDICATORS, indicatorInfo } from './model/indicatorTable.js';
+export type { IndicatorInfo, IndicatorKind } from './model/indicatorTable.js';
+export { SERVICES, SERVICE_FIGURES, SERVICE_INDICATORS } from './model/services/serviceIndicators.js';
+export type { ServiceKey, ServiceFigure } from './model/services/serviceIndicators.js';
+export { computeServices } from './model/services/computeServices.js';
+export { splitByStatus, defaultStatusSeeds } from './model/statusSplit.js';
+export type { PopulationByStatus, StatusSeeds } from './model/statusSplit.js';
+export { populationByAge, basePopulation } from './model/basePopulation.js';
+
+// output
+export { toCsv } from './io/csv.js';
+export { projectionToJSON, PROJECTION_FORMAT } from './io/projectionJson.js';
+export type { ProjectionJSON } from './io/projectionJson.js';

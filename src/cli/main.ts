@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { ChengzhenError } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { kernelCommand } from './commands/kernel.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [kernelCommand];
+export const COMMANDS: Command[] = [runCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,271 @@
+/**
+ * The scenario compiler: scenario -> kernel problem (model.md section 6). The kernel problem
+ * is the intermediate representation; everything the projection computes comes from it.
+ *
+ * Timing: the scenario's base year `B` is a year-end; the kernel starts on 1 January `B + 1`
+ * and step `t` applies the rates of calendar year `B + 1 + t`.
+ *
+ * Rates by age: a lever such as `migration.ruralToUrbanRate` is a level, spread over ages by
+ * an age profile normalised so that, applied to the region's base-year population of the
+ * status people leave, it moves exactly the level's share of them. So a level of 0.02 means
+ * "2 % of rural residents a year, in the base year's age structure".
+ */
+
+import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { ageProfileFor } from './ageProfileFor.js';
+import { basePopulation } from './basePopulation.js';
+import { regionScheduleValues } from './regionValues.js';
+import { unDemography, type YearDemography } from './unDemography.js';
+
+const SHARE = { min: 0, max: 1 };
+
+/** Rates by year for one region, and the path they came from (for messages). */
+interface LeverValues {
+  values: number[];
+  path: (string | number)[];
+}
+
+function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range = SHARE): LeverValues {
+  return { values: regionScheduleValues(value, id, path, s.baseYear + 1, s.endYear, range), path };
+}
+
+/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`. */
+function normalise(profile: { female: Float64Array; male: Float64Array }, population: { female: Float64Array; male: Float64Array }): Float64Array {
+  const A1 = profile.female.length;
+  let weighted = 0;
+  let total = 0;
+  for (let a = 0; a < A1; a++) {
+    weighted += profile.female[a] * population.female[a] + profile.male[a] * population.male[a];
+    total += population.female[a] + population.male[a];
+  }
+  const factor = weighted > 0 ? total / weighted : 1;
+  const out = new Float64Array(2 * A1);
+  for (let a = 0; a < A1; a++) {
+    out[a] = profile.female[a] * factor;
+    out[A1 + a] = profile.male[a] * factor;
+  }
+  return out;
+}
+
+function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]) {
+  return { female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') };
+}
+
+function matrixFrom(
+  shares: Record<string, Record<string, number>> | undefined,
+  ids: string[],
+  path: (string | number)[],
+  issues: ChengzhenIssue[],
+): MoveMatrix {
+  if (!shares) return { kind: 'identity' };
+  const R = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const rows: { to: number; share: number }[][] = ids.map(() => []);
+  for (let i = 0; i < R; i++) {
+    const row = shares[ids[i]];
+    if (!row) {
+      rows[i].push({ to: i, share: 1 });
+      continue;
+    }
+    let sum = 0;
+    for (const [to, share] of Object.entries(row)) {
+      rows[i].push({ to: index.get(to)!, share });
+      sum += share;
+    }
+    if (Math.abs(sum - 1) > 1e-9) {
+      issues.push({
+        code: 'row_sum',
+        path: [...path, ids[i]],
+        message: `${formatPath([...path, ids[i]])}: the shares must sum to 1, received ${sum}`,
+        expected: 'a sum of 1 within 1e-9',
+        received: String(sum),
+      });
+    }
+    rows[i].sort((x, y) => x.to - y.to);
+  }
+  const links = rows.reduce((n, row) => n + row.length, 0);
+  const rowStart = new Int32Array(R + 1);
+  const to = new Int32Array(links);
+  const share = new Float64Array(links);
+  let e = 0;
+  for (let i = 0; i < R; i++) {
+    for (const link of rows[i]) {
+      to[e] = link.to;
+      share[e] = link.share;
+      e++;
+    }
+    rowStart[i + 1] = e;
+  }
+  if (R <= 64 && links * 4 > R * R) {
+    const values = new Float64Array(R * R);
+    for (let i = 0; i < R; i++) for (let k = rowStart[i]; k < rowStart[i + 1]; k++) values[i * R + to[k]] = share[k];
+    return { kind: 'dense', values };
+  }
+  return { kind: 'sparse', rowStart, to, share };
+}
+
+/** True when every array of the list holds the same numbers. */
+function allEqual(list: Float64Array[]): boolean {
+  for (let t = 1; t < list.length; t++) {
+    const a = list[0];
+    const b = list[t];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/** A per-year list, kept as one array when it does not change. */
+function compact(list: Float64Array[]): Float64Array[] {
+  return list.length > 1 && allEqual(list) ? [list[0]] : list;
+}
+
+function rateError(what: string, path: (string | number)[], year: number, region: string, sex: string, age: number, value: number, limit: string): ChengzhenIssue {
+  return {
+    code: 'constraint',
+    path,
+    coords: { year, region, sex, age },
+    message: `${formatPath(path)}[year=${year}, region=${region}] gives a ${what} of ${value} at ${sex} age ${age} (level x age profile): it must be at most ${limit}`,
+    expected: `<= ${limit}`,
+    received: String(value),
+  };
+}
+
+/**
+ * Compiles a scenario to the kernel problem that projects it.
+ *
+ * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
+ *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
+ * @example
+ * const problem = compileScenario(scenario);
+ * problem.startYear === scenario.baseYear + 1
+ * // => true
+ */
+export function compileScenario(input: Scenario | ScenarioInput): KernelProblem {
+  const s = parseScenario(input);
+  const ids = s.regions.map((r) => r.id);
+  const R = ids.length;
+  const A = s.maxAge;
+  const A1 = A + 1;
+  const steps = s.endYear - s.baseYear;
+  const firstYear = s.baseYear + 1;
+  const issues: ChengzhenIssue[] = [];
+
+  // base population, and the base-year status populations the age profiles are weighted by
+  const population = new Float64Array(R * 6 * A1);
+  const bases = ids.map((id, r) => {
+    const base = basePopulation(s, id, ['base', id]);
+    const parts = [base.rural, base.migrant, base.hukou];
+    parts.forEach((part, h) => {
+      population.set(part.female, ((r * 3 + h) * 2 + 0) * A1);
+      population.set(part.male, ((r * 3 + h) * 2 + 1) * A1);
+    });
+    return base;
+  });
+
+  const profiles = {
+    m: profileBySex(s.migration.ruralToUrbanAgeProfile, A, ['migration', 'ruralToUrbanAgeProfile']),
+    q: profileBySex(s.migration.returnAgeProfile, A, ['migration', 'returnAgeProfile']),
+    k: profileBySex(s.hukou.ageProfile, A, ['hukou', 'ageProfile']),
+  };
+  // weights[r].x[sex * A1 + a]
+  const weights = bases.map((b) => ({
+    m: normalise(profiles.m, b.rural),
+    q: normalise(profiles.q, b.migrant),
+    k: normalise(profiles.k, b.migrant),
+  }));
+
+  const d = s.demography;
+  const levers = ids.map((id) => ({
+    m: lever(s, s.migration.ruralToUrbanRate, id, ['migration', 'ruralToUrbanRate']),
+    c: lever(s, s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
+    q: lever(s, s.migration.returnRate, id, ['migration', 'returnRate']),
+    k: lever(s, s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
+    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], { min: 0, max: 100 }),
+    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], { min: 0, max: 15 }),
+    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], { min: 0.5, max: 2 }),
+  }));
+  const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
+  const statusFertility = [relative.rural, relative.migrant, relative.hukou];
+
+  // net international migrants are shared out by base-year population, cell by cell
+  const sexAgeTotal = new Float64Array(2 * A1);
+  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[(r * 3 + h) * 2 * A1 + x];
+
+  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
+  for (let t = 0; t < steps; t++) {
+    const year = firstYear + t;
+    const sx = new Float64Array(R * 6 * A1);
+    const sb = new Float64Array(R * 6);
+    const fx = new Float64Array(R * 3 * A1);
+    const srb = new Float64Array(R);
+    const m = new Float64Array(R * 2 * A1);
+    const c = new Float64Array(R);
+    const k = new Float64Array(R * 2 * A1);
+    const q = new Float64Array(R * 2 * A1);
+    const n = d.netInternationalMigration === 'none' ? null : new Float64Array(R * 6 * A1);
+    let national: YearDemography | null = null;
+    for (let r = 0; r < R; r++) {
+      const lv = levers[r];
+      const demo = unDemography(year, A, lv.mxScale ? lv.mxScale.values[t] : 1);
+      national ??= demo;
+      for (let h = 0; h < 3; h++) {
+        sx.set(demo.sx.female, ((r * 3 + h) * 2 + 0) * A1);
+        sx.set(demo.sx.male, ((r * 3 + h) * 2 + 1) * A1);
+        sb[(r * 3 + h) * 2] = demo.sb.female;
+        sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
+        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * statusFertility[h];
+        for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+      }
+      srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
+      c[r] = lv.c.values[t];
+      for (let sex = 0; sex < 2; sex++) {
+        for (let a = 0; a < A1; a++) {
+          const i = (r * 2 + sex) * A1 + a;
+          const w = sex * A1 + a;
+          const mv = lv.m.values[t] * weights[r].m[w];
+          const kv = lv.k.values[t] * weights[r].k[w];
+          const qv = lv.q.values[t] * weights[r].q[w];
+          const sexName = sex === 0 ? 'female' : 'male';
+          if (issues.length < 20 && !(mv + c[r] <= 1)) issues.push(rateError('rural-to-urban migration rate', lv.m.path, year, ids[r], sexName, a, mv, `1 - reclassificationRate (${1 - c[r]})`));
+          if (issues.length < 20 && !(kv + qv <= 1)) issues.push(rateError('hukou conversion rate', lv.k.path, year, ids[r], sexName, a, kv, `1 - the return rate at that age (${1 - qv})`));
+          m[i] = mv;
+          k[i] = kv;
+          q[i] = qv;
+        }
+      }
+    }
+    if (n && national?.netMigration) {
+      const nm = national.netMigration;
+      for (let r = 0; r < R; r++) {
+        for (let h = 0; h < 3; h++) {
+          for (let sex = 0; sex < 2; sex++) {
+            const source = sex === 0 ? nm.female : nm.male;
+            const base = ((r * 3 + h) * 2 + sex) * A1;
+            for (let a = 0; a < A1; a++) {
+              const cell = population[base + a];
+              const all = sexAgeTotal[sex * A1 + a];
+              n[base + a] = all > 0 ? (source[a] * cell) / all : 0;
+            }
+          }
+        }
+      }
+    }
+    inputs.sx.push(sx);
+    inputs.sb.push(sb);
+    inputs.fx.push(fx);
+    inputs.srb.push(srb);
+    inputs.m.push(m);
+    inputs.c.push(c);
+    inputs.k.push(k);
+    inputs.q.push(q);
+    if (n) inputs.n.push(n);
+  }
+  inputs.D.push(matrixFrom(s.migration.destinations, ids, ['migration', 'destinations'], issues));
+  inputs.E.push(matrixFrom(s.migration.returnDestinations, ids, ['migration', 'returnDestinations'], issues));
+  if (issues.length > 0) throw new ChengzhenError(issues);
+
+  for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);
+  return { regions: ids, maxAge: A, startYear: firstYear, years: steps, population, inputs };
+}

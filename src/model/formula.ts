@@ -1,0 +1,116 @@
+/**
+ * Formulas in `year` for schedules, evaluated with mathjs in a locked-down form: the formula
+ * is parsed, and its syntax tree may hold only numbers, the symbol `year`, the constants `pi`
+ * and `e`, arithmetic, comparison and logical operators, `cond ? a : b`, parentheses, and
+ * calls of the functions listed in {@link FORMULA_FUNCTIONS}. Anything else (assignment,
+ * property access, objects, strings, units, `import`, `createUnit`, `evaluate`, `parse` ...)
+ * is rejected before evaluation, so a formula cannot reach outside itself.
+ */
+
+import { all, create, type MathNode } from 'mathjs';
+import { ChengzhenError, formatPath } from '../errors.js';
+
+const math = create(all, { number: 'number' });
+
+/** The functions a formula may call. */
+export const FORMULA_FUNCTIONS = [
+  'min', 'max', 'exp', 'log', 'log10', 'log2', 'sqrt', 'abs', 'pow', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos', 'tanh',
+] as const;
+/** The symbols a formula may name besides `year`. */
+export const FORMULA_CONSTANTS = ['pi', 'e'] as const;
+/** The longest formula accepted, in characters. */
+export const MAX_FORMULA_LENGTH = 500;
+
+const OPERATORS = new Set(['+', '-', '*', '/', '^', '<', '>', '<=', '>=', '==', '!=', 'and', 'or', 'not', 'mod']);
+const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
+const CONSTANTS = new Set<string>(FORMULA_CONSTANTS);
+
+/** A checked formula, ready to evaluate for any year. */
+export interface Formula {
+  text: string;
+  evaluate(year: number): number;
+}
+
+function formulaError(path: (string | number)[], text: string, reason: string, year?: number): ChengzhenError {
+  const where = `${formatPath(path)}${year === undefined ? '' : `[year=${year}]`}`;
+  const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+  return new ChengzhenError([
+    {
+      code: 'formula',
+      path,
+      ...(year === undefined ? {} : { coords: { year } }),
+      message: `${where}: formula ${JSON.stringify(shown)} ${reason}`,
+      expected: `arithmetic in year with ${FORMULA_FUNCTIONS.join(', ')}`,
+      received: shown,
+    },
+  ]);
+}
+
+/** Returns why a node is not allowed, or null when it is. */
+function rejectNode(node: MathNode, path: string, parent: MathNode | null): string | null {
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value = (node as unknown as { value: unknown }).value;
+      return typeof value === 'number' ? null : `may use only numbers, not ${JSON.stringify(value)}`;
+    }
+    case 'SymbolNode': {
+      const name = (node as unknown as { name: string }).name;
+      if (parent?.type === 'FunctionNode' && path === 'fn') {
+        return FUNCTIONS.has(name) ? null : `calls ${name}, which is not allowed (allowed: ${FORMULA_FUNCTIONS.join(', ')})`;
+      }
+      return name === 'year' || CONSTANTS.has(name) ? null : `names the unknown symbol ${name} (only year, pi and e are known)`;
+    }
+    case 'OperatorNode': {
+      const op = (node as unknown as { op: string }).op;
+      return OPERATORS.has(op) ? null : `uses the operator ${op}, which is not allowed`;
+    }
+    case 'FunctionNode': {
+      const fn = (node as unknown as { fn: MathNode }).fn;
+      return fn.type === 'SymbolNode' ? null : 'calls something that is not a plain function name';
+    }
+    case 'ParenthesisNode':
+    case 'ConditionalNode':
+      return null;
+    default:
+      return `uses ${node.type.replace(/Node$/, '').toLowerCase()} syntax, which is not allowed`;
+  }
+}
+
+/**
+ * Parses and checks a formula in `year`.
+ *
+ * @throws {ChengzhenError} `formula` when it does not parse or uses anything not allowed.
+ * @example
+ * parseFormula('1 + 0.25 * (year - 2024)', ['tfr']).evaluate(2026)
+ * // => 1.5
+ */
+export function parseFormula(text: string, path: (string | number)[]): Formula {
+  if (text.length > MAX_FORMULA_LENGTH) throw formulaError(path, text, `is longer than ${MAX_FORMULA_LENGTH} characters (${text.length})`);
+  let root: MathNode;
+  try {
+    root = math.parse(text);
+  } catch (error) {
+    throw formulaError(path, text, `does not parse: ${(error as Error).message}`);
+  }
+  let reason: string | null = null;
+  root.traverse((node, nodePath, parent) => {
+    if (reason === null) reason = rejectNode(node, nodePath, parent);
+  });
+  if (reason !== null) throw formulaError(path, text, reason);
+  const compiled = root.compile();
+  return {
+    text,
+    evaluate(year: number): number {
+      let value: unknown;
+      try {
+        value = compiled.evaluate({ year });
+      } catch (error) {
+        throw formulaError(path, text, `fails: ${(error as Error).message}`, year);
+      }
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw formulaError(path, text, `must give a finite number, gives ${typeof value === 'number' ? String(value) : typeof value}`, year);
+      }
+      return value;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The one table of indicators that projections, reports and docs read: key, unit, labels in
+ * English and Chinese, what it means, and the range its values lie in.
+ */
+
+import { SERVICE_INDICATORS } from './services/serviceIndicators.js';
+
+/** How an indicator is measured: a stock at the end of each year, or a flow during it. */
+export type IndicatorKind = 'stock' | 'flow';
+
+/** One row of the indicator table. */
+export interface IndicatorInfo {
+  key: string;
+  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'places' | 'beds or units' | 'doctors' | 'clinics' | 'beds' | 'per 1000 residents';
+  labelEn: string;
+  labelZh: string;
+  description: string;
+  kind: IndicatorKind;
+  /** The range of valid values. */
+  limits: readonly [number, number];
+}
+
+const P = [0, Infinity] as const;
+const SHARE = [0, 1] as const;
+
+/** The population indicators of model.md section 4. */
+export const POPULATION_INDICATORS = [
+  { key: 'population', unit: 'persons', labelEn: 'Resident population', labelZh: '常住人口', description: 'Residents at the end of the year, all statuses.', kind: 'stock', limits: P },
+  { key: 'rural', unit: 'persons', labelEn: 'Rural residents', labelZh: '乡村常住人口', description: 'Residents of rural areas at the end of the year.', kind: 'stock', limits: P },
+  { key: 'migrant', unit: 'persons', labelEn: 'Urban residents without local hukou', labelZh: '城镇非户籍常住人口', description: 'Urban residents without local urban hukou (the agricultural transfer population and migrants from other places) at the end of the year.', kind: 'stock', limits: P },
+  { key: 'hukou', unit: 'persons', labelEn: 'Urban residents with local hukou', labelZh: '城镇户籍常住人口', description: 'Urban residents holding local urban hukou at the end of the year.', kind: 'stock', limits: P },
+  { key: 'residentUrbanisationRate', unit: 'share (0-1)', labelEn: 'Resident urbanisation rate', labelZh: '常住人口城镇化率', description: '(migrant + hukou) / population: the share of residents living in urban areas.', kind: 'stock', limits: SHARE },
+  { key: 'hukouUrbanisationRate', unit: 'share (0-1)', labelEn: 'Hukou urbanisation rate', labelZh: '户籍人口城镇化率', description: 'hukou / population. Approximates the official rate, whose denominator is the registered (hukou) population rather than residents.', kind: 'stock', limits: SHARE },
+  { key: 'urbanisationGap', unit: 'share (0-1)', labelEn: 'Gap between resident and hukou urbanisation', labelZh: '两率差距', description: 'residentUrbanisationRate - hukouUrbanisationRate: urban residents without local hukou as a share of residents.', kind: 'stock', limits: SHARE },
+  { key: 'births', unit: 'persons per year', labelEn: 'Births', labelZh: '出生人口', description: 'All births during the year (before infant deaths).', kind: 'flow', limits: P },
+  { key: 'deaths', unit: 'persons per year', labelEn: 'Deaths', labelZh: '死亡人口', description: 'Deaths during the year, infants born in the year included.', kind: 'flow', limits: P },
+  { key: 'ruralToUrban', unit: 'persons per year', labelEn: 'Rural-to-urban movers', labelZh: '农业转移人口', description: 'Rural residents who moved to a city during the year (counted in the region they left).', kind: 'flow', limits: P },
+  { key: 'reclassified', unit: 'persons per year', labelEn: 'In-situ urbanisation', labelZh: '就地城镇化', description: 'Rural residents whose place became urban and who became urban hukou residents during the year.', kind: 'flow', limits: P },
+  { key: 'conversions', unit: 'persons per year', labelEn: 'Hukou conversions', labelZh: '农业转移人口落户', description: 'Urban residents without local hukou who obtained it during the year.', kind: 'flow', limits: P },
+  { key: 'returns', unit: 'persons per year', labelEn: 'Return migrants', labelZh: '返乡人口', description: 'Urban residents without local hukou who returned to the countryside during the year (counted in the region they left).', kind: 'flow', limits: P },
+  { key: 'netInternational', unit: 'persons per year', labelEn: 'Net international migration', labelZh: '国际净迁移', description: 'Net international migrants during the year.', kind: 'flow', limits: [-Infinity, Infinity] },
+] as const satisfies readonly IndicatorInfo[];
+
+export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];
+
+/** Every indicator, in table order. */
+export const INDICATORS: readonly IndicatorInfo[] = [...POPULATION_INDICATORS, ...SERVICE_INDICATORS];
+
+const byKey = new Map<string, IndicatorInfo>(INDICATORS.map((info) => [info.key, info]));
+
+/**
+ * The row of the indicator table for `key`, or undefined.
+ *
+ * @example
+ * indicatorInfo('residentUrbanisationRate')?.labelZh
+ * // => '常住人口城镇化率'
+ */
+export function indicatorInfo(key: string): IndicatorInfo | undefined {
+  return byKey.get(key);
+}

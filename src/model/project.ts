@@ -1,0 +1,24 @@
+/** Projects a scenario: compile, run the kernel, derive the services. */
+
+import { runKernel } from '../kernel/runKernel.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { compileScenario } from './compile.js';
+import { Projection } from './projection.js';
+import { computeServices } from './services/computeServices.js';
+
+/**
+ * Projects a scenario year by year from its base year to its end year.
+ *
+ * @throws {ChengzhenError} for an invalid scenario, naming each bad field.
+ * @example
+ * const projection = project(scenario);
+ * projection.indicator('residentUrbanisationRate').values.at(-1)
+ * // => 0.72 (for example)
+ */
+export function project(input: Scenario | ScenarioInput): Projection {
+  const scenario = parseScenario(input);
+  const problem = compileScenario(scenario);
+  const result = runKernel(problem);
+  const years = result.years.map((y) => y - 1);
+  return new Projection(scenario, problem, result, computeServices(scenario, result, years));
+}

@@ -1,0 +1,202 @@
+/**
+ * A projection: a scenario, its kernel problem, the kernel's result and the derived series,
+ * answering questions in the scenario's own terms (year-end years, region ids, indicator
+ * keys with units).
+ */
+
+import { ChengzhenError } from '../errors.js';
+import { kernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
+import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from '../kernel/types.js';
+import type { Scenario } from '../schema/scenario.js';
+import { indicatorInfo, INDICATORS } from './indicatorTable.js';
+import type { PopulationByStatus } from './statusSplit.js';
+
+/** The id used for all regions together. */
+export const ALL_REGIONS = 'all';
+
+/** One indicator for one region, by year. */
+export interface IndicatorSeries {
+  key: string;
+  unit: string;
+  region: string;
+  years: number[];
+  values: number[];
+}
+
+/** One row of a tidy table: ready for Observable Plot, Vega-Lite, CSV or a data frame. */
+export interface TidyRow {
+  year: number;
+  region: string;
+  indicator: string;
+  value: number;
+  unit: string;
+}
+
+/**
+ * Extra yearly series (public services) attached to a projection: for each key, values
+ * indexed `yearIndex * (R + 1) + region` over the projection's years, region R = all.
+ */
+export type DerivedSeries = Map<string, Float64Array>;
+
+/**
+ * The outcome of projecting a scenario. Years are year-ends: `years[0]` is the base year and
+ * stocks are measured at the end of each year; flows of year `t` happened during it.
+ */
+export class Projection {
+  readonly scenario: Scenario;
+  readonly result: KernelResult;
+  readonly kernel: KernelIndicators;
+  /** Year-ends from the base year to the end year. */
+  readonly years: number[];
+  readonly regions: string[];
+  private readonly problem: KernelProblem;
+  private readonly derived: DerivedSeries;
+
+  constructor(scenario: Scenario, problem: KernelProblem, result: KernelResult, derived: DerivedSeries = new Map()) {
+    this.scenario = scenario;
+    this.problem = problem;
+    this.result = result;
+    this.kernel = kernelIndicators(result);
+    this.years = result.years.map((y) => y - 1);
+    this.regions = [...result.regions];
+    this.derived = derived;
+  }
+
+  /** The base year (its year-end population is where the projection starts). */
+  get baseYear(): number {
+    return this.years[0];
+  }
+
+  /** The last year projected. */
+  get endYear(): number {
+    return this.years[this.years.length - 1];
+  }
+
+  private regionIndex(region: string): number {
+    if (region === ALL_REGIONS) return this.regions.length;
+    const r = this.regions.indexOf(region);
+    if (r < 0) {
+      throw new ChengzhenError([
+        {
+          code: 'invalid_value',
+          path: ['region'],
+          message: `region ${JSON.stringify(region)} is not in the projection (regions: ${this.regions.slice(0, 8).join(', ')}${this.regions.length > 8 ? ', ...' : ''}, or ${ALL_REGIONS})`,
+          received: region,
+        },
+      ]);
+    }
+    return r;
+  }
+
+  /** The indicator keys this projection has values for. */
+  indicatorKeys(): string[] {
+    return INDICATORS.map((i) => i.key).filter((key) => this.has(key));
+  }
+
+  private has(key: string): boolean {
+    return (STOCK_INDICATORS as readonly string[]).includes(key) || (FLOW_NAMES as readonly string[]).includes(key) || this.derived.has(key);
+  }
+
+  /**
+   * One indicator as a series of year-end values (stocks, services) or yearly totals (flows,
+   * which start in the first projected year).
+   *
+   * @throws {ChengzhenError} for an unknown indicator or region.
+   * @example
+   * projection.indicator('residentUrbanisationRate', { region: 'shandong' }).values[0]
+   * // => 0.6553 (the base-year rate of the scenario)
+   */
+  indicator(key: string, options: { region?: string } = {}): IndicatorSeries {
+    const region = options.region ?? ALL_REGIONS;
+    const r = this.regionIndex(region);
+    const width = this.regions.length + 1;
+    const info = indicatorInfo(key);
+    let values: number[];
+    let years: number[];
+    if ((STOCK_INDICATORS as readonly string[]).includes(key)) {
+      const data = this.kernel.stocks[key as StockIndicator];
+      years = this.years;
+      values = years.map((_, y) => data[y * width + r]);
+    } else if ((FLOW_NAMES as readonly string[]).includes(key)) {
+      const data = this.kernel.flows[key as FlowName];
+      years = this.years.slice(1);
+      values = years.map((_, t) => data[t * width + r]);
+    } else if (this.derived.has(key)) {
+      const data = this.derived.get(key)!;
+      years = this.years;
+      values = years.map((_, y) => data[y * width + r]);
+    } else {
+      throw new ChengzhenError([
+        {
+          code: 'invalid_value',
+          path: ['indicator'],
+          message: `indicator ${JSON.stringify(key)} is not one of ${this.indicatorKeys().join(', ')}`,
+          received: key,
+        },
+      ]);
+    }
+    return { key, unit: info?.unit ?? '', region, years: [...years], values };
+  }
+
+  /**
+   * Every indicator for every region (and all regions together when there are several) as
+   * tidy rows `{ year, region, indicator, value, unit }`, in a fixed order: indicator, region,
+   * year.
+   *
+   * @example
+   * projection.table({ indicators: ['population'] })[0]
+   * // => { year: 2023, region: 'china', indicator: 'population', value: 1409670000, unit: 'persons' }
+   */
+  table(options: { indicators?: string[]; regions?: string[] } = {}): TidyRow[] {
+    const keys = options.indicators ?? this.indicatorKeys();
+    const regions = options.regions ?? (this.regions.length > 1 ? [...this.regions, ALL_REGIONS] : this.regions);
+    const rows: TidyRow[] = [];
+    for (const key of keys) {
+      for (const region of regions) {
+        const series = this.indicator(key, { region });
+        series.years.forEach((year, i) => rows.push({ year, region, indicator: key, value: series.values[i], unit: series.unit }));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The population of one region (or all) at the end of `year`, by status and sex, each an
+   * array by single age 0..maxAge.
+   *
+   * @example
+   * projection.population({ year: 2028 }).migrant.female[25]
+   */
+  population(options: { year: number; region?: string }): PopulationByStatus {
+    const y = this.years.indexOf(options.year);
+    if (y < 0) {
+      throw new ChengzhenError([
+        { code: 'out_of_range', path: ['year'], message: `year must be in [${this.baseYear}, ${this.endYear}], received ${options.year}`, received: String(options.year) },
+      ]);
+    }
+    const region = options.region ?? ALL_REGIONS;
+    const r = this.regionIndex(region);
+    const A1 = this.result.maxAge + 1;
+    const P = this.result.population[y];
+    const from = r === this.regions.length ? 0 : r;
+    const to = r === this.regions.length ? this.regions.length : r + 1;
+    const part = (h: number, s: number) => {
+      const out = new Float64Array(A1);
+      for (let q = from; q < to; q++) {
+        const base = ((q * 3 + h) * 2 + s) * A1;
+        for (let a = 0; a < A1; a++) out[a] += P[base + a];
+      }
+      return out;
+    };
+    return {
+      rural: { female: part(0, 0), male: part(0, 1) },
+      migrant: { female: part(1, 0), male: part(1, 1) },
+      hukou: { female: part(2, 0), male: part(2, 1) },
+    };
+  }
+
+  /** The kernel problem the scenario compiled to (model.md section 6). */
+  toKernelProblem(): KernelProblem {
+    return this.problem;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The service indicators: one key per service and figure (`schoolPlaces.shortfall`), with
+ * units and labels, added to the indicator table.
+ */
+
+import type { IndicatorInfo } from '../indicatorTable.js';
+
+/** The services, with the unit their demand and capacity are counted in. */
+export const SERVICES = [
+  { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位' },
+  { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位' },
+  { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位' },
+  { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位' },
+  { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房' },
+  { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师' },
+  { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构' },
+  { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位' },
+] as const;
+export type ServiceKey = (typeof SERVICES)[number]['key'];
+
+/** The figures derived for every service. */
+export const SERVICE_FIGURES = [
+  'demand',
+  'capacity',
+  'shortfall',
+  'surplus',
+  'utilisation',
+  'coverage',
+  'additionsNeededPerYear',
+  'migrantDemand',
+  'migrantCoverage',
+] as const;
+export type ServiceFigure = (typeof SERVICE_FIGURES)[number];
+
+const FIGURE_TEXT: Record<ServiceFigure, { en: string; zh: string; description: string; share: boolean }> = {
+  demand: { en: 'demand', zh: '需求', description: 'what the plan\'s standard says is needed for the projected residents', share: false },
+  capacity: { en: 'capacity', zh: '供给', description: 'the stock at the end of the year after planned additions, growth and retirements', share: false },
+  shortfall: { en: 'shortfall', zh: '缺口', description: 'max(0, demand - capacity)', share: false },
+  surplus: { en: 'surplus', zh: '富余', description: 'max(0, capacity - demand)', share: false },
+  utilisation: { en: 'utilisation', zh: '使用率', description: 'demand / capacity (0 when there is no capacity); above 1 means overcrowding', share: false },
+  coverage: { en: 'coverage', zh: '保障率', description: 'min(1, capacity / demand) (1 when there is no demand)', share: true },
+  additionsNeededPerYear: { en: 'additions still needed per year', zh: '每年需新增', description: 'additions needed each year from the next to close the shortfall by the target year (services.closeShortfallBy)', share: false },
+  migrantDemand: { en: 'demand from migrants', zh: '非户籍需求', description: 'the part of demand from urban residents without local hukou', share: false },
+  migrantCoverage: { en: 'coverage of migrants', zh: '非户籍保障率', description: 'share of migrant demand met when local demand is served first', share: true },
+};
+
+/** Indicator table rows of every service figure. */
+export const SERVICE_INDICATORS: IndicatorInfo[] = SERVICES.flatMap((service) =>
+  SERVICE_FIGURES.map((figure): IndicatorInfo => {
+    const text = FIGURE_TEXT[figure];
+    const isRatio = figure === 'utilisation' || text.share;
+    return {
+      key: `${service.key}.${figure}`,
+      unit: isRatio ? 'share (0-1)' : service.unit,
+      labelEn: `${service.labelEn}: ${text.en}`,
+      labelZh: `${service.labelZh}${text.zh}`,
+      description: `${service.labelEn}: ${text.description}.`,
+      kind: 'stock',
+      limits: text.share ? [0, 1] : [0, Infinity],
+    };
+  }),
+);

@@ -1,0 +1,139 @@
+/**
+ * Splitting residents by age and sex into rural / migrant / hukou so that the status totals
+ * match a region's resident and hukou urbanisation rates exactly, with an age pattern for
+ * each status.
+ *
+ * Method: iterative proportional fitting (Deming and Stephan 1940) of a seed table
+ * `seed[status][age]` to the age-sex totals (rows) and the three status totals (columns).
+ * The seed says how much more likely a person of a given age is to have that status; the
+ * defaults below are assumptions, documented with their reasons, and can be overridden.
+ */
+
+import { ChengzhenError } from '../errors.js';
+
+/** Seed age patterns by status, relative (any positive scale). */
+export interface StatusSeeds {
+  rural: Float64Array;
+  migrant: Float64Array;
+  hukou: Float64Array;
+}
+
+/** A population by status and sex, each by single age 0..A. */
+export interface PopulationByStatus {
+  rural: { female: Float64Array; male: Float64Array };
+  migrant: { female: Float64Array; male: Float64Array };
+  hukou: { female: Float64Array; male: Float64Array };
+}
+
+/** Piecewise-linear profile through (age, value) points, constant outside them. */
+export function piecewiseProfile(points: readonly (readonly [number, number])[], maxAge: number): Float64Array {
+  const out = new Float64Array(maxAge + 1);
+  for (let a = 0; a <= maxAge; a++) {
+    if (a <= points[0][0]) out[a] = points[0][1];
+    else if (a >= points[points.length - 1][0]) out[a] = points[points.length - 1][1];
+    else {
+      let i = 1;
+      while (points[i][0] < a) i++;
+      const [x0, y0] = points[i - 1];
+      const [x1, y1] = points[i];
+      out[a] = y0 + ((y1 - y0) * (a - x0)) / (x1 - x0);
+    }
+  }
+  return out;
+}
+
+/**
+ * Default seed patterns (assumptions). Migrants (urban residents without local hukou) are
+ * concentrated in working ages, where labour migration is (the 2020 census floating
+ * population peaks at 20-39), with their children at a lower level and few older people;
+ * rural residents are over-represented among the old and among left-behind children; urban
+ * hukou residents are taken as flat. Relative levels, not shares: the fitting sets the totals.
+ */
+export function defaultStatusSeeds(maxAge: number): StatusSeeds {
+  return {
+    rural: piecewiseProfile([[0, 1.1], [15, 1], [20, 0.7], [35, 0.8], [50, 1.1], [65, 1.4], [80, 1.5]], maxAge),
+    migrant: piecewiseProfile([[0, 0.6], [15, 0.7], [20, 1.6], [35, 1.6], [50, 1.0], [60, 0.5], [75, 0.25]], maxAge),
+    hukou: piecewiseProfile([[0, 1], [100, 1]], maxAge),
+  };
+}
+
+const STATUS_KEYS = ['rural', 'migrant', 'hukou'] as const;
+
+/**
+ * Splits a population by age and sex into statuses whose totals are
+ * `(1 - resident) N`, `(resident - hukou) N` and `hukou N`, fitting the seed patterns.
+ *
+ * @throws {ChengzhenError} when the rates are out of order or a status with people has a
+ *   seed of zero at every age.
+ * @example
+ * const split = splitByStatus({ female: Float64Array.of(50, 50), male: Float64Array.of(50, 50) }, 0.6, 0.4);
+ * split.migrant.female[0] + split.migrant.female[1] + split.migrant.male[0] + split.migrant.male[1]
+ * // => 40 (within 1e-9)
+ */
+export function splitByStatus(
+  total: { female: Float64Array; male: Float64Array },
+  residentRate: number,
+  hukouRate: number,
+  seeds: StatusSeeds = defaultStatusSeeds(total.female.length - 1),
+  path: (string | number)[] = ['base'],
+): PopulationByStatus {
+  if (!(residentRate >= 0 && residentRate <= 1 && hukouRate >= 0 && hukouRate <= residentRate)) {
+    throw new ChengzhenError([
+      {
+        code: 'constraint',
+        path,
+        message: `${path.join('.')}: rates must satisfy 0 <= hukou <= resident <= 1, received resident ${residentRate}, hukou ${hukouRate}`,
+      },
+    ]);
+  }
+  const ages = total.female.length;
+  const cells = 2 * ages;
+  const rows = new Float64Array(cells);
+  rows.set(total.female, 0);
+  rows.set(total.male, ages);
+  let N = 0;
+  for (let i = 0; i < cells; i++) N += rows[i];
+  const targets = [(1 - residentRate) * N, (residentRate - hukouRate) * N, hukouRate * N];
+
+  // table[h][cell], cell = sex*ages + age
+  const table = STATUS_KEYS.map((key, h) => {
+    const seed = seeds[key];
+    const column = new Float64Array(cells);
+    let any = 0;
+    for (let i = 0; i < cells; i++) {
+      column[i] = targets[h] > 0 ? seed[i % ages] * rows[i] : 0;
+      any += column[i];
+    }
+    if (targets[h] > 0 && !(any > 0)) {
+      throw new ChengzhenError([
+        { code: 'invalid_value', path: [...path, 'statusAgePattern', key], message: `${path.join('.')}.statusAgePattern.${key} is zero at every age with people, but the ${key} total is ${targets[h]}` },
+      ]);
+    }
+    return column;
+  });
+
+  for (let iteration = 0; iteration < 1000; iteration++) {
+    // columns to the status totals
+    let worst = 0;
+    for (let h = 0; h < 3; h++) {
+      let sum = 0;
+      for (let i = 0; i < cells; i++) sum += table[h][i];
+      if (sum > 0) {
+        const f = targets[h] / sum;
+        worst = Math.max(worst, Math.abs(f - 1));
+        for (let i = 0; i < cells; i++) table[h][i] *= f;
+      }
+    }
+    // rows to the age-sex totals (exact after this pass)
+    for (let i = 0; i < cells; i++) {
+      const sum = table[0][i] + table[1][i] + table[2][i];
+      if (sum > 0) {
+        const f = rows[i] / sum;
+        for (let h = 0; h < 3; h++) table[h][i] *= f;
+      }
+    }
+    if (worst < 1e-14) break;
+  }
+  const part = (h: number) => ({ female: table[h].slice(0, ages), male: table[h].slice(ages) });
+  return { rural: part(0), migrant: part(1), hukou: part(2) };
+}
