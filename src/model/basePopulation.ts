@@ -7,10 +7,50 @@
 
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/populationByAge.js';
 import { ChengzhenError, formatPath } from '../errors.js';
+import { runKernel } from '../kernel/runKernel.js';
+import type { KernelInputs } from '../kernel/types.js';
 import type { PopulationSpec, Scenario } from '../schema/scenario.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { splitAgeGroups } from './demography/splitAgeGroups.js';
+import { unDemography } from './unDemography.js';
 import { defaultStatusSeeds, splitByStatus, type PopulationByStatus, type StatusSeeds } from './statusSplit.js';
+
+/** The census is taken as the population at the end of 2020 (it counted 1 November 2020). */
+const CENSUS_YEAR = 2020;
+
+/**
+ * Ages a population from the end of `from` to the end of `to` with UN WPP 2024 survival,
+ * fertility and sex ratio at birth and no migration, by the projection kernel itself (one
+ * region, every person in one status, no transitions).
+ */
+function rollForward(population: { female: Float64Array; male: Float64Array }, from: number, to: number, maxAge: number): { female: Float64Array; male: Float64Array } {
+  const A1 = maxAge + 1;
+  const cells = 6 * A1;
+  const start = new Float64Array(cells);
+  start.set(population.female, 0);
+  start.set(population.male, A1);
+  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [new Float64Array(2 * A1)], c: [new Float64Array(1)], k: [new Float64Array(2 * A1)], q: [new Float64Array(2 * A1)], D: [{ kind: 'identity' }], E: [{ kind: 'identity' }], n: [] };
+  for (let year = from + 1; year <= to; year++) {
+    const d = unDemography(year, maxAge);
+    const sx = new Float64Array(cells);
+    const sb = new Float64Array(6);
+    const fx = new Float64Array(3 * A1);
+    for (let h = 0; h < 3; h++) {
+      sx.set(d.sx.female, (h * 2) * A1);
+      sx.set(d.sx.male, (h * 2 + 1) * A1);
+      sb[h * 2] = d.sb.female;
+      sb[h * 2 + 1] = d.sb.male;
+      for (let a = 0; a < A1; a++) fx[h * A1 + a] = d.tfr * d.fxPerTfr[a];
+    }
+    inputs.sx.push(sx);
+    inputs.sb.push(sb);
+    inputs.fx.push(fx);
+    inputs.srb.push(Float64Array.of(d.srb));
+  }
+  const result = runKernel({ regions: ['census'], maxAge, startYear: from + 1, years: to - from, population: start, inputs });
+  const last = result.population[result.population.length - 1];
+  return { female: last.slice(0, A1), male: last.slice(A1, 2 * A1) };
+}
 
 /** Folds ages above `maxAge` into the open group `maxAge`, or pads with zeros. */
 function toMaxAge(byAge: Float64Array, maxAge: number): Float64Array {
@@ -46,7 +86,12 @@ function findCensusArea(name: string, path: (string | number)[]) {
  * female.reduce((s, v) => s + v, 0) + male.reduce((s, v) => s + v, 0)
  * // => 24870895
  */
-export function populationByAge(spec: PopulationSpec, maxAge: number, path: (string | number)[]): { female: Float64Array; male: Float64Array } {
+export function populationByAge(
+  spec: PopulationSpec,
+  maxAge: number,
+  path: (string | number)[],
+  baseYear = CENSUS_YEAR,
+): { female: Float64Array; male: Float64Array } {
   let female: Float64Array;
   let male: Float64Array;
   if ('census2020' in spec) {
@@ -54,6 +99,11 @@ export function populationByAge(spec: PopulationSpec, maxAge: number, path: (str
     const starts = CENSUS_2020_POPULATION_BY_AGE.ageStarts;
     female = splitAgeGroups(area.female, starts);
     male = splitAgeGroups(area.male, starts);
+    if (spec.rollForward !== false && baseYear > CENSUS_YEAR) {
+      const rolled = rollForward({ female: toMaxAge(female, maxAge), male: toMaxAge(male, maxAge) }, CENSUS_YEAR, baseYear, maxAge);
+      female = rolled.female;
+      male = rolled.male;
+    }
   } else if ('ageGroups' in spec) {
     const g = spec.ageGroups;
     for (const sex of ['female', 'male'] as const) {
@@ -121,7 +171,7 @@ export function populationByAge(spec: PopulationSpec, maxAge: number, path: (str
 export function basePopulation(scenario: Scenario, id: string, path: (string | number)[]): PopulationByStatus {
   const base = scenario.base[id];
   const maxAge = scenario.maxAge;
-  const total = populationByAge(base.population, maxAge, [...path, 'population']);
+  const total = populationByAge(base.population, maxAge, [...path, 'population'], scenario.baseYear);
   const defaults = defaultStatusSeeds(maxAge);
   const pattern = base.statusAgePattern ?? {};
   const seeds: StatusSeeds = {

@@ -182,12 +182,30 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     c: lever(s, s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
     q: lever(s, s.migration.returnRate, id, ['migration', 'returnRate']),
     k: lever(s, s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
+    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], { min: -1e9, max: 1e9 }),
     mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], { min: 0, max: 100 }),
     tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], { min: 0, max: 15 }),
+    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], { min: 0, max: 10 }),
     srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], { min: 0.5, max: 2 }),
   }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];
+
+  // external net migrants by age and sex: the age profile applied to the base-year residents
+  const externalProfile = profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']);
+  const externalShares = [s.migration.externalStatusShares.rural, s.migration.externalStatusShares.migrant, s.migration.externalStatusShares.hukou];
+  const externalPattern = bases.map((b) => {
+    const out = new Float64Array(2 * A1);
+    let sum = 0;
+    for (let a = 0; a < A1; a++) {
+      out[a] = externalProfile.female[a] * (b.rural.female[a] + b.migrant.female[a] + b.hukou.female[a]);
+      out[A1 + a] = externalProfile.male[a] * (b.rural.male[a] + b.migrant.male[a] + b.hukou.male[a]);
+      sum += out[a] + out[A1 + a];
+    }
+    for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
+    return out;
+  });
+  const anyExternal = levers.some((lv) => lv.external.values.some((v) => v !== 0));
 
   // net international migrants are shared out by base-year population, cell by cell
   const sexAgeTotal = new Float64Array(2 * A1);
@@ -204,7 +222,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     const c = new Float64Array(R);
     const k = new Float64Array(R * 2 * A1);
     const q = new Float64Array(R * 2 * A1);
-    const n = d.netInternationalMigration === 'none' ? null : new Float64Array(R * 6 * A1);
+    const n = d.netInternationalMigration === 'none' && !anyExternal ? null : new Float64Array(R * 6 * A1);
     let national: YearDemography | null = null;
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
@@ -215,7 +233,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         sx.set(demo.sx.male, ((r * 3 + h) * 2 + 1) * A1);
         sb[(r * 3 + h) * 2] = demo.sb.female;
         sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * statusFertility[h];
+        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
         for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
@@ -236,7 +254,17 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         }
       }
     }
-    if (n && national?.netMigration) {
+    if (n && anyExternal) {
+      for (let r = 0; r < R; r++) {
+        const persons = levers[r].external.values[t];
+        if (persons === 0) continue;
+        for (let h = 0; h < 3; h++) {
+          if (externalShares[h] === 0) continue;
+          for (let x = 0; x < 2 * A1; x++) n[(r * 3 + h) * 2 * A1 + x] += persons * externalShares[h] * externalPattern[r][x];
+        }
+      }
+    }
+    if (n && d.netInternationalMigration !== 'none' && national?.netMigration) {
       const nm = national.netMigration;
       for (let r = 0; r < R; r++) {
         for (let h = 0; h < 3; h++) {
@@ -246,7 +274,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
             for (let a = 0; a < A1; a++) {
               const cell = population[base + a];
               const all = sexAgeTotal[sex * A1 + a];
-              n[base + a] = all > 0 ? (source[a] * cell) / all : 0;
+              n[base + a] += all > 0 ? (source[a] * cell) / all : 0;
             }
           }
         }

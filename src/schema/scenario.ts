@@ -50,6 +50,7 @@ export const PopulationSpecSchema = z.union([
   z.strictObject({
     census2020: z.string().min(1).describe('Province (GB/T 2260 code, Chinese or English name) or "China"; 2020 census by 5-year group, split to single ages'),
     scaleToTotal: z.number().positive().optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
+    rollForward: z.boolean().default(true).describe('For a base year after 2020, age the census population to the end of the base year with UN WPP 2024 mortality and fertility (no migration) before rescaling'),
   }),
   z.strictObject({
     ageGroups: z.strictObject({
@@ -98,6 +99,7 @@ export const DemographySchema = z.strictObject({
   fertility: z
     .strictObject({
       tfr: z.union([z.literal('un-wpp2024'), RegionScheduleSchema]).describe('Total fertility rate, births per woman'),
+      tfrScale: RegionScheduleSchema.optional().describe('Multiplies the TFR (1 = as given), e.g. to match a region\'s observed births with the UN TFR'),
       pattern: z.literal('un-wpp2024').default('un-wpp2024').describe('Age pattern of fertility (UN percentage distribution by age group)'),
       relativeByStatus: z
         .strictObject({ rural: nonNegative, migrant: nonNegative, hukou: nonNegative })
@@ -120,6 +122,14 @@ export const MigrationSchema = z.strictObject({
   returnRate: RegionScheduleSchema.default(0).describe('Annual share of migrants who return to the countryside (migrant -> rural), 0-1'),
   returnAgeProfile: AgeProfileSchema.default('return-migration'),
   returnDestinations: DestinationsSchema.optional().describe('Where each region\'s returners go (default: their own region)'),
+  externalNetMigrants: RegionScheduleSchema.default(0).describe(
+    'Net migrants from outside the regions modelled (other provinces, for a one-province scenario), persons per year; negative for net out-migration. Added at the end of each year like net international migrants',
+  ),
+  externalAgeProfile: AgeProfileSchema.default('labour-migration').describe('Age profile of external migrants, applied to the region\'s base-year age structure'),
+  externalStatusShares: z
+    .strictObject({ rural: share, migrant: share, hukou: share })
+    .default({ rural: 0, migrant: 1, hukou: 0 })
+    .describe('How external net migrants divide among statuses (default: all urban residents without local hukou); must sum to 1'),
 });
 
 export const HukouSchema = z.strictObject({
@@ -213,10 +223,23 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   };
   checkByRegion(s.demography.mortality.mxScale, ['demography', 'mortality', 'mxScale']);
   checkByRegion(s.demography.fertility.tfr, ['demography', 'fertility', 'tfr']);
+  checkByRegion(s.demography.fertility.tfrScale, ['demography', 'fertility', 'tfrScale']);
   checkByRegion(s.demography.sexRatioAtBirth, ['demography', 'sexRatioAtBirth']);
   checkByRegion(s.migration.ruralToUrbanRate, ['migration', 'ruralToUrbanRate']);
   checkByRegion(s.migration.reclassificationRate, ['migration', 'reclassificationRate']);
   checkByRegion(s.migration.returnRate, ['migration', 'returnRate']);
+  checkByRegion(s.migration.externalNetMigrants, ['migration', 'externalNetMigrants']);
+  const shares = s.migration.externalStatusShares;
+  const shareSum = shares.rural + shares.migrant + shares.hukou;
+  if (Math.abs(shareSum - 1) > 1e-9) {
+    issues.push({
+      code: 'constraint',
+      path: ['migration', 'externalStatusShares'],
+      message: `migration.externalStatusShares must sum to 1, received ${shareSum}`,
+      expected: 'rural + migrant + hukou = 1',
+      received: String(shareSum),
+    });
+  }
   checkByRegion(s.hukou.conversionRate, ['hukou', 'conversionRate']);
   checkMatrix(s.migration.destinations, ['migration', 'destinations']);
   checkMatrix(s.migration.returnDestinations, ['migration', 'returnDestinations']);

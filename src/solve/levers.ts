@@ -1,0 +1,127 @@
+/**
+ * Levers: the parts of a scenario a solver may move, named by their path in the scenario.
+ * A lever's schedule is multiplied by a factor (`scale`), or, when it is a plain number,
+ * replaced by a value; either way for all regions, or for one region only.
+ */
+
+import { ChengzhenError } from '../errors.js';
+import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
+import type { Scenario } from '../schema/scenario.js';
+
+/** The levers, with the range their values may take. */
+export const LEVERS = {
+  'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
+  'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
+  'migration.returnRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'return migration level' },
+  'migration.externalNetMigrants': { min: -1e8, max: 1e8, unit: 'persons per year', description: 'net migrants from outside the regions modelled' },
+  'hukou.conversionRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'hukou conversion level' },
+  'demography.fertility.tfr': { min: 0, max: 10, unit: 'births per woman', description: 'total fertility rate' },
+  'demography.fertility.tfrScale': { min: 0, max: 10, unit: 'factor on the TFR', description: 'fertility level relative to the TFR given' },
+  'demography.mortality.mxScale': { min: 0.01, max: 10, unit: 'factor on death rates', description: 'mortality level' },
+  'services.schoolPlaces.urbanPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'urban school places added each year' },
+  'services.schoolPlaces.ruralPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'rural school places added each year' },
+  'services.schoolPlaces.migrantChildrenPublicSchoolShare': { min: 0, max: 1, unit: 'share (0-1)', description: 'share of migrant children in public schools' },
+  'services.preschoolPlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'preschool places added each year' },
+  'services.childcarePlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'childcare places added each year' },
+  'services.rentalHousing.capacity.additionsPerYear': { min: 0, max: 1e9, unit: 'beds or units per year', description: 'affordable rental housing added each year' },
+  'services.healthCare.doctors.additionsPerYear': { min: 0, max: 1e8, unit: 'doctors per year', description: 'doctors added each year' },
+  'services.healthCare.doctors.growthRate': { min: -0.5, max: 1, unit: 'share per year', description: 'growth of the doctor workforce' },
+  'services.elderlyCare.beds.additionsPerYear': { min: 0, max: 1e9, unit: 'beds per year', description: 'elderly care beds added each year' },
+} as const;
+
+/** The path of a lever in the scenario. */
+export type LeverPath = keyof typeof LEVERS;
+
+/** Which lever, for which region, and how it is moved. */
+export interface LeverSpec {
+  path: LeverPath;
+  /** Move the lever for this region only (default: every region). */
+  region?: string;
+  /**
+   * `value`: the lever becomes a constant (the solved value); `scale`: its schedule is
+   * multiplied by the solved factor, keeping its shape over time. Default: `value` when the
+   * lever is a plain number, `scale` otherwise.
+   */
+  mode?: 'value' | 'scale';
+}
+
+type Holder = Record<string, unknown>;
+
+function leverError(path: string, message: string): ChengzhenError {
+  return new ChengzhenError([{ code: 'invalid_value', path: path.split('.'), message: `lever ${path} ${message}`, received: path }]);
+}
+
+/** The object holding the lever and its key, in a scenario (or a clone of it). */
+function locate(scenario: Scenario, path: string): { holder: Holder; key: string } {
+  if (!Object.hasOwn(LEVERS, path)) {
+    throw leverError(path, `is not a lever; levers are ${Object.keys(LEVERS).join(', ')}`);
+  }
+  const parts = path.split('.');
+  let holder = scenario as unknown as Holder;
+  for (const part of parts.slice(0, -1)) {
+    const next = holder[part];
+    if (typeof next !== 'object' || next === null) throw leverError(path, `is not in this scenario (no ${part})`);
+    holder = next as Holder;
+  }
+  const key = parts[parts.length - 1];
+  if (holder[key] === undefined) throw leverError(path, 'is not set in this scenario');
+  return { holder, key };
+}
+
+function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedule>; default?: Schedule } {
+  return typeof value === 'object' && value !== null && 'byRegion' in value;
+}
+
+/** The lever's current schedule (for one region when given). */
+export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
+  const { holder, key } = locate(scenario, lever.path);
+  const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule };
+  if (!isPerRegion(value)) return value;
+  if (lever.region === undefined) throw leverError(lever.path, 'is set per region: name the region to move');
+  const own = Object.hasOwn(value.byRegion, lever.region) ? value.byRegion[lever.region] : value.default;
+  if (own === undefined) throw leverError(lever.path, `has no value for region ${lever.region}`);
+  return own;
+}
+
+/** Whether the lever is moved by value or by scale. */
+export function leverMode(scenario: Scenario, lever: LeverSpec): 'value' | 'scale' {
+  return lever.mode ?? (typeof leverSchedule(scenario, lever) === 'number' ? 'value' : 'scale');
+}
+
+/**
+ * A copy of the scenario with the lever set to `x` (a value or a factor, by its mode).
+ *
+ * @example
+ * withLever(scenario, { path: 'hukou.conversionRate' }, 0.04).hukou.conversionRate
+ * // => 0.04
+ */
+export function withLever(scenario: Scenario, lever: LeverSpec, x: number): Scenario {
+  const copy = structuredClone(scenario);
+  const { holder, key } = locate(copy, lever.path);
+  const mode = leverMode(scenario, lever);
+  const current = leverSchedule(scenario, lever);
+  const next: Schedule = mode === 'value' ? x : scaleSchedule(current, x);
+  if (lever.region === undefined) {
+    holder[key] = next;
+    return copy;
+  }
+  const value = holder[key];
+  if (isPerRegion(value)) value.byRegion[lever.region] = next;
+  else holder[key] = { byRegion: { [lever.region]: next }, default: value as Schedule };
+  return copy;
+}
+
+/** The largest factor a solver tries on a schedule. */
+const MAX_FACTOR = 100;
+
+/** The range a lever's value (or factor) may take. */
+export function leverBounds(scenario: Scenario, lever: LeverSpec): [number, number] {
+  const info = LEVERS[lever.path];
+  if (leverMode(scenario, lever) === 'value') return [info.min, info.max];
+  // a factor: from 0 up to what keeps the schedule's largest value within the lever's range
+  const fn = scheduleFunction(leverSchedule(scenario, lever), lever.path.split('.'));
+  let peak = 0;
+  for (let year = scenario.baseYear + 1; year <= scenario.endYear; year++) peak = Math.max(peak, Math.abs(fn(year)));
+  if (peak === 0) throw leverError(lever.path, 'is zero in every year, so no factor moves it: solve for its value with mode "value"');
+  return [0, Math.min(info.max / peak, MAX_FACTOR)];
+}
