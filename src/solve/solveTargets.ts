@@ -102,25 +102,30 @@ export function solveTargets(input: Scenario | ScenarioInput, options: SolveTarg
     }
     return fitted;
   };
-  const widths = bounds.map(([lo, hi]) => hi - lo);
+  // the fit runs on each lever mapped to [0, 1] over its bounds, so that levers of very
+  // different sizes (a rate of 0.02, a flow of 300,000 persons) are stepped alike
+  const toUnit = (values: ArrayLike<number>) => Array.from(values, (v, i) => (v - bounds[i][0]) / (bounds[i][1] - bounds[i][0]));
+  const fromUnit = (u: ArrayLike<number>) => Array.from(u, (v, i) => bounds[i][0] + v * (bounds[i][1] - bounds[i][0]));
+  // the fitting package needs at least two points: a single target is given twice (same minimum)
+  const points = targets.length > 1 ? targets.map((_, i) => i) : [0, 0];
   const fit = levenbergMarquardt(
-    { x: targets.map((_, i) => i), y: targets.map((t, i) => t.value / scales[i]) },
+    { x: points, y: points.map((i) => targets[i].value / scales[i]) },
     (params) => {
-      const fitted = fittedFor(params);
+      const fitted = fittedFor(fromUnit(params));
       return (i) => fitted[i] / scales[i];
     },
     {
-      initialValues: initial,
-      minValues: bounds.map((b) => b[0]),
-      maxValues: bounds.map((b) => b[1]),
-      gradientDifference: widths.map((w) => 1e-6 * Math.max(w, 1e-9)),
+      initialValues: toUnit(initial),
+      minValues: levers.map(() => 0),
+      maxValues: levers.map(() => 1),
+      gradientDifference: 1e-7,
       centralDifference: true,
       damping: 1e-3,
       maxIterations: options.maxIterations ?? 100,
       errorTolerance: 1e-14,
     },
   );
-  const values = fit.parameterValues;
+  const values = fromUnit(fit.parameterValues);
   const fitted = fittedFor(values);
   const residuals = targets.map((t, i) => ({ ...t, fitted: fitted[i], residual: fitted[i] - t.value }));
   const rmse = Math.sqrt(residuals.reduce((s, r, i) => s + (r.residual / scales[i]) ** 2, 0) / residuals.length);

@@ -1,0 +1,47 @@
+/**
+ * `chengzhen/presets`: ready scenarios from the plan documents, each with its sources, and a
+ * trend twin that continues recent observed trends instead of the plan's levers.
+ */
+
+import { ChengzhenError } from '../errors.js';
+import { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND } from './national.js';
+import { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND } from './shandong.js';
+import { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND } from './shanghai.js';
+import { ZHEJIANG_2023, ZHEJIANG_2023_TREND } from './zhejiang.js';
+import type { Preset } from './types.js';
+
+/** Every preset, plan presets first, each followed by its trend twin. */
+export const PRESETS: readonly Preset[] = [
+  NATIONAL_2024_2028,
+  NATIONAL_2024_2028_TREND,
+  SHANGHAI_2024_2028,
+  SHANGHAI_2024_2028_TREND,
+  SHANDONG_2021_2023,
+  SHANDONG_2021_2023_TREND,
+  ZHEJIANG_2023,
+  ZHEJIANG_2023_TREND,
+];
+
+/**
+ * The preset with id `id`.
+ *
+ * @throws {ChengzhenError} naming the known ids when there is none.
+ * @example
+ * getPreset('national-2024-2028').scenario.baseYear
+ * // => 2023
+ */
+export function getPreset(id: string): Preset {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) {
+    throw new ChengzhenError([
+      { code: 'invalid_value', path: ['preset'], message: `there is no preset ${JSON.stringify(id)}; presets are ${PRESETS.map((p) => p.id).join(', ')}`, received: id },
+    ]);
+  }
+  return preset;
+}
+
+export type { Preset, PresetCalibration, FigureProvenance } from './types.js';
+export { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND, NATIONAL_CALIBRATION } from './national.js';
+export { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND, SHANGHAI_CALIBRATION } from './shanghai.js';
+export { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND, SHANDONG_CALIBRATION } from './shandong.js';
+export { ZHEJIANG_2023, ZHEJIANG_2023_TREND, ZHEJIANG_CALIBRATION } from './zhejiang.js';

@@ -1,0 +1,153 @@
+/**
+ * China, 2024-2028 and on to 2035: the State Council's five-year action plan for
+ * people-centred new urbanisation (国发〔2024〕17号), whose one number is a resident
+ * urbanisation rate "close to 70 %" after five years of work (read as the end of 2029).
+ *
+ * Base: the end of 2023 (NBS: 1,409.67 million residents, 66.16 % urban, hukou urbanisation
+ * 48.3 %). The trend twin continues 2021-2023: its rural-to-urban migration and hukou
+ * conversion levels, and factors on UN mortality and fertility, are fitted to the observed
+ * 2021-2023 rates, births and deaths from a 2020 census base. The plan preset moves only the
+ * rural-to-urban migration level, to the value that brings the resident rate to 70 % in 2029.
+ */
+
+import { PLAN_NATIONAL_2024 } from '../../seeds/plans/national-2024.js';
+import type { ScenarioInput } from '../schema/scenario.js';
+import { FigureBook } from './figureBook.js';
+import { observations, observedFigure } from './observed.js';
+import type { Preset, PresetCalibration } from './types.js';
+
+const RETURN_RATE = {
+  value: 0.005,
+  unit: 'share of migrants per year',
+  assumption:
+    'About 0.5 % of urban residents without local hukou return to the countryside each year; no national series of returns is in the data. The resident-rate fit absorbs an error here into the migration level.',
+};
+const NO_RECLASSIFICATION = {
+  value: 0,
+  unit: 'share of rural residents per year',
+  assumption: 'In-situ urbanisation is not separated from migration in the data: all urban growth is modelled as rural-to-urban migration plus hukou conversion.',
+};
+const UN_WPP = {
+  value: 'un-wpp2024',
+  unit: 'data set',
+  source: { citation: 'United Nations, DESA, Population Division (2024), World Population Prospects 2024: China mortality, fertility, sex ratio at birth and net migration', repository: 'PPgp/wpp2024' },
+};
+
+/** The fit behind the trend levers: 2020 census base, observations 2021-2023. */
+export const NATIONAL_CALIBRATION: PresetCalibration = {
+  description:
+    'Rural-to-urban migration level, hukou conversion level, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to the NBS resident and hukou urbanisation rates, births and deaths of 2021-2023, projecting from the 2020 census (1 November 2020, taken as the end of 2020).',
+  scenario: {
+    name: 'China from the 2020 census (calibration)',
+    baseYear: 2020,
+    endYear: 2023,
+    regions: [{ id: 'china', nameEn: 'China', nameZh: '全国', tier: 'country' }],
+    base: {
+      china: {
+        population: { census2020: 'China', scaleToTotal: observedFigure('China', 2020, 'residentPopulation').value },
+        residentUrbanisationRate: observedFigure('China', 2020, 'residentUrbanisationRate').value,
+        hukouUrbanisationRate: observedFigure('China', 2020, 'hukouUrbanisationRate').value,
+      },
+    },
+    demography: {
+      mortality: { source: 'un-wpp2024', mxScale: 1 },
+      fertility: { tfr: 'un-wpp2024', tfrScale: 1 },
+      netInternationalMigration: 'un-wpp2024',
+    },
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, reclassificationRate: 0 },
+    hukou: { conversionRate: 0.03 },
+  },
+  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }],
+  observations: observations('China', 2021, 2023, ['residentUrbanisationRate', 'hukouUrbanisationRate', 'births', 'deaths']),
+  fitted: [0.019421063865276002, 0.05555976402983318, 0.889433612848496, 1.0445691853338155],
+};
+
+/** The rural-to-urban migration level that brings the resident rate to 70 % in 2029 (see the plan preset). */
+const PLAN_MIGRATION_LEVEL = 0.01849067304904605;
+
+function build(kind: 'plan' | 'trend'): Preset {
+  const book = new FigureBook();
+  const [migrationLevel, conversionLevel, mxScale, tfrScale] = NATIONAL_CALIBRATION.fitted;
+  const fitted = (what: string) =>
+    `Fitted: ${NATIONAL_CALIBRATION.description} The ${what} is held at its fitted value from 2024 on.`;
+  const scenario: ScenarioInput = {
+    name: kind === 'plan' ? 'China: the 2024 action plan (70 % by 2029)' : 'China: recent trends (2021-2023) continued',
+    description:
+      kind === 'plan'
+        ? 'The State Council five-year action plan for people-centred new urbanisation (国发〔2024〕17号) with the rural-to-urban migration level that reaches its resident urbanisation rate of about 70 % by the end of 2029; everything else as in the trend twin.'
+        : 'China from the end of 2023 with the rural-to-urban migration, hukou conversion, mortality and fertility levels of 2021-2023 held constant: on these trends, does the plan\'s 70 % hold?',
+    baseYear: 2023,
+    endYear: 2035,
+    regions: [{ id: 'china', nameEn: 'China', nameZh: '全国', tier: 'country' }],
+    base: {
+      china: {
+        population: {
+          census2020: book.cite('base.china.population.census2020', {
+            value: 'China',
+            unit: 'age and sex structure',
+            source: { citation: '2020 census by age and sex (中国人口普查年鉴-2020, Table 1-5), aged to the end of 2023 with UN WPP 2024 mortality and fertility' },
+          }),
+          scaleToTotal: book.cite('base.china.population.scaleToTotal', observedFigure('China', 2023, 'residentPopulation')),
+        },
+        residentUrbanisationRate: book.cite('base.china.residentUrbanisationRate', observedFigure('China', 2023, 'residentUrbanisationRate')),
+        hukouUrbanisationRate: book.cite('base.china.hukouUrbanisationRate', observedFigure('China', 2023, 'hukouUrbanisationRate')),
+      },
+    },
+    demography: {
+      mortality: {
+        source: book.cite('demography.mortality.source', UN_WPP) as 'un-wpp2024',
+        mxScale: book.cite('demography.mortality.mxScale', { value: mxScale, unit: 'factor on UN death rates', assumption: fitted('mortality factor') }),
+      },
+      fertility: {
+        tfr: book.cite('demography.fertility.tfr', UN_WPP) as 'un-wpp2024',
+        tfrScale: book.cite('demography.fertility.tfrScale', { value: tfrScale, unit: 'factor on the UN TFR', assumption: fitted('fertility factor') }),
+      },
+      sexRatioAtBirth: book.cite('demography.sexRatioAtBirth', UN_WPP) as 'un-wpp2024',
+      netInternationalMigration: book.cite('demography.netInternationalMigration', UN_WPP) as 'un-wpp2024',
+    },
+    migration: {
+      ruralToUrbanRate:
+        kind === 'plan'
+          ? book.cite('migration.ruralToUrbanRate', {
+              value: PLAN_MIGRATION_LEVEL,
+              unit: 'share of rural residents per year',
+              assumption:
+                'Set so that the resident urbanisation rate reaches 70 % at the end of 2029 (国发〔2024〕17号 一: close to 70 % after five years), found with solveLever; a test re-solves it.',
+            })
+          : book.cite('migration.ruralToUrbanRate', { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') }),
+      reclassificationRate: book.cite('migration.reclassificationRate', NO_RECLASSIFICATION),
+      returnRate: book.cite('migration.returnRate', RETURN_RATE),
+    },
+    hukou: {
+      conversionRate: book.cite('hukou.conversionRate', { value: conversionLevel, unit: 'share of migrants per year', assumption: fitted('hukou conversion level') }),
+    },
+    sources: [
+      { document: '国发〔2024〕17号', clause: '一', note: 'resident urbanisation rate close to 70 % after five years' },
+      { document: 'NBS 2023 statistical communique', note: 'base population and urbanisation rates' },
+      { document: 'UN World Population Prospects 2024', note: 'mortality, fertility, sex ratio at birth, net international migration' },
+    ],
+  };
+  return {
+    id: kind === 'plan' ? 'national-2024-2028' : 'national-2024-2028-trend',
+    title: kind === 'plan' ? 'China: the 2024 five-year action plan' : 'China: 2021-2023 trends continued',
+    titleZh: kind === 'plan' ? '全国：以人为本的新型城镇化五年行动计划' : '全国：延续2021—2023年趋势',
+    area: 'China',
+    kind,
+    twin: kind === 'plan' ? 'national-2024-2028-trend' : 'national-2024-2028',
+    documents: [PLAN_NATIONAL_2024],
+    scenario,
+    figures: book.figures,
+    targets: PLAN_NATIONAL_2024.targets.filter((t) => t.indicator !== undefined),
+    calibration: NATIONAL_CALIBRATION,
+    notes: [
+      'The hukou urbanisation rate is hukou / residents; the official rate divides by the registered population, about the same nationally.',
+      'The plan gives no number for hukou conversion, so both presets keep the 2021-2023 conversion level.',
+      'The 2020 census counted residents on 1 November; it is taken as the end of 2020.',
+    ],
+  };
+}
+
+/** 国发〔2024〕17号 with the migration level that reaches 70 % in 2029. */
+export const NATIONAL_2024_2028: Preset = build('plan');
+/** China with 2021-2023 trends continued. */
+export const NATIONAL_2024_2028_TREND: Preset = build('trend');

@@ -1,0 +1,158 @@
+/**
+ * Shandong, 2021-2023: the province's three-year action plan for new urbanisation
+ * (鲁政办字〔2021〕125号): resident urbanisation up about 1 point a year to 66 % or more by
+ * 2023, 600,000 new school places, inclusive preschool above 85 %, 3.6 doctors per 1000
+ * residents. Base: the 2020 census. Horizon 2028.
+ *
+ * The trend twin may use only what was known by the end of 2020, and no Shandong series before
+ * 2020 is in the data: its migration level is set so that the resident rate rises at the
+ * national pace of 2010-2018 (UN WUP 2018 estimates: 49.226 % to 59.152 %, 1.24 points a year).
+ */
+
+import { PLAN_SHANDONG_2021 } from '../../seeds/plans/shandong-2021.js';
+import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
+import type { DataSource } from '../../seeds/types.js';
+import type { FigureBook } from './figureBook.js';
+import { observedFigure } from './observed.js';
+import { provincePresets, RETURN_RATE } from './province.js';
+import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE, NATIONAL_DOCTOR_GROWTH, nationalDoctorsPer1000 } from './sharedFigures.js';
+import type { PresetCalibration } from './types.js';
+
+const DOCUMENT = '鲁政办字〔2021〕125号';
+
+/** Census 2020 (persons): residents; floating population inter- and intra-provincial (Shandong seventh census). */
+const CENSUS = { population: 101_527_453, floating: 4_129_000 + 16_614_000 };
+const FLOATING_URBAN_SHARE = 0.85;
+const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
+const RESIDENT_2020 = observedFigure('Shandong', 2020, 'residentUrbanisationRate');
+
+function wupRate(year: number): number {
+  return WUP2018_CHINA_URBAN.percentUrban[year - WUP2018_CHINA_URBAN.firstYear] / 100;
+}
+/** The national pace of 2010-2018 (UN WUP 2018 estimates), points a year as a share. */
+const NATIONAL_PACE = (wupRate(2018) - wupRate(2010)) / 8;
+const CONVERSION = {
+  value: 0.05,
+  unit: 'share of migrants per year',
+  assumption: 'No Shandong hukou series is in the data; a level close to the national one of recent years, under the plan\'s zero-threshold urban settlement (二). It does not move the resident rate.',
+};
+
+/** The trend lever: the migration level at which 2021 rises at the national 2010-2018 pace. */
+export const SHANDONG_CALIBRATION: PresetCalibration = {
+  description: `Rural-to-urban migration level at which Shandong's resident urbanisation rate rises in 2021 by the national pace of 2010-2018 (UN WUP 2018: ${(NATIONAL_PACE * 100).toFixed(3)} points a year), from the 2020 census: a trend known by the end of 2020.`,
+  scenario: {
+    name: 'Shandong from the 2020 census (trend)',
+    baseYear: 2020,
+    endYear: 2021,
+    regions: [{ id: 'shandong', nameEn: 'Shandong', nameZh: '山东', tier: 'province' }],
+    base: {
+      shandong: {
+        population: { census2020: 'Shandong' },
+        residentUrbanisationRate: RESIDENT_2020.value,
+        hukouUrbanisationRate: RESIDENT_2020.value - MIGRANT_SHARE,
+      },
+    },
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value },
+    hukou: { conversionRate: CONVERSION.value },
+  },
+  levers: [{ path: 'migration.ruralToUrbanRate' }],
+  observations: [{ indicator: 'residentUrbanisationRate', year: 2021, value: RESIDENT_2020.value + NATIONAL_PACE }],
+  fitted: [0.03193268672442055],
+};
+
+/** 600,000 new places over 2021-2023 (五15), a third each year. */
+const SCHOOL_PLACES_PER_YEAR = 600_000 / 3;
+
+export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
+  id: 'shandong-2021-2023',
+  area: 'Shandong',
+  regionId: 'shandong',
+  nameEn: 'Shandong',
+  nameZh: '山东',
+  tier: 'province',
+  baseYear: 2020,
+  endYear: 2028,
+  documents: [PLAN_SHANDONG_2021],
+  titles: {
+    plan: 'Shandong: the 2021-2023 action plan (66 % urban)',
+    trend: 'Shandong: the national pace of 2010-2018',
+    planZh: '山东：新型城镇化三年行动方案(2021—2023年)',
+    trendZh: '山东：按2010—2018年全国速度',
+  },
+  descriptions: {
+    plan: 'Shandong from the 2020 census with the rural-to-urban migration level that reaches the plan\'s 66 % in 2023, and its school, preschool and doctor targets.',
+    trend: 'Shandong from the 2020 census with urbanisation at the national pace known by 2020 and the same services: does 66 % hold in 2023?',
+  },
+  base: {
+    residentPopulation: observedFigure('Shandong', 2020, 'residentPopulation'),
+    residentUrbanisationRate: RESIDENT_2020,
+    hukouUrbanisationRate: {
+      value: RESIDENT_2020.value - MIGRANT_SHARE,
+      unit: 'share (0-1)',
+      assumption: `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (4.129 m from other provinces and 16.614 m within the province, Shandong seventh census) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents; hukou urbanisation = resident urbanisation - that share. No Shandong hukou urbanisation rate is in the data.`,
+    },
+  },
+  trend: {
+    'migration.ruralToUrbanRate': { value: SHANDONG_CALIBRATION.fitted[0], unit: 'share of rural residents per year', assumption: `Set: ${SHANDONG_CALIBRATION.description}` },
+    'hukou.conversionRate': CONVERSION,
+  },
+  planMigrationLevel: {
+    value: 0.02618749972750005,
+    unit: 'share of rural residents per year',
+    assumption: `Set so that the resident urbanisation rate is 66 % at the end of 2023 (${DOCUMENT} 二: up about 1 point a year to 66 % or more), found with solveLever; a test re-solves it.`,
+  },
+  services: (book: FigureBook) => ({
+    schoolPlaces: {
+      migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE),
+      urbanPlaces: {
+        initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2020)) as 'matchDemand',
+        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', {
+          value: SCHOOL_PLACES_PER_YEAR,
+          unit: 'places per year',
+          source: { document: DOCUMENT, clause: '五15', note: '600,000 new compulsory school places over 2021-2023, a third each year; assumed to continue at that pace after 2023.' },
+        }),
+      },
+    },
+    preschoolPlaces: {
+      inclusiveCoverageShare: book.cite('services.preschoolPlaces.inclusiveCoverageShare', {
+        value: 0.85,
+        unit: 'share (0-1)',
+        source: { document: DOCUMENT, clause: '五15', note: 'inclusive kindergartens to cover 85 % or more of children' },
+      }),
+      places: {
+        initial: book.cite('services.preschoolPlaces.places.initial', matchDemand('places', 2020)) as 'matchDemand',
+        additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', {
+          value: 200 * 270,
+          unit: 'places per year',
+          assumption: `200 new kindergartens a year (${DOCUMENT} 五15) of 270 places each (nine classes of 30 children, an assumption).`,
+        }),
+      },
+    },
+    healthCare: {
+      doctorsPer1000Residents: book.cite('services.healthCare.doctorsPer1000Residents', {
+        value: 3.6,
+        unit: 'per 1000 residents',
+        source: { document: DOCUMENT, clause: '五16', note: '3.6 licensed (assistant) doctors per 1000 residents by 2023' },
+      }),
+      doctors: {
+        initial: book.cite('services.healthCare.doctors.initial', {
+          value: (nationalDoctorsPer1000(2020).value * CENSUS.population) / 1000,
+          unit: 'doctors',
+          assumption: `The national ratio of 2020 (${nationalDoctorsPer1000(2020).value} per 1000 residents; ${(nationalDoctorsPer1000(2020).source as DataSource).citation}) times Shandong's census population; no Shandong figure is in the data.`,
+        }),
+        growthRate: book.cite('services.healthCare.doctors.growthRate', NATIONAL_DOCTOR_GROWTH),
+      },
+    },
+  }),
+  calibration: SHANDONG_CALIBRATION,
+  notes: [
+    'A one-province scenario; moves to and from other provinces are left out (Shandong\'s population changed little in 2021-2023).',
+    'Shandong\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
+    'Childcare (3.1 places per 1000, 五17) and the nursing-bed share (55 %) are recorded targets without a capacity series in the data, so they are not projected.',
+  ],
+  sources: [
+    { document: DOCUMENT, clause: '二', note: 'resident urbanisation up about 1 point a year to 66 % or more by 2023' },
+    { document: DOCUMENT, clause: '五15, 五16', note: 'school places, preschool coverage, doctors' },
+    { document: 'Shandong seventh census', note: 'base population, urbanisation rate and floating population' },
+  ],
+});

@@ -1,0 +1,48 @@
+/** Figures shared by several presets, each cited or marked as an assumption. */
+
+import { OBSERVED_SERVICES, type ObservedServiceIndicator } from '../../seeds/observed/services.js';
+import type { CitedValue } from '../../seeds/types.js';
+import { observedFigure } from './observed.js';
+
+function observedService(indicator: ObservedServiceIndicator, year: number) {
+  const row = OBSERVED_SERVICES.find((r) => r.area === 'China' && r.indicator === indicator && r.year === year);
+  if (!row) throw new Error(`no observed ${indicator} for China ${year}`);
+  return row;
+}
+
+/** The national share of migrant workers' children in public schools or subsidised places, 2020. */
+export const MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE: CitedValue<number> = {
+  value: 0.858,
+  unit: 'share (0-1)',
+  assumption: `The national share of migrant workers' children in public schools or subsidised places in 2020 (${observedService('migrantWorkerChildrenInCompulsoryEducation', 2020).source.citation}: 85.8 %), applied to the province; no provincial figure is in the data.`,
+};
+
+/** Capacity set equal to the base year's demand, for stocks the data do not give. */
+export function matchDemand(unit: string, year: number): CitedValue<string> {
+  return {
+    value: 'matchDemand',
+    unit,
+    assumption: `The stock at the end of ${year} is not in the data: it is set equal to that year's demand, so shortfalls measure whether additions keep up with demand.`,
+  };
+}
+
+const doctors2020 = observedService('doctorsPer1000Residents', 2020);
+const doctors2023 = observedService('doctorsPer1000Residents', 2023);
+const population2020 = observedFigure('China', 2020, 'residentPopulation').value;
+const population2023 = observedFigure('China', 2023, 'residentPopulation').value;
+
+/** Licensed doctors per 1000 residents in China in a year (NHC and NBS bulletins). */
+export function nationalDoctorsPer1000(year: 2020 | 2023): CitedValue<number> {
+  const row = year === 2020 ? doctors2020 : doctors2023;
+  return { value: row.value, unit: 'per 1000 residents', source: row.source };
+}
+
+/**
+ * Yearly growth of China's licensed doctors from 2020 to 2023: doctors per 1000 times
+ * residents, (3.40 x 1,409.67 m) / (2.90 x 1,411.78 m), to the power 1/3, minus 1.
+ */
+export const NATIONAL_DOCTOR_GROWTH: CitedValue<number> = {
+  value: ((doctors2023.value * population2023) / (doctors2020.value * population2020)) ** (1 / 3) - 1,
+  unit: 'share per year',
+  assumption: `The national growth of licensed doctors over 2020-2023 (doctors per 1000 residents ${doctors2020.value} and ${doctors2023.value} times residents; NHC and NBS bulletins), applied to the province and assumed to continue.`,
+};

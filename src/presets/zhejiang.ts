@@ -1,0 +1,135 @@
+/**
+ * Zhejiang, 2023: the province's 2023 work points for new urbanisation and urban-rural
+ * integration (浙发改城镇函〔2023〕388号), whose headline target is a resident urbanisation
+ * rate of 73.5 % by the end of 2023, with 250,000 affordable rental units and 80,000 new
+ * school places in the year. Base: the end of 2022. Horizon 2028.
+ */
+
+import { PLAN_ZHEJIANG_2023 } from '../../seeds/plans/zhejiang-2023.js';
+import { FigureBook } from './figureBook.js';
+import { observations, observedFigure } from './observed.js';
+import { provincePresets, RETURN_RATE } from './province.js';
+import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
+import type { PresetCalibration } from './types.js';
+
+const DOCUMENT = '浙发改城镇函〔2023〕388号';
+
+/** Census 2020: residents, urban residents, floating population (persons). */
+const CENSUS = { population: 64_567_588, floating: 25_557_450 };
+/** Share of the floating population taken to live in urban areas (assumption). */
+const FLOATING_URBAN_SHARE = 0.85;
+const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
+const HUKOU_ASSUMPTION = `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (25,557,450 of 64,567,588 residents; seventh census of Zhejiang) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents, a share assumed unchanged since; hukou urbanisation = resident urbanisation - that share. No Zhejiang hukou urbanisation rate is in the data.`;
+const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption: 'No Zhejiang hukou series is in the data: close to the national level fitted to 2021-2023 (5.6 %), rounded down for a province that kept Hangzhou\'s settlement limits (四(一)).' };
+
+/** The fit behind the trend levers: 2020 census base, observations 2021-2022. */
+export const ZHEJIANG_CALIBRATION: PresetCalibration = {
+  description:
+    'Rural-to-urban migration level, net migrants from other provinces, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to Zhejiang\'s resident urbanisation rates, populations, births and deaths of 2021-2022 (the years before the plan), projecting from the 2020 census.',
+  scenario: {
+    name: 'Zhejiang from the 2020 census (calibration)',
+    baseYear: 2020,
+    endYear: 2022,
+    regions: [{ id: 'zhejiang', nameEn: 'Zhejiang', nameZh: '浙江', tier: 'province' }],
+    base: {
+      zhejiang: {
+        population: { census2020: 'Zhejiang' },
+        residentUrbanisationRate: observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value,
+        hukouUrbanisationRate: observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value - MIGRANT_SHARE,
+      },
+    },
+    demography: { mortality: { source: 'un-wpp2024', mxScale: 1 }, fertility: { tfr: 'un-wpp2024', tfrScale: 1 } },
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: 300_000 },
+    hukou: { conversionRate: CONVERSION.value },
+  },
+  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'migration.externalNetMigrants' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }],
+  observations: observations('Zhejiang', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
+  fitted: [0.012569172558591007, 679715.6273205429, 0.7092340756188238, 0.9052668936688415],
+};
+
+const fitted = (what: string) => `Fitted: ${ZHEJIANG_CALIBRATION.description} The ${what} is held at its fitted value from 2023 on.`;
+const [migrationLevel, external, mxScale, tfrScale] = ZHEJIANG_CALIBRATION.fitted;
+
+export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
+  id: 'zhejiang-2023',
+  area: 'Zhejiang',
+  regionId: 'zhejiang',
+  nameEn: 'Zhejiang',
+  nameZh: '浙江',
+  tier: 'province',
+  baseYear: 2022,
+  endYear: 2028,
+  documents: [PLAN_ZHEJIANG_2023],
+  titles: {
+    plan: 'Zhejiang: the 2023 work points (73.5 % urban)',
+    trend: 'Zhejiang: 2021-2022 trends continued',
+    planZh: '浙江：2023年新型城镇化工作要点',
+    trendZh: '浙江：延续2021—2022年趋势',
+  },
+  descriptions: {
+    plan: 'Zhejiang from the end of 2022 with the rural-to-urban migration level that gives the work points\' 73.5 % at the end of 2023, their 250,000 affordable rental units and 80,000 school places in 2023, continued to 2028.',
+    trend: 'Zhejiang from the end of 2022 with the migration, mortality and fertility levels of 2021-2022 held constant, and the same services: on these trends, does 73.5 % hold in 2023?',
+  },
+  base: {
+    residentPopulation: observedFigure('Zhejiang', 2022, 'residentPopulation'),
+    residentUrbanisationRate: observedFigure('Zhejiang', 2022, 'residentUrbanisationRate'),
+    hukouUrbanisationRate: { value: observedFigure('Zhejiang', 2022, 'residentUrbanisationRate').value - MIGRANT_SHARE, unit: 'share (0-1)', assumption: HUKOU_ASSUMPTION },
+  },
+  trend: {
+    'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') },
+    'migration.externalNetMigrants': { value: external, unit: 'persons per year', assumption: fitted('net inflow from other provinces') },
+    'demography.mortality.mxScale': { value: mxScale, unit: 'factor on UN death rates', assumption: fitted('mortality factor') },
+    'demography.fertility.tfrScale': { value: tfrScale, unit: 'factor on the UN TFR', assumption: fitted('fertility factor') },
+    'hukou.conversionRate': CONVERSION,
+  },
+  planMigrationLevel: {
+    value: migrationLevel,
+    unit: 'share of rural residents per year',
+    assumption: `The work points' 73.5 % by the end of 2023 (${DOCUMENT} 总的要求) is a floor that the trend already passes (even with no rural-to-urban migration, moves from other provinces give 73.6 %), so the plan preset keeps the fitted trend level; it differs from its twin in name only.`,
+  },
+  services: (book: FigureBook) => ({
+    schoolPlaces: {
+      migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE),
+      urbanPlaces: {
+        initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2022)) as 'matchDemand',
+        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', {
+          value: 80_000,
+          unit: 'places per year',
+          source: { document: DOCUMENT, clause: '四(十九)', note: '80,000 new compulsory school places in 2023; assumed to continue at that pace after 2023.' },
+        }),
+      },
+    },
+    rentalHousing: {
+      unit: 'units',
+      shareOfWorkingAgeMigrantsInNeed: book.cite('services.rentalHousing.shareOfWorkingAgeMigrantsInNeed', {
+        value: 0.15,
+        unit: 'share (0-1)',
+        assumption: 'About one in seven working-age migrants needs affordable rental housing (new citizens and young people without housing of their own); no survey figure is in the data.',
+      }),
+      personsPerUnit: book.cite('services.rentalHousing.personsPerUnit', {
+        value: 1.5,
+        unit: 'persons per unit',
+        assumption: 'Units are dwellings and rooms counted alike (套(间)); 1.5 working-age migrants per unit on average.',
+      }),
+      capacity: {
+        initial: book.cite('services.rentalHousing.capacity.initial', matchDemand('units', 2022)) as 'matchDemand',
+        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', {
+          value: 250_000,
+          unit: 'units per year',
+          source: { document: DOCUMENT, clause: '四(十八)', note: '250,000 affordable rental units (套(间)) raised in 2023; assumed to continue at that pace after 2023.' },
+        }),
+      },
+    },
+  }),
+  calibration: ZHEJIANG_CALIBRATION,
+  notes: [
+    'A one-province scenario: people from other provinces enter as external net migrants, urban residents without local hukou.',
+    'Zhejiang\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
+    'The plan covers 2023 only; its yearly additions are assumed to continue to 2028.',
+  ],
+  sources: [
+    { document: DOCUMENT, clause: '总的要求', note: 'resident urbanisation rate 73.5 % by the end of 2023' },
+    { document: DOCUMENT, clause: '四(十八), 四(十九)', note: 'affordable rental housing and school places in 2023' },
+    { document: 'Zhejiang 2022 population communique', note: 'base population and urbanisation rate' },
+  ],
+});
