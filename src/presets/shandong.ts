@@ -5,14 +5,15 @@
  * residents. Base: the 2020 census. Horizon 2028.
  *
  * The trend twin may use only what was known by the end of 2020, and no Shandong series before
- * 2020 is in the data: its migration level is set so that the resident rate rises at the
- * national pace of 2010-2018 (UN WUP 2018 estimates: 49.226 % to 59.152 %, 1.24 points a year).
+ * 2020 is in the data: its migration level is set so that the resident rate rises in 2021 by
+ * the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018 estimates)
+ * times Shandong's 2020 rural share.
  */
 
 import { PLAN_SHANDONG_2021 } from '../../seeds/plans/shandong-2021.js';
-import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
 import type { DataSource } from '../../seeds/types.js';
 import type { FigureBook } from './figureBook.js';
+import { ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 import { observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
 import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE, NATIONAL_DOCTOR_GROWTH, nationalDoctorsPer1000 } from './sharedFigures.js';
@@ -26,20 +27,17 @@ const FLOATING_URBAN_SHARE = 0.85;
 const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
 const RESIDENT_2020 = observedFigure('Shandong', 2020, 'residentUrbanisationRate');
 
-function wupRate(year: number): number {
-  return WUP2018_CHINA_URBAN.percentUrban[year - WUP2018_CHINA_URBAN.firstYear] / 100;
-}
-/** The national pace of 2010-2018 (UN WUP 2018 estimates), points a year as a share. */
-const NATIONAL_PACE = (wupRate(2018) - wupRate(2010)) / 8;
+/** The national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018 estimates). */
+const PROPENSITY = ruralUrbanisationPropensity2010To2018();
 const CONVERSION = {
   value: 0.05,
   unit: 'share of migrants per year',
   assumption: 'No Shandong hukou series is in the data; a level close to the national one of recent years, under the plan\'s zero-threshold urban settlement (二). It does not move the resident rate.',
 };
 
-/** The trend lever: the migration level at which 2021 rises at the national 2010-2018 pace. */
+/** The trend lever: the migration level at which 2021 rises by the national 2010-2018 propensity times Shandong's rural share. */
 export const SHANDONG_CALIBRATION: PresetCalibration = {
-  description: `Rural-to-urban migration level at which Shandong's resident urbanisation rate rises in 2021 by the national pace of 2010-2018 (UN WUP 2018: ${(NATIONAL_PACE * 100).toFixed(3)} points a year), from the 2020 census: a trend known by the end of 2020.`,
+  description: `Rural-to-urban migration level at which Shandong's resident urbanisation rate rises in 2021 by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(PROPENSITY * 100).toFixed(2)} % of the rural share a year) times Shandong's 2020 rural share, from the 2020 census: a trend known by the end of 2020 (the method of hindcast()).`,
   scenario: {
     name: 'Shandong from the 2020 census (trend)',
     baseYear: 2020,
@@ -56,8 +54,8 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
     hukou: { conversionRate: CONVERSION.value },
   },
   levers: [{ path: 'migration.ruralToUrbanRate' }],
-  observations: [{ indicator: 'residentUrbanisationRate', year: 2021, value: RESIDENT_2020.value + NATIONAL_PACE }],
-  fitted: [0.03193268672442055],
+  observations: [{ indicator: 'residentUrbanisationRate', year: 2021, value: RESIDENT_2020.value + PROPENSITY * (1 - RESIDENT_2020.value) }],
+  fitted: [0.02540219325123885],
 };
 
 /** 600,000 new places over 2021-2023 (五15), a third each year. */
@@ -75,13 +73,13 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
   documents: [PLAN_SHANDONG_2021],
   titles: {
     plan: 'Shandong: the 2021-2023 action plan (66 % urban)',
-    trend: 'Shandong: the national pace of 2010-2018',
+    trend: 'Shandong: the urbanisation propensity of 2010-2018',
     planZh: '山东：新型城镇化三年行动方案(2021—2023年)',
-    trendZh: '山东：按2010—2018年全国速度',
+    trendZh: '山东：按2010—2018年全国城镇化倾向',
   },
   descriptions: {
     plan: 'Shandong from the 2020 census with the rural-to-urban migration level that reaches the plan\'s 66 % in 2023, and its school, preschool and doctor targets.',
-    trend: 'Shandong from the 2020 census with urbanisation at the national pace known by 2020 and the same services: does 66 % hold in 2023?',
+    trend: 'Shandong from the 2020 census with urbanisation at the national propensity known by 2020 and the same services: does 66 % hold in 2023?',
   },
   base: {
     residentPopulation: observedFigure('Shandong', 2020, 'residentPopulation'),

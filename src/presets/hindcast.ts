@@ -1,0 +1,178 @@
+/**
+ * Hindcasts: project an area from the 2020 census with assumptions fixed from data up to a
+ * cut-off year, and compare each later year with what was published (resident urbanisation
+ * rate, population, births, deaths). Nothing is tuned to the years scored.
+ *
+ * With the cut-off at 2020 (the default) no later data are used: the rural-to-urban migration
+ * level is the one at which the first year's rise is the national 2010-2018 propensity of rural
+ * residents to urbanise (UN WUP 2018 estimates) times the area's 2020 rural share, and mortality and fertility are the UN WPP 2024 schedules for China. With a
+ * later cut-off, the migration level and factors on mortality and fertility (and, for a
+ * province, net migrants from other provinces) are fitted to the observations up to it.
+ */
+
+import { OBSERVED_URBANISATION, type ObservedArea } from '../../seeds/observed/urbanisation.js';
+import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
+import { ChengzhenError } from '../errors.js';
+import { project } from '../model/project.js';
+import type { ScenarioInput } from '../schema/scenario.js';
+import { calibrate } from '../solve/calibrate.js';
+import type { LeverSpec } from '../solve/levers.js';
+import { solveLever } from '../solve/solveLever.js';
+import { observations } from './observed.js';
+import { RETURN_RATE } from './province.js';
+
+/** The areas with observed outcomes to hindcast. */
+export const HINDCAST_AREAS = ['China', 'Shanghai', 'Shandong', 'Zhejiang'] as const;
+export type HindcastArea = (typeof HINDCAST_AREAS)[number];
+
+/** The measures a hindcast scores. */
+export const HINDCAST_MEASURES = ['residentUrbanisationRate', 'population', 'births', 'deaths'] as const;
+export type HindcastMeasure = (typeof HINDCAST_MEASURES)[number];
+
+/** One year of one measure: projected against observed. */
+export interface HindcastPoint {
+  measure: HindcastMeasure;
+  year: number;
+  projected: number;
+  observed: number;
+  /** projected - observed, in the measure's unit (shares for rates). */
+  error: number;
+  /** error / observed. */
+  relativeError: number;
+}
+
+/** A hindcast: what was assumed and how far each scored year was off. */
+export interface HindcastResult {
+  area: HindcastArea;
+  from: number;
+  /** The last year whose data the assumptions used. */
+  calibratedUpTo: number;
+  /** How the levers were set, and their values. */
+  method: string;
+  levers: { path: string; value: number }[];
+  points: HindcastPoint[];
+  /** Mean absolute error of each measure over the scored years (units as the measure). */
+  meanAbsoluteError: Partial<Record<HindcastMeasure, number>>;
+}
+
+const REGION_ID: Record<HindcastArea, string> = { China: 'china', Shanghai: 'shanghai', Shandong: 'shandong', Zhejiang: 'zhejiang' };
+const NAME_ZH: Record<HindcastArea, string> = { China: '全国', Shanghai: '上海', Shandong: '山东', Zhejiang: '浙江' };
+
+function observed(area: ObservedArea, year: number) {
+  return OBSERVED_URBANISATION.find((r) => r.area === area && r.year === year);
+}
+
+/** The 2020-census scenario of an area, with starting levers. */
+function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
+  const id = REGION_ID[area];
+  const census = observed(area, 2020)!;
+  const resident = census.residentUrbanisationRate!;
+  return {
+    name: `${area} from the 2020 census (hindcast)`,
+    baseYear: 2020,
+    endYear,
+    regions: [{ id, nameEn: area, nameZh: NAME_ZH[area], tier: area === 'China' ? 'country' : area === 'Shanghai' ? 'megacity' : 'province' }],
+    base: {
+      [id]: {
+        population: { census2020: area, scaleToTotal: census.residentPopulation! },
+        residentUrbanisationRate: resident,
+        // the hukou rate is not scored; where it is not published, an 18-point gap is assumed
+        hukouUrbanisationRate: census.hukouUrbanisationRate ?? Math.max(0, resident - 0.18),
+      },
+    },
+    demography: {
+      mortality: { source: 'un-wpp2024', mxScale: 1 },
+      fertility: { tfr: 'un-wpp2024', tfrScale: 1 },
+      netInternationalMigration: area === 'China' ? 'un-wpp2024' : 'none',
+    },
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: 0 },
+    hukou: { conversionRate: 0.05 },
+  };
+}
+
+/**
+ * The national propensity of rural residents to become urban, 2010-2018 (UN WUP 2018
+ * estimates): the mean yearly rise of the urban share divided by the mean rural share, so that
+ * a region's pace follows its own, shrinking, rural share rather than the 2010s pace in points.
+ */
+export function ruralUrbanisationPropensity2010To2018(): number {
+  const at = (year: number) => WUP2018_CHINA_URBAN.percentUrban[year - WUP2018_CHINA_URBAN.firstYear] / 100;
+  let rural = 0;
+  for (let year = 2010; year <= 2018; year++) rural += 1 - at(year);
+  return (at(2018) - at(2010)) / 8 / (rural / 9);
+}
+
+/**
+ * Projects `area` from the 2020 census with assumptions from data up to `calibrateUpTo` and
+ * scores every later year with published outcomes.
+ *
+ * @throws {ChengzhenError} for an unknown area, a `from` other than 2020, or a cut-off with
+ *   nothing left to score.
+ * @example
+ * const h = hindcast('China', { from: 2020 });
+ * h.meanAbsoluteError.residentUrbanisationRate   // in shares: 0.003 is 0.3 points
+ */
+export function hindcast(area: string, options: { from?: number; calibrateUpTo?: number } = {}): HindcastResult {
+  if (!(HINDCAST_AREAS as readonly string[]).includes(area)) {
+    throw new ChengzhenError([{ code: 'invalid_value', path: ['area'], message: `area must be one of ${HINDCAST_AREAS.join(', ')}, received ${JSON.stringify(area)}`, received: area }]);
+  }
+  const a = area as HindcastArea;
+  const from = options.from ?? 2020;
+  if (from !== 2020) {
+    throw new ChengzhenError([{ code: 'out_of_range', path: ['from'], message: `from must be 2020 (the census base), received ${from}`, received: String(from) }]);
+  }
+  const upTo = options.calibrateUpTo ?? from;
+  const lastObserved = Math.max(...OBSERVED_URBANISATION.filter((r) => r.area === a).map((r) => r.year));
+  if (upTo >= lastObserved) {
+    throw new ChengzhenError([
+      { code: 'out_of_range', path: ['calibrateUpTo'], message: `calibrateUpTo must be before ${lastObserved}, the last observed year, received ${upTo}`, received: String(upTo) },
+    ]);
+  }
+  let scenario = baseScenario(a, lastObserved);
+  let method: string;
+  let levers: { path: string; value: number }[];
+  if (upTo === from) {
+    const propensity = ruralUrbanisationPropensity2010To2018();
+    const start = observed(a, from)!.residentUrbanisationRate!;
+    const target = { indicator: 'residentUrbanisationRate', year: from + 1, value: start + propensity * (1 - start) };
+    const solved = solveLever(scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
+    scenario = solved.scenario;
+    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; UN WPP 2024 mortality and fertility unchanged.`;
+    levers = [{ path: 'migration.ruralToUrbanRate', value: solved.value }];
+  } else {
+    const leverSpecs: LeverSpec[] = [{ path: 'migration.ruralToUrbanRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }];
+    if (a !== 'China') leverSpecs.push({ path: 'migration.externalNetMigrants' });
+    const fit = calibrate(scenario, {
+      levers: leverSpecs,
+      observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
+    });
+    scenario = fit.scenario;
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')}.`;
+    levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
+  }
+  const projection = project(scenario);
+  const region = REGION_ID[a];
+  const fields: Record<HindcastMeasure, 'residentUrbanisationRate' | 'residentPopulation' | 'births' | 'deaths'> = {
+    residentUrbanisationRate: 'residentUrbanisationRate',
+    population: 'residentPopulation',
+    births: 'births',
+    deaths: 'deaths',
+  };
+  const points: HindcastPoint[] = [];
+  for (const measure of HINDCAST_MEASURES) {
+    const series = projection.indicator(measure, { region });
+    for (let year = upTo + 1; year <= lastObserved; year++) {
+      const value = observed(a, year)?.[fields[measure]];
+      const i = series.years.indexOf(year);
+      if (value === null || value === undefined || i < 0) continue;
+      const error = series.values[i] - value;
+      points.push({ measure, year, projected: series.values[i], observed: value, error, relativeError: error / value });
+    }
+  }
+  const meanAbsoluteError: Partial<Record<HindcastMeasure, number>> = {};
+  for (const measure of HINDCAST_MEASURES) {
+    const errors = points.filter((p) => p.measure === measure).map((p) => Math.abs(p.error));
+    if (errors.length > 0) meanAbsoluteError[measure] = errors.reduce((s, e) => s + e, 0) / errors.length;
+  }
+  return { area: a, from, calibratedUpTo: upTo, method, levers, points, meanAbsoluteError };
+}
