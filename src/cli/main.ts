@@ -8,12 +8,17 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ChengzhenError } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { hindcastCommand } from './commands/hindcast.js';
 import { kernelCommand } from './commands/kernel.js';
+import { presetsCommand } from './commands/presets.js';
+import { scorecardCommand } from './commands/scorecard.js';
+import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [runCommand, kernelCommand, schemaCommand];
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, hindcastCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -4,7 +4,8 @@
  * and `e`, arithmetic, comparison and logical operators, `cond ? a : b`, parentheses, and
  * calls of the functions listed in {@link FORMULA_FUNCTIONS}. Anything else (assignment,
  * property access, objects, strings, units, `import`, `createUnit`, `evaluate`, `parse` ...)
- * is rejected before evaluation, so a formula cannot reach outside itself.
+ * is rejected before evaluation, so a formula cannot reach outside itself. Length and nesting
+ * are bounded ({@link MAX_FORMULA_LENGTH}, {@link MAX_FORMULA_DEPTH}) before anything recurses.
  */
 
 import { all, create, type MathNode } from 'mathjs';
@@ -20,6 +21,13 @@ export const FORMULA_FUNCTIONS = [
 export const FORMULA_CONSTANTS = ['pi', 'e'] as const;
 /** The longest formula accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 500;
+/**
+ * The deepest formula accepted: brackets nested, or levels of its syntax tree. Parsing,
+ * checking and evaluating recurse once per level, so a bound keeps them far from the stack
+ * limit (500 characters hold `--...--year`, 496 levels deep); on a smaller stack than
+ * Node's default, what still runs out of stack is reported as a ChengzhenError too.
+ */
+export const MAX_FORMULA_DEPTH = 128;
 
 const OPERATORS = new Set(['+', '-', '*', '/', '^', '<', '>', '<=', '>=', '==', '!=', 'and', 'or', 'not', 'mod']);
 const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
@@ -44,6 +52,28 @@ function formulaError(path: (string | number)[], text: string, reason: string, y
       received: shown,
     },
   ]);
+}
+
+/** The reason given when a formula within the limits still exhausts a small call stack. */
+const TOO_DEEP = 'is nested too deeply for the call stack here: write it with fewer levels';
+
+/** How deeply brackets nest in `text` (checked before parsing). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') deepest = Math.max(deepest, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return deepest;
+}
+
+/** What a formula gave, for a message: `-Infinity`, `a boolean (true)`, `a complex number (0 + 2i)`. */
+function describeResult(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return `a boolean (${value})`;
+  if (value !== null && typeof value === 'object' && math.typeOf(value) === 'Complex') return `a complex number (${math.format(value, { precision: 6 })})`;
+  return value === null ? 'null' : typeof value;
 }
 
 /** Returns why a node is not allowed, or null when it is. */
@@ -86,18 +116,31 @@ function rejectNode(node: MathNode, path: string, parent: MathNode | null): stri
  */
 export function parseFormula(text: string, path: (string | number)[]): Formula {
   if (text.length > MAX_FORMULA_LENGTH) throw formulaError(path, text, `is longer than ${MAX_FORMULA_LENGTH} characters (${text.length})`);
+  const brackets = bracketDepth(text);
+  if (brackets > MAX_FORMULA_DEPTH) throw formulaError(path, text, `nests brackets ${brackets} deep, more than the ${MAX_FORMULA_DEPTH} allowed`);
   let root: MathNode;
   try {
     root = math.parse(text);
   } catch (error) {
-    throw formulaError(path, text, `does not parse: ${(error as Error).message}`);
+    throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `does not parse: ${(error as Error).message}`);
   }
-  let reason: string | null = null;
-  root.traverse((node, nodePath, parent) => {
-    if (reason === null) reason = rejectNode(node, nodePath, parent);
-  });
-  if (reason !== null) throw formulaError(path, text, reason);
-  const compiled = root.compile();
+  // an explicit stack rather than node.traverse, which recurses once per level
+  const stack: { node: MathNode; path: string; parent: MathNode | null; depth: number }[] = [{ node: root, path: '', parent: null, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, path: nodePath, parent, depth } = stack.pop()!;
+    if (depth > MAX_FORMULA_DEPTH) throw formulaError(path, text, `nests more than ${MAX_FORMULA_DEPTH} levels deep`);
+    const reason = rejectNode(node, nodePath, parent);
+    if (reason !== null) throw formulaError(path, text, reason);
+    const children: typeof stack = [];
+    node.forEach((child, childPath) => children.push({ node: child, path: childPath, parent: node, depth: depth + 1 }));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]); // leftmost first, as written
+  }
+  let compiled: ReturnType<MathNode['compile']>;
+  try {
+    compiled = root.compile();
+  } catch (error) {
+    throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `does not compile: ${(error as Error).message}`);
+  }
   return {
     text,
     evaluate(year: number): number {
@@ -105,10 +148,10 @@ export function parseFormula(text: string, path: (string | number)[]): Formula {
       try {
         value = compiled.evaluate({ year });
       } catch (error) {
-        throw formulaError(path, text, `fails: ${(error as Error).message}`, year);
+        throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `fails: ${(error as Error).message}`, year);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw formulaError(path, text, `must give a finite number, gives ${typeof value === 'number' ? String(value) : typeof value}`, year);
+        throw formulaError(path, text, `must give a finite number, gives ${describeResult(value)}`, year);
       }
       return value;
     },

@@ -9,7 +9,7 @@
  * defaults below are assumptions, documented with their reasons, and can be overridden.
  */
 
-import { ChengzhenError } from '../errors.js';
+import { ChengzhenError, formatPath } from '../errors.js';
 
 /** Seed age patterns by status, relative (any positive scale). */
 export interface StatusSeeds {
@@ -63,8 +63,9 @@ const STATUS_KEYS = ['rural', 'migrant', 'hukou'] as const;
  * Splits a population by age and sex into statuses whose totals are
  * `(1 - resident) N`, `(resident - hukou) N` and `hukou N`, fitting the seed patterns.
  *
- * @throws {ChengzhenError} when the rates are out of order or a status with people has a
- *   seed of zero at every age.
+ * @throws {ChengzhenError} when the rates are out of order, a status with people has a seed
+ *   of zero at every age, an age and sex with residents has a seed of zero for every status
+ *   with people, or zeros in the seeds make the status totals unreachable (`not_converged`).
  * @example
  * const split = splitByStatus({ female: Float64Array.of(50, 50), male: Float64Array.of(50, 50) }, 0.6, 0.4);
  * split.migrant.female[0] + split.migrant.female[1] + split.migrant.male[0] + split.migrant.male[1]
@@ -82,15 +83,28 @@ export function splitByStatus(
       {
         code: 'constraint',
         path,
-        message: `${path.join('.')}: rates must satisfy 0 <= hukou <= resident <= 1, received resident ${residentRate}, hukou ${hukouRate}`,
+        message: `${formatPath(path)}: rates must satisfy 0 <= hukou <= resident <= 1, received resident ${residentRate}, hukou ${hukouRate}`,
       },
     ]);
   }
   const ages = total.female.length;
+  if (total.male.length !== ages) {
+    throw new ChengzhenError([
+      { code: 'wrong_length', path: [...path, 'population', 'male'], message: `${formatPath(path)}: the male population must have as many ages as the female (${ages}), received ${total.male.length}`, received: String(total.male.length) },
+    ]);
+  }
   const cells = 2 * ages;
   const rows = new Float64Array(cells);
   rows.set(total.female, 0);
   rows.set(total.male, ages);
+  for (let i = 0; i < cells; i++) {
+    if (!(rows[i] >= 0 && rows[i] < Infinity)) {
+      const sex = i < ages ? 'female' : 'male';
+      throw new ChengzhenError([
+        { code: 'out_of_range', path: [...path, 'population', sex, i % ages], coords: { sex, age: i % ages }, message: `${formatPath(path)}: the population at ${sex} age ${i % ages} must be finite and >= 0, received ${rows[i]}`, received: String(rows[i]) },
+      ]);
+    }
+  }
   let N = 0;
   for (let i = 0; i < cells; i++) N += rows[i];
   const targets = [(1 - residentRate) * N, (residentRate - hukouRate) * N, hukouRate * N];
@@ -98,6 +112,19 @@ export function splitByStatus(
   // table[h][cell], cell = sex*ages + age
   const table = STATUS_KEYS.map((key, h) => {
     const seed = seeds[key];
+    const seedPath = [...path, 'statusAgePattern', key];
+    if (seed.length !== ages) {
+      throw new ChengzhenError([
+        { code: 'wrong_length', path: seedPath, message: `${formatPath(seedPath)} must have one value per age 0..${ages - 1} (${ages}), received ${seed.length}`, expected: `${ages} values`, received: String(seed.length) },
+      ]);
+    }
+    for (let a = 0; a < ages; a++) {
+      if (!(seed[a] >= 0 && seed[a] < Infinity)) {
+        throw new ChengzhenError([
+          { code: 'out_of_range', path: [...seedPath, a], coords: { age: a }, message: `${formatPath([...seedPath, a])} must be finite and >= 0, received ${seed[a]}`, expected: '[0, Infinity)', received: String(seed[a]) },
+        ]);
+      }
+    }
     const column = new Float64Array(cells);
     let any = 0;
     for (let i = 0; i < cells; i++) {
@@ -106,11 +133,28 @@ export function splitByStatus(
     }
     if (targets[h] > 0 && !(any > 0)) {
       throw new ChengzhenError([
-        { code: 'invalid_value', path: [...path, 'statusAgePattern', key], message: `${path.join('.')}.statusAgePattern.${key} is zero at every age with people, but the ${key} total is ${targets[h]}` },
+        { code: 'invalid_value', path: seedPath, message: `${formatPath(seedPath)} is zero at every age with people, but the ${key} total is ${targets[h]}` },
       ]);
     }
     return column;
   });
+  // an age and sex with residents but no status to put them in would lose them silently
+  for (let i = 0; i < cells; i++) {
+    const age = i % ages;
+    if (rows[i] > 0 && !STATUS_KEYS.some((key, h) => targets[h] > 0 && seeds[key][age] > 0)) {
+      const sex = i < ages ? 'female' : 'male';
+      throw new ChengzhenError([
+        {
+          code: 'invalid_value',
+          path: [...path, 'statusAgePattern'],
+          coords: { sex, age },
+          message: `${formatPath([...path, 'statusAgePattern'])} gives no status any weight at ${sex} age ${age}, where there are ${rows[i]} residents (only statuses with a total above 0 count)`,
+          expected: 'a seed above 0 for some status with people at every age with residents',
+          received: '0',
+        },
+      ]);
+    }
+  }
 
   for (let iteration = 0; iteration < 1000; iteration++) {
     // columns to the status totals
@@ -133,6 +177,23 @@ export function splitByStatus(
       }
     }
     if (worst < 1e-14) break;
+  }
+  // zeros in the seeds can make the totals unreachable; say so rather than return them missed
+  for (let h = 0; h < 3; h++) {
+    let sum = 0;
+    for (let i = 0; i < cells; i++) sum += table[h][i];
+    if (Math.abs(sum - targets[h]) > 1e-9 * N) {
+      const key = STATUS_KEYS[h];
+      throw new ChengzhenError([
+        {
+          code: 'not_converged',
+          path: [...path, 'statusAgePattern', key],
+          message: `${formatPath([...path, 'statusAgePattern', key])} cannot give the ${key} total ${targets[h]} the rates ask for (the closest fit gives ${sum}): its zero ages leave too few residents to draw on`,
+          expected: String(targets[h]),
+          received: String(sum),
+        },
+      ]);
+    }
   }
   const part = (h: number) => ({ female: table[h].slice(0, ages), male: table[h].slice(ages) });
   return { rural: part(0), migrant: part(1), hukou: part(2) };

@@ -48,7 +48,7 @@ export interface SolveLeverResult {
 }
 
 /** The indicator's value in the target year and region of a projection. */
-export function targetValue(projection: Projection, target: Target): number {
+export function targetValue(projection: Projection, target: Omit<Target, 'value'>): number {
   const series = projection.indicator(target.indicator, { region: target.region });
   const i = series.years.indexOf(target.year);
   if (i < 0) {

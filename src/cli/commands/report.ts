@@ -1,0 +1,42 @@
+/** `chengzhen report SCENARIO.json [--format html|md] [--out FILE]`: a report of a projection. */
+
+import { parseArgs } from 'node:util';
+import { project } from '../../model/project.js';
+import { htmlReport } from '../../report/htmlReport.js';
+import { markdownReport } from '../../report/markdownReport.js';
+import { UsageError, type Command } from '../command.js';
+import { loadScenario } from '../loadScenario.js';
+import { writeOutput } from '../output.js';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'project a scenario and write a report: one self-contained HTML page with charts, or Markdown tables',
+  help: `Usage: chengzhen report SCENARIO.json|PRESET-ID [--format html|md] [--out FILE]
+
+Projects a scenario and writes a report of it: the scenario's summary and sources, charts of
+the resident and hukou urbanisation rates, residents by status and each service's demand and
+capacity, key figures by region for the base and end years, and notes on units.
+
+Options:
+  --format html|md  html (default): one HTML page with inline charts and styles, no scripts
+                    or external files, to open in any browser, mail or print;
+                    md: Markdown tables, no charts
+  --out FILE        write to FILE (atomically) instead of standard output
+  -h, --help        show this help
+
+Example:
+  chengzhen report examples/scenarios/two-regions.json --out two-regions.html`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { format: { type: 'string', default: 'html' }, out: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('report takes one SCENARIO.json file or preset id');
+    if (values.format !== 'html' && values.format !== 'md') throw new UsageError(`--format must be html or md, received ${values.format}`);
+    const projection = project(await loadScenario(positionals[0]));
+    const text = values.format === 'md' ? markdownReport({ projection }) : await htmlReport({ projection });
+    await writeOutput(text, values.out, io);
+  },
+};
