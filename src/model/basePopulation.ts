@@ -9,7 +9,7 @@ import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/population
 import { ChengzhenError, formatPath } from '../errors.js';
 import { runKernel } from '../kernel/runKernel.js';
 import type { KernelInputs } from '../kernel/types.js';
-import type { PopulationSpec, Scenario } from '../schema/scenario.js';
+import type { PopulationSpec, PopulationSpecInput, Scenario } from '../schema/scenario.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { splitAgeGroups } from './demography/splitAgeGroups.js';
 import { unDemography } from './unDemography.js';
@@ -87,7 +87,7 @@ function findCensusArea(name: string, path: (string | number)[]) {
  * // => 24870895
  */
 export function populationByAge(
-  spec: PopulationSpec,
+  spec: PopulationSpec | PopulationSpecInput,
   maxAge: number,
   path: (string | number)[],
   baseYear = CENSUS_YEAR,

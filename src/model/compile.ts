@@ -121,14 +121,29 @@ function compact(list: Float64Array[]): Float64Array[] {
   return list.length > 1 && allEqual(list) ? [list[0]] : list;
 }
 
-function rateError(what: string, path: (string | number)[], year: number, region: string, sex: string, age: number, value: number, limit: string): ChengzhenIssue {
+/** The worst breach of a rate limit by one lever in one region: where, and the highest level allowed. */
+interface Breach {
+  what: string;
+  path: (string | number)[];
+  region: string;
+  year: number;
+  sex: string;
+  age: number;
+  value: number;
+  limit: number;
+  level: number;
+  limitText: string;
+}
+
+function breachIssue(b: Breach): ChengzhenIssue {
+  const allowed = (b.level * b.limit) / b.value;
   return {
     code: 'constraint',
-    path,
-    coords: { year, region, sex, age },
-    message: `${formatPath(path)}[year=${year}, region=${region}] gives a ${what} of ${value} at ${sex} age ${age} (level x age profile): it must be at most ${limit}`,
-    expected: `<= ${limit}`,
-    received: String(value),
+    path: b.path,
+    coords: { year: b.year, region: b.region, sex: b.sex, age: b.age },
+    message: `${formatPath(b.path)}[region=${b.region}] is too high from ${b.year}: the level ${b.level} times the age profile gives a ${b.what} of ${b.value} at ${b.sex} age ${b.age}, above ${b.limitText}; with this age profile the level can be at most ${allowed}`,
+    expected: `a level <= ${allowed}`,
+    received: String(b.level),
   };
 }
 
@@ -151,6 +166,12 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
   const issues: ChengzhenIssue[] = [];
+  const breaches = new Map<string, Breach>();
+  const breach = (b: Breach) => {
+    const key = `${b.what}:${b.region}`;
+    const seen = breaches.get(key);
+    if (!seen || b.value / b.limit > seen.value / seen.limit) breaches.set(key, seen ? { ...b, year: Math.min(seen.year, b.year) } : b);
+  };
 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
@@ -246,8 +267,12 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
           const kv = lv.k.values[t] * weights[r].k[w];
           const qv = lv.q.values[t] * weights[r].q[w];
           const sexName = sex === 0 ? 'female' : 'male';
-          if (issues.length < 20 && !(mv + c[r] <= 1)) issues.push(rateError('rural-to-urban migration rate', lv.m.path, year, ids[r], sexName, a, mv, `1 - reclassificationRate (${1 - c[r]})`));
-          if (issues.length < 20 && !(kv + qv <= 1)) issues.push(rateError('hukou conversion rate', lv.k.path, year, ids[r], sexName, a, kv, `1 - the return rate at that age (${1 - qv})`));
+          if (!(mv + c[r] <= 1)) {
+            breach({ what: 'rural-to-urban migration rate', path: lv.m.path, region: ids[r], year, sex: sexName, age: a, value: mv, limit: 1 - c[r], level: lv.m.values[t], limitText: `1 - reclassificationRate = ${1 - c[r]}` });
+          }
+          if (!(kv + qv <= 1)) {
+            breach({ what: 'hukou conversion rate', path: lv.k.path, region: ids[r], year, sex: sexName, age: a, value: kv, limit: 1 - qv, level: lv.k.values[t], limitText: `1 - the return rate at that age = ${1 - qv}` });
+          }
           m[i] = mv;
           k[i] = kv;
           q[i] = qv;
@@ -292,6 +317,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   }
   inputs.D.push(matrixFrom(s.migration.destinations, ids, ['migration', 'destinations'], issues));
   inputs.E.push(matrixFrom(s.migration.returnDestinations, ids, ['migration', 'returnDestinations'], issues));
+  for (const b of breaches.values()) issues.push(breachIssue(b));
   if (issues.length > 0) throw new ChengzhenError(issues);
 
   for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);

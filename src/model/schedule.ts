@@ -16,8 +16,10 @@ import { parseFormula } from './formula.js';
 const yearValue = z.tuple([z.number().int(), z.number()]);
 
 /** The schema of a schedule (any of the forms above). */
-export const ScheduleSchema = z.union([
-  z.number(),
+const SCHEDULE_FORMS = 'a number, { linear: { from: [year, value], to: [year, value] } }, { points: [[year, value], ...] } or { formula: "..." }';
+
+/** The schedule forms that change over time (everything but a plain number). */
+const scheduleObjects = [
   z.strictObject({ linear: z.strictObject({ from: yearValue, to: yearValue }), scale: z.number().optional() }),
   z.strictObject({
     points: z.array(yearValue).min(1).max(1000),
@@ -25,8 +27,17 @@ export const ScheduleSchema = z.union([
     scale: z.number().optional(),
   }),
   z.strictObject({ formula: z.string().min(1), scale: z.number().optional() }),
-]);
+] as const;
+
+/** The schema of a schedule (any of the forms above). */
+export const ScheduleSchema = z.union([z.number(), ...scheduleObjects], { error: `must be a schedule: ${SCHEDULE_FORMS}` });
 export type Schedule = z.infer<typeof ScheduleSchema>;
+
+/**
+ * A schedule of a share: a plain number must lie in [0, 1] (a schedule's values are checked
+ * year by year when it is compiled).
+ */
+export const ShareScheduleSchema = z.union([z.number().min(0).max(1), ...scheduleObjects], { error: `must be a share schedule: ${SCHEDULE_FORMS}, with values in [0, 1]` });
 
 /** A schedule checked and ready to give its value in any year. */
 export type ScheduleFn = (year: number) => number;

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { ScheduleSchema } from '../model/schedule.js';
+import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
 import { ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
 
@@ -44,6 +44,8 @@ export function perRegion<T extends z.ZodType>(schema: T) {
 /** A schedule for all regions or per region. */
 export const RegionScheduleSchema = perRegion(ScheduleSchema);
 export type RegionSchedule = z.infer<typeof RegionScheduleSchema>;
+/** A share schedule (0-1) for all regions or per region. */
+export const RegionShareScheduleSchema = perRegion(ShareScheduleSchema);
 
 /** Population by age and sex: from the 2020 census file shipped in seeds/, or given. */
 export const PopulationSpecSchema = z.union([
@@ -66,6 +68,7 @@ export const PopulationSpecSchema = z.union([
   }),
 ]);
 export type PopulationSpec = z.infer<typeof PopulationSpecSchema>;
+export type PopulationSpecInput = z.input<typeof PopulationSpecSchema>;
 
 /** A relative age profile: a default by name, Rogers-Castro parameters, or values by single age. */
 export const AgeProfileSchema = z.union([
@@ -98,7 +101,9 @@ export const DemographySchema = z.strictObject({
     .default({ source: 'un-wpp2024' }),
   fertility: z
     .strictObject({
-      tfr: z.union([z.literal('un-wpp2024'), RegionScheduleSchema]).describe('Total fertility rate, births per woman'),
+      tfr: z
+        .union([z.literal('un-wpp2024'), RegionScheduleSchema], { error: 'must be "un-wpp2024" or a schedule (for all regions or { byRegion })' })
+        .describe('Total fertility rate, births per woman'),
       tfrScale: RegionScheduleSchema.optional().describe('Multiplies the TFR (1 = as given), e.g. to match a region\'s observed births with the UN TFR'),
       pattern: z.literal('un-wpp2024').default('un-wpp2024').describe('Age pattern of fertility (UN percentage distribution by age group)'),
       relativeByStatus: z
@@ -107,7 +112,10 @@ export const DemographySchema = z.strictObject({
         .describe('Fertility of each status relative to the TFR (default 1, 1, 1)'),
     })
     .default({ tfr: 'un-wpp2024', pattern: 'un-wpp2024' }),
-  sexRatioAtBirth: z.union([z.literal('un-wpp2024'), RegionScheduleSchema]).default('un-wpp2024').describe('Males per female at birth'),
+  sexRatioAtBirth: z
+    .union([z.literal('un-wpp2024'), RegionScheduleSchema], { error: 'must be "un-wpp2024" or a schedule (for all regions or { byRegion })' })
+    .default('un-wpp2024')
+    .describe('Males per female at birth'),
   netInternationalMigration: z
     .enum(['none', 'un-wpp2024'])
     .default('none')
@@ -115,11 +123,11 @@ export const DemographySchema = z.strictObject({
 });
 
 export const MigrationSchema = z.strictObject({
-  ruralToUrbanRate: RegionScheduleSchema.describe('Annual share of rural residents who move to a city (rural -> migrant), 0-1'),
+  ruralToUrbanRate: RegionShareScheduleSchema.describe('Annual share of rural residents who move to a city (rural -> migrant), 0-1'),
   ruralToUrbanAgeProfile: AgeProfileSchema.default('labour-migration'),
-  reclassificationRate: RegionScheduleSchema.default(0).describe('Annual share of rural residents whose place becomes urban and who become urban hukou residents (in-situ urbanisation), 0-1'),
+  reclassificationRate: RegionShareScheduleSchema.default(0).describe('Annual share of rural residents whose place becomes urban and who become urban hukou residents (in-situ urbanisation), 0-1'),
   destinations: DestinationsSchema.optional().describe('Where each region\'s rural-to-urban movers go (default: their own region)'),
-  returnRate: RegionScheduleSchema.default(0).describe('Annual share of migrants who return to the countryside (migrant -> rural), 0-1'),
+  returnRate: RegionShareScheduleSchema.default(0).describe('Annual share of migrants who return to the countryside (migrant -> rural), 0-1'),
   returnAgeProfile: AgeProfileSchema.default('return-migration'),
   returnDestinations: DestinationsSchema.optional().describe('Where each region\'s returners go (default: their own region)'),
   externalNetMigrants: RegionScheduleSchema.default(0).describe(
@@ -133,7 +141,7 @@ export const MigrationSchema = z.strictObject({
 });
 
 export const HukouSchema = z.strictObject({
-  conversionRate: RegionScheduleSchema.describe('Annual share of migrants (urban residents without local hukou) who obtain it, 0-1'),
+  conversionRate: RegionShareScheduleSchema.describe('Annual share of migrants (urban residents without local hukou) who obtain it, 0-1'),
   ageProfile: AgeProfileSchema.default('hukou-conversion'),
 });
 
@@ -146,6 +154,7 @@ export const ScenarioSourceSchema = z.strictObject({
 
 /** A scenario. */
 export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('The JSON Schema of this file, for editors (chengzhen schema)'),
   name: z.string().min(1).max(200),
   description: z.string().max(10_000).default(''),
   baseYear: z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear).describe('Year whose year-end population is the base'),
@@ -186,6 +195,9 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   const issues: ChengzhenIssue[] = [];
   const ids = new Set<string>();
   s.regions.forEach((r, i) => {
+    if (r.id === 'all') {
+      issues.push({ code: 'invalid_value', path: ['regions', i, 'id'], message: `regions[${i}].id must not be "all": it names all regions together`, received: r.id });
+    }
     if (ids.has(r.id)) issues.push({ code: 'duplicate', path: ['regions', i, 'id'], message: `regions[${i}].id repeats the region id ${JSON.stringify(r.id)}`, received: r.id });
     ids.add(r.id);
   });

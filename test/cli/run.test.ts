@@ -114,7 +114,7 @@ describe('chengzhen run BAD.json: exit code 2, the field named', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatchInlineSnapshot(`
       "chengzhen run: bad input (1 problem)
-        - migration.returnRate[year=2021] must be in [0, 1], received 1.5
+        - migration.returnRate must be <= 1, received 1.5
       "
     `);
   });
