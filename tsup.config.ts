@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', kernel: 'src/kernel/index.ts' },
+    // the core: no Node built-ins, runs in browsers, Deno notebooks and Observable
+    entry: { index: 'src/index.ts', kernel: 'src/kernel/index.ts', presets: 'src/presets/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -10,6 +11,15 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+  },
+  {
+    entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { node: 'src/node/index.ts' } },
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

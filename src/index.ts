@@ -25,7 +25,7 @@ export { ServicesSchema, CapacityStockSchema } from './schema/services.js';
 export type { Services, CapacityStock } from './schema/services.js';
 export { ScheduleSchema, scheduleFunction, scheduleValues, scaleSchedule } from './model/schedule.js';
 export type { Schedule, ScheduleFn } from './model/schedule.js';
-export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH } from './model/formula.js';
+export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './model/formula.js';
 export type { Formula } from './model/formula.js';
 export { compileScenario } from './model/compile.js';
 export { project } from './model/project.js';
@@ -44,3 +44,28 @@ export { populationByAge, basePopulation } from './model/basePopulation.js';
 export { toCsv } from './io/csv.js';
 export { projectionToJSON, PROJECTION_FORMAT } from './io/projectionJson.js';
 export type { ProjectionJSON } from './io/projectionJson.js';
+
+// solvers: what it would take, calibration, uncertainty
+export { solveLever, targetValue } from './solve/solveLever.js';
+export type { Target, SolveLeverOptions, SolveLeverResult } from './solve/solveLever.js';
+export { solveTargets } from './solve/solveTargets.js';
+export type { SolveTargetsOptions, SolveTargetsResult, TargetResidual } from './solve/solveTargets.js';
+export { calibrate } from './solve/calibrate.js';
+export type { CalibrateOptions, CalibrateResult, CalibrationQuality } from './solve/calibrate.js';
+export { LEVERS, withLever, leverBounds, leverMode, leverSchedule } from './solve/levers.js';
+export type { LeverPath, LeverSpec } from './solve/levers.js';
+export { brentRoot } from './solve/brent.js';
+export type { BrentOptions, BrentResult } from './solve/brent.js';
+export { simulate, planSimulation, runSimulationDraws, summariseSimulation, MAX_DRAWS } from './solve/simulate.js';
+export type { SimulateOptions, SimulationResult, QuantileBand, UncertainLever, SimulationChunk, SimulationPlan } from './solve/simulate.js';
+export { DistributionSchema, quantileOf } from './solve/distributions.js';
+export type { Distribution } from './solve/distributions.js';
+export { solveScorecard } from './solve/solveScorecard.js';
+
+// plans: presets, scorecard, hindcast
+export { scorecard, aboutTolerance } from './model/scorecard.js';
+export type { ScorecardRow, WhatItWouldTake } from './model/scorecard.js';
+export { PRESETS, getPreset } from './presets/index.js';
+export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';
+export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES } from './presets/hindcast.js';
+export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './presets/hindcast.js';

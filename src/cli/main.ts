@@ -16,9 +16,10 @@ import { scorecardCommand } from './commands/scorecard.js';
 import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { simulateCommand } from './commands/simulate.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, hindcastCommand, kernelCommand, schemaCommand];
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

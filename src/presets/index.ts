@@ -45,3 +45,7 @@ export { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND, NATIONAL_CALIBRATION } fr
 export { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND, SHANGHAI_CALIBRATION } from './shanghai.js';
 export { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND, SHANDONG_CALIBRATION } from './shandong.js';
 export { ZHEJIANG_2023, ZHEJIANG_2023_TREND, ZHEJIANG_CALIBRATION } from './zhejiang.js';
+export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
+export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
+export { scorecard } from '../model/scorecard.js';
+export type { ScorecardRow } from '../model/scorecard.js';

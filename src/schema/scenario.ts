@@ -258,6 +258,13 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   return issues;
 }
 
+/**
+ * Scenarios this module validated, so that passing one on (project -> compile) does not
+ * validate it again. Frozen neither way: a caller that changes a parsed scenario in place
+ * should parse its copy again (solvers do: they clone).
+ */
+const PARSED = new WeakSet<object>();
+
 /** Result of {@link safeParseScenario}. */
 export type SafeParseScenario = { success: true; data: Scenario } | { success: false; error: ChengzhenError };
 
@@ -269,10 +276,12 @@ export type SafeParseScenario = { success: true; data: Scenario } | { success: f
  * // => false
  */
 export function safeParseScenario(input: unknown): SafeParseScenario {
+  if (typeof input === 'object' && input !== null && PARSED.has(input)) return { success: true, data: input as Scenario };
   const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { success: false, error: new ChengzhenError(fromZodError(parsed.error)) };
   const issues = crossCheck(parsed.data);
   if (issues.length > 0) return { success: false, error: new ChengzhenError(issues) };
+  PARSED.add(parsed.data);
   return { success: true, data: parsed.data };
 }
 

@@ -28,9 +28,9 @@ export interface BrentResult {
 /**
  * Finds `x` in `[a, b]` with `f(x) = 0`, given `f(a)` and `f(b)` of opposite signs.
  *
- * @throws {ChengzhenError} `invalid_value` when the ends do not bracket a root, and
- *   `not_converged` (with the last bracket and the iteration count) when the iteration limit
- *   is reached first.
+ * @throws {ChengzhenError} `invalid_value` when the ends do not bracket a root or `f` gives a
+ *   value that is not a finite number, and `not_converged` (with the last bracket and the
+ *   iteration count) when the iteration limit is reached first.
  * @example
  * brentRoot((x) => x * x - 2, 0, 2, { xTolerance: 1e-14 }).x
  * // => 1.4142135623730951 (within 1e-14)
@@ -39,6 +39,8 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, option
   const fTol = options.fTolerance ?? 0;
   const maxIterations = options.maxIterations ?? 100;
   const xTol = options.xTolerance ?? 1e-12 * Math.abs(b - a);
+  checkFinite(a, fa);
+  checkFinite(b, fb);
   if (fa === 0) return { x: a, fx: fa, iterations: 0 };
   if (fb === 0) return { x: b, fx: fb, iterations: 0 };
   if (Math.sign(fa) === Math.sign(fb)) {
@@ -99,14 +101,28 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, option
     fa = fb;
     b += Math.abs(d) > tol ? d : half > 0 ? tol : -tol;
     fb = f(b);
+    checkFinite(b, fb);
   }
+  // the last step moved b: the root lies between b and whichever of c and the previous b (now
+  // a) has the other sign
+  const other = Math.sign(fb) === Math.sign(fc) ? a : c;
+  const lo = Math.min(b, other);
+  const hi = Math.max(b, other);
   throw new ChengzhenError([
     {
       code: 'not_converged',
       path: ['solve'],
-      message: `root finding did not converge in ${maxIterations} iterations: the root lies in [${Math.min(b, c)}, ${Math.max(b, c)}], f = ${fb} there`,
+      message: `root finding did not converge in ${maxIterations} iterations: the root lies in [${lo}, ${hi}], f(${b}) = ${fb}`,
       expected: `convergence within ${maxIterations} iterations`,
-      received: `bracket [${Math.min(b, c)}, ${Math.max(b, c)}] after ${maxIterations} iterations`,
+      received: `bracket [${lo}, ${hi}] after ${maxIterations} iterations`,
     },
+  ]);
+}
+
+/** A root cannot be sought through a value that is not a finite number. */
+function checkFinite(x: number, fx: number): void {
+  if (Number.isFinite(fx)) return;
+  throw new ChengzhenError([
+    { code: 'invalid_value', path: ['f'], message: `f(${x}) must be a finite number, received ${fx}`, expected: 'a finite number', received: String(fx) },
   ]);
 }

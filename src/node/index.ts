@@ -1,0 +1,9 @@
+/**
+ * `chengzhen/node`: what needs Node.js: files written atomically, JSON files read with clear
+ * errors, and simulations on all cores.
+ */
+
+export { writeFileAtomic } from './writeFileAtomic.js';
+export { readJsonFile, MAX_INPUT_BYTES } from './readJsonFile.js';
+export { simulateParallel } from './simulateParallel.js';
+export type { SimulateParallelOptions } from './simulateParallel.js';

@@ -1,0 +1,68 @@
+/**
+ * Monte Carlo on all cores: the draws are split into one contiguous range per worker thread,
+ * each draw seeded from (seed, draw index), so the result is identical to the one-thread
+ * {@link simulate} whatever the number of threads.
+ */
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ChengzhenError } from '../errors.js';
+import type { Scenario, ScenarioInput } from '../schema/scenario.js';
+import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationResult } from '../solve/simulate.js';
+
+/** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: all cores). */
+export interface SimulateParallelOptions extends SimulateOptions {
+  threads?: number;
+}
+
+/** The worker script beside this module in the build, or null when running from sources. */
+function workerScript(): URL | null {
+  const url = new URL('./simulateWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Runs a simulation on worker threads and returns the same bands as `simulate` would.
+ * Falls back to one thread (with the same result) when the worker script is not built.
+ *
+ * @example
+ * const sim = await simulateParallel(scenario, { draws: 10_000, seed: 1, uncertain });
+ */
+export async function simulateParallel(input: Scenario | ScenarioInput, options: SimulateParallelOptions): Promise<SimulationResult> {
+  const { onProgress, threads: wanted, ...rest } = options;
+  const plan = planSimulation(input, rest);
+  const threads = Math.max(1, Math.min(wanted ?? availableParallelism(), options.draws));
+  const script = workerScript();
+  if (threads === 1 || script === null) {
+    const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
+    return summariseSimulation(plan, options.seed, options.draws, [chunk]);
+  }
+  let done = 0;
+  const ranges = Array.from({ length: threads }, (_, i) => [Math.floor((options.draws * i) / threads), Math.floor((options.draws * (i + 1)) / threads)] as const);
+  const chunks = await Promise.all(
+    ranges.map(
+      ([from, to]) =>
+        new Promise<SimulationChunk>((resolve, reject) => {
+          const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to } });
+          worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
+            if (message.progress) {
+              done += message.progress;
+              onProgress?.(Math.min(done, options.draws), options.draws);
+            }
+            if (message.chunk) resolve(message.chunk);
+          });
+          worker.on('error', (error) => {
+            const issues = (error as { issues?: unknown }).issues;
+            reject(Array.isArray(issues) ? new ChengzhenError(issues) : error);
+          });
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`simulation worker stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+  onProgress?.(options.draws, options.draws);
+  return summariseSimulation(plan, options.seed, options.draws, chunks);
+}

@@ -1,0 +1,33 @@
+/**
+ * Seeded random numbers for simulations (xoroshiro128+ from the `pure-rand` package). Draw i
+ * of a simulation seeded with s uses its own generator seeded from (s, i), so a draw's numbers
+ * do not depend on which thread computes it or in what order.
+ */
+
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/** Mixes a seed and a draw index into a 32-bit seed (the finaliser of MurmurHash3). */
+export function drawSeed(seed: number, draw: number): number {
+  let h = (seed ^ Math.imul(draw + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/**
+ * A function giving uniform numbers in (0, 1) for draw `draw` of a simulation seeded `seed`.
+ *
+ * @example
+ * const u = uniformStream(42, 0);
+ * u() === uniformStream(42, 0)()
+ * // => true
+ */
+export function uniformStream(seed: number, draw: number): () => number {
+  const rng = xoroshiro128plus(drawSeed(seed, draw));
+  return () => {
+    let u = uniformFloat64(rng);
+    while (u === 0) u = uniformFloat64(rng);
+    return u;
+  };
+}

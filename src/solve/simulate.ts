@@ -1,0 +1,212 @@
+/**
+ * Uncertainty by Monte Carlo: uncertain levers drawn from stated distributions with a seeded
+ * generator, each draw projected, and quantile bands per indicator, region and year
+ * (simple-statistics for quantiles and means). Draw i depends only on (seed, i), so the bands
+ * are identical however the draws are split (`chengzhen/node` runs them on all cores; the
+ * browser build runs them in one thread).
+ */
+
+import { mean, quantileSorted } from 'simple-statistics';
+import { ChengzhenError } from '../errors.js';
+import { project } from '../model/project.js';
+import { indicatorInfo } from '../model/indicatorTable.js';
+import { ALL_REGIONS } from '../model/projection.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { checkDistribution, DistributionSchema, quantileOf, type Distribution } from './distributions.js';
+import { LEVERS, leverMode, withLever, type LeverSpec } from './levers.js';
+import { uniformStream } from './random.js';
+
+/** One uncertain lever: which, and its distribution (of the value, or of the factor on a schedule). */
+export interface UncertainLever {
+  lever: LeverSpec;
+  distribution: Distribution;
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** Number of draws (1 to {@link MAX_DRAWS}). */
+  draws: number;
+  /** Seed of the generator: the same seed gives the same bands. */
+  seed: number;
+  /** The uncertain levers: a list, or a record by lever path (for every region). */
+  uncertain: UncertainLever[] | Partial<Record<LeverSpec['path'], Distribution>>;
+  /** Indicators to keep (default: population, the urbanisation rates, the gap and migrants, and every service's coverage and shortfall). */
+  indicators?: string[];
+  /** Regions to keep (default: every region, and all together when there are several). */
+  regions?: string[];
+  /** Called after each draw with (draws done, draws in this run). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The largest number of draws in one simulation. */
+export const MAX_DRAWS = 1_000_000;
+
+/** Quantiles of one indicator in one region and year over the draws. */
+export interface QuantileBand {
+  indicator: string;
+  region: string;
+  year: number;
+  mean: number;
+  q05: number;
+  q25: number;
+  q50: number;
+  q75: number;
+  q95: number;
+}
+
+/** The draws of a range of a simulation, before summary (what a worker thread returns). */
+export interface SimulationChunk {
+  from: number;
+  to: number;
+  /** The drawn value of each uncertain lever, by lever then draw. */
+  leverValues: Float64Array[];
+  /** For each kept series (indicator x region), values by draw then year. */
+  series: Float64Array[];
+}
+
+/** What the simulation keeps: its series and years. */
+export interface SimulationPlan {
+  scenario: Scenario;
+  uncertain: UncertainLever[];
+  keys: { indicator: string; region: string }[];
+  years: number[];
+}
+
+/** What {@link simulate} returns. */
+export interface SimulationResult {
+  draws: number;
+  seed: number;
+  levers: { lever: LeverSpec; distribution: Distribution; mode: 'value' | 'scale'; values: Float64Array }[];
+  bands: QuantileBand[];
+}
+
+function fail(path: (string | number)[], message: string, received?: string): ChengzhenError {
+  return new ChengzhenError([{ code: 'invalid_value', path, message, received }]);
+}
+
+/** Validates the options and fixes what is kept, from one deterministic projection. */
+export function planSimulation(input: Scenario | ScenarioInput, options: Omit<SimulateOptions, 'onProgress'>): SimulationPlan {
+  const scenario = parseScenario(input);
+  if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
+    throw fail(['draws'], `draws must be a whole number in [1, ${MAX_DRAWS}], received ${options.draws}`, String(options.draws));
+  }
+  if (!Number.isInteger(options.seed)) throw fail(['seed'], `seed must be a whole number, received ${options.seed}`, String(options.seed));
+  const uncertain: UncertainLever[] = Array.isArray(options.uncertain)
+    ? options.uncertain
+    : Object.entries(options.uncertain).map(([path, distribution]) => ({ lever: { path: path as LeverSpec['path'] }, distribution: distribution as Distribution }));
+  if (uncertain.length === 0) throw fail(['uncertain'], 'uncertain must name at least one lever');
+  uncertain.forEach((u, i) => {
+    if (!Object.hasOwn(LEVERS, u.lever.path)) throw fail(['uncertain', i, 'lever'], `uncertain[${i}]: ${u.lever.path} is not a lever (levers: ${Object.keys(LEVERS).join(', ')})`, u.lever.path);
+    const parsed = DistributionSchema.safeParse(u.distribution);
+    if (!parsed.success) throw fail(['uncertain', i, 'distribution'], `uncertain[${i}].distribution (${u.lever.path}) is not a valid distribution: ${parsed.error.issues[0]?.message ?? ''}`);
+    checkDistribution(parsed.data, `uncertain[${i}].distribution`);
+    leverMode(scenario, u.lever); // the lever must exist in the scenario
+  });
+  const base = project(scenario);
+  const available = base.indicatorKeys();
+  const indicators =
+    options.indicators ??
+    available.filter((k) => ['population', 'migrant', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'].includes(k) || /\.(coverage|shortfall)$/.test(k));
+  for (const key of indicators) if (!available.includes(key)) throw fail(['indicators'], `indicator ${JSON.stringify(key)} is not in the projection (indicators: ${available.join(', ')})`, key);
+  const regions = options.regions ?? (base.regions.length > 1 ? [...base.regions, ALL_REGIONS] : base.regions);
+  for (const region of regions) if (region !== ALL_REGIONS && !base.regions.includes(region)) throw fail(['regions'], `region ${JSON.stringify(region)} is not in the scenario`, region);
+  const keys = indicators.flatMap((indicator) => regions.map((region) => ({ indicator, region })));
+  return { scenario, uncertain, keys, years: base.years };
+}
+
+/**
+ * Runs draws `from` to `to - 1` of a planned simulation.
+ *
+ * @throws {ChengzhenError} when a drawn lever value is outside what the scenario allows (say
+ *   a rate the age profile pushes above 1): bound the distribution (`min`, `max`).
+ */
+export function runSimulationDraws(plan: SimulationPlan, seed: number, from: number, to: number, onProgress?: (done: number, total: number) => void): SimulationChunk {
+  const n = to - from;
+  const Y = plan.years.length;
+  const leverValues = plan.uncertain.map(() => new Float64Array(n));
+  const series = plan.keys.map(() => new Float64Array(n * Y));
+  for (let d = 0; d < n; d++) {
+    const draw = from + d;
+    const uniform = uniformStream(seed, draw);
+    let scenario = plan.scenario;
+    plan.uncertain.forEach((u, i) => {
+      const x = quantileOf(u.distribution, uniform());
+      leverValues[i][d] = x;
+      scenario = withLever(scenario, u.lever, x);
+    });
+    let projection;
+    try {
+      projection = project(scenario);
+    } catch (error) {
+      if (error instanceof ChengzhenError) {
+        const drawn = plan.uncertain.map((u, i) => `${u.lever.path} = ${leverValues[i][d]}`).join(', ');
+        throw new ChengzhenError([{ ...error.issues[0], message: `draw ${draw} (${drawn}): ${error.issues[0].message}` }, ...error.issues.slice(1)]);
+      }
+      throw error;
+    }
+    plan.keys.forEach((key, k) => {
+      const values = projection.indicator(key.indicator, { region: key.region }).values;
+      series[k].set(values.length === Y ? values : padFlow(values, Y), d * Y);
+    });
+    onProgress?.(d + 1, n);
+  }
+  return { from, to, leverValues, series };
+}
+
+/** Flows have no base-year value; their first year is left at 0 in the series (and dropped from bands). */
+function padFlow(values: number[], years: number): number[] {
+  return [...new Array<number>(years - values.length).fill(0), ...values];
+}
+
+/** Joins chunks (in any order) and summarises them into quantile bands. */
+export function summariseSimulation(plan: SimulationPlan, seed: number, draws: number, chunks: SimulationChunk[]): SimulationResult {
+  const ordered = [...chunks].sort((a, b) => a.from - b.from);
+  const Y = plan.years.length;
+  const levers = plan.uncertain.map((u, i) => {
+    const values = new Float64Array(draws);
+    for (const c of ordered) values.set(c.leverValues[i], c.from);
+    return { lever: u.lever, distribution: u.distribution, mode: leverMode(plan.scenario, u.lever), values };
+  });
+  const bands: QuantileBand[] = [];
+  const column = new Float64Array(draws);
+  plan.keys.forEach((key, k) => {
+    const isFlow = indicatorInfo(key.indicator)?.kind === 'flow';
+    for (let y = isFlow ? 1 : 0; y < Y; y++) {
+      for (const c of ordered) {
+        const s = c.series[k];
+        for (let d = 0; d < c.to - c.from; d++) column[c.from + d] = s[d * Y + y];
+      }
+      const sorted = Array.from(column).sort((a, b) => a - b);
+      bands.push({
+        indicator: key.indicator,
+        region: key.region,
+        year: plan.years[y],
+        mean: mean(sorted),
+        q05: quantileSorted(sorted, 0.05),
+        q25: quantileSorted(sorted, 0.25),
+        q50: quantileSorted(sorted, 0.5),
+        q75: quantileSorted(sorted, 0.75),
+        q95: quantileSorted(sorted, 0.95),
+      });
+    }
+  });
+  return { draws, seed, levers, bands };
+}
+
+/**
+ * Projects `draws` draws of the uncertain levers and returns quantile bands (5, 25, 50, 75 and
+ * 95 %) and means per indicator, region and year, in one thread.
+ *
+ * @throws {ChengzhenError} for invalid options, naming the field.
+ * @example
+ * const sim = simulate(scenario, {
+ *   draws: 1000, seed: 1,
+ *   uncertain: { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } },
+ * });
+ * sim.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2028)?.q50
+ */
+export function simulate(input: Scenario | ScenarioInput, options: SimulateOptions): SimulationResult {
+  const plan = planSimulation(input, options);
+  const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, options.onProgress);
+  return summariseSimulation(plan, options.seed, options.draws, [chunk]);
+}
