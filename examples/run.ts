@@ -4,11 +4,14 @@
  */
 
 const EXAMPLES: Record<string, { file: string; summary: string }> = {
+  national: { file: './national.ts', summary: "China's 2024 plan: does 70 % hold, what would it take, how sure; writes out/national-report.html" },
   kernel: { file: './kernel/run-two-regions.ts', summary: 'the projection kernel on a two-region problem' },
 };
-const DEFAULT_EXAMPLE = 'kernel';
+const DEFAULT_EXAMPLE = 'national';
 
-const name = process.argv[2] ?? DEFAULT_EXAMPLE;
+export {};
+
+const name: string = process.argv[2] ?? DEFAULT_EXAMPLE;
 if (name === '--list' || !(name in EXAMPLES)) {
   if (name !== '--list') console.error(`unknown example '${name}'\n`);
   console.log('Examples (npm run example -- NAME):');
