@@ -22,8 +22,58 @@ export function createStepScratch(regions: number, maxAge: number): StepScratch 
 }
 
 /**
+ * Survives and ages one status of one region, both sexes (model.md section 3 step 1), writing
+ * ages 1..A of `out`; age 0 is left to the births. Returns `deaths` plus the deaths of the living
+ * of this status, added in the order female ages 0..A, then male.
+ */
+function surviveStatusInto(P: Float64Array, sx: Float64Array, out: Float64Array, statusBase: number, A: number, deaths: number): number {
+  const A1 = A + 1;
+  for (let s = 0; s < 2; s++) {
+    const base = statusBase + s * A1;
+    let a = 0;
+    // two ages an iteration: fewer loop checks, the same order of additions
+    for (; a + 2 <= A - 1; a += 2) {
+      const p0 = P[base + a];
+      const s0 = sx[base + a];
+      const p1 = P[base + a + 1];
+      const s1 = sx[base + a + 1];
+      out[base + a + 1] = p0 * s0;
+      out[base + a + 2] = p1 * s1;
+      deaths += p0 * (1 - s0);
+      deaths += p1 * (1 - s1);
+    }
+    for (; a < A - 1; a++) {
+      const p = P[base + a];
+      const sv = sx[base + a];
+      out[base + a + 1] = p * sv;
+      deaths += p * (1 - sv);
+    }
+    const pA1 = P[base + A - 1];
+    const pA = P[base + A];
+    const sA1 = sx[base + A - 1];
+    const sA = sx[base + A];
+    out[base + A] = pA1 * sA1 + pA * sA;
+    deaths += pA1 * (1 - sA1) + pA * (1 - sA);
+  }
+  return deaths;
+}
+
+/** Births of one status of one region: `sum_a fx[a] * P[female][a]` (model.md section 3 step 2). */
+function birthsOf(fx: Float64Array, fxBase: number, P: Float64Array, femaleBase: number, A1: number): number {
+  let B = 0;
+  for (let a = 0; a < A1; a++) B += fx[fxBase + a] * P[femaleBase + a];
+  return B;
+}
+
+/**
  * Projects `P` (year t) one year into `out` (year t+1) and writes the step's flows, one
  * value per region, into `flows`. Allocates nothing.
+ *
+ * Rural and migrant survivors are computed first; the hukou survivors are then computed age
+ * by age together with the transitions of step 3, which need all three statuses at one age.
+ * Every sum is added in the order of the plain reading of model.md (statuses, then sexes,
+ * then ages), so the fused loop gives the same bits as separate passes would. With identity
+ * `D` or `E`, the movers rejoin their own region in the same loop.
  *
  * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
  */
@@ -42,47 +92,37 @@ export function stepInto(
   const A1 = A + 1;
   const sexBlock = 2 * A1;
   const regionStride = 3 * sexBlock;
+  const stayD = inputs.D.kind === 'identity';
+  const stayE = inputs.E.kind === 'identity';
 
   for (let r = 0; r < regions; r++) {
     const regionBase = r * regionStride;
+    const ratio = srb[r];
     let deaths = 0;
     let births = 0;
 
-    // 1. survive and age; 2. births, from the women at the start of the year
-    for (let h = 0; h < 3; h++) {
-      const femaleBase = regionBase + h * sexBlock;
-      for (let s = 0; s < 2; s++) {
-        const base = femaleBase + s * A1;
-        out[base] = 0;
-        for (let a = 0; a < A - 1; a++) {
-          const p = P[base + a];
-          const sv = sx[base + a];
-          out[base + a + 1] = p * sv;
-          deaths += p * (1 - sv);
-        }
-        const pA1 = P[base + A - 1];
-        const pA = P[base + A];
-        const sA1 = sx[base + A - 1];
-        const sA = sx[base + A];
-        out[base + A] = pA1 * sA1 + pA * sA;
-        deaths += pA1 * (1 - sA1) + pA * (1 - sA);
-      }
-      const fxBase = (r * 3 + h) * A1;
-      let B = 0;
-      for (let a = 0; a < A1; a++) B += fx[fxBase + a] * P[femaleBase + a];
-      const ratio = srb[r];
+    // 1. survive and age; 2. births, from the women at the start of the year: rural, migrant
+    for (let h = 0; h < 2; h++) {
+      const statusBase = regionBase + h * sexBlock;
+      deaths = surviveStatusInto(P, sx, out, statusBase, A, deaths);
+      const B = birthsOf(fx, (r * 3 + h) * A1, P, statusBase, A1);
       const girls = B / (1 + ratio);
       const boys = (B * ratio) / (1 + ratio);
-      const sbBase = (r * 3 + h) * 2;
-      const sbF = sb[sbBase];
-      const sbM = sb[sbBase + 1];
-      out[femaleBase] = girls * sbF;
-      out[femaleBase + A1] = boys * sbM;
+      const sbF = sb[(r * 3 + h) * 2];
+      const sbM = sb[(r * 3 + h) * 2 + 1];
+      out[statusBase] = girls * sbF;
+      out[statusBase + A1] = boys * sbM;
       deaths += girls * (1 - sbF) + boys * (1 - sbM);
       births += B;
     }
 
-    // 3. transitions on the survivors at their new age
+    // hukou births, then hukou survivors age by age with 3. the transitions at that age
+    const hukouStatusBase = regionBase + 2 * sexBlock;
+    const B = birthsOf(fx, (r * 3 + 2) * A1, P, hukouStatusBase, A1);
+    const girls = B / (1 + ratio);
+    const boys = (B * ratio) / (1 + ratio);
+    const sbF = sb[(r * 3 + 2) * 2];
+    const sbM = sb[(r * 3 + 2) * 2 + 1];
     const cr = c[r];
     let sumMig = 0;
     let sumIns = 0;
@@ -93,7 +133,24 @@ export function stepInto(
       const migrantBase = ruralBase + sexBlock;
       const hukouBase = migrantBase + sexBlock;
       const rateBase = (r * 2 + s) * A1;
+      const newborns = s === 0 ? girls * sbF : boys * sbM;
       for (let a = 0; a < A1; a++) {
+        let hukou: number;
+        if (a === 0) {
+          hukou = newborns;
+        } else if (a < A) {
+          const p = P[hukouBase + a - 1];
+          const sv = sx[hukouBase + a - 1];
+          hukou = p * sv;
+          deaths += p * (1 - sv);
+        } else {
+          const pA1 = P[hukouBase + A - 1];
+          const pA = P[hukouBase + A];
+          const sA1 = sx[hukouBase + A - 1];
+          const sA = sx[hukouBase + A];
+          hukou = pA1 * sA1 + pA * sA;
+          deaths += pA1 * (1 - sA1) + pA * (1 - sA);
+        }
         const rural = out[ruralBase + a];
         const migrant = out[migrantBase + a];
         const mv = m[rateBase + a];
@@ -107,9 +164,12 @@ export function stepInto(
         // a population of exactly zero stayers at zero rather than at minus a rounding error.
         const ruralStay = 1 - mv - cr;
         const migrantStay = 1 - kv - qv;
-        out[ruralBase + a] = ruralStay > 0 ? rural * ruralStay : 0;
-        out[migrantBase + a] = migrantStay > 0 ? migrant * migrantStay : 0;
-        out[hukouBase + a] += ins + conv;
+        const ruralLeft = ruralStay > 0 ? rural * ruralStay : 0;
+        const migrantLeft = migrantStay > 0 ? migrant * migrantStay : 0;
+        // 4. with identity D or E the movers stay in their region: the same sum as addMovesInto
+        out[ruralBase + a] = stayE ? ruralLeft + back : ruralLeft;
+        out[migrantBase + a] = stayD ? migrantLeft + moved : migrantLeft;
+        out[hukouBase + a] = hukou + (ins + conv);
         mig[rateBase + a] = moved;
         ret[rateBase + a] = back;
         sumMig += moved;
@@ -118,6 +178,8 @@ export function stepInto(
         sumRet += back;
       }
     }
+    deaths += girls * (1 - sbF) + boys * (1 - sbM);
+    births += B;
 
     flows.births[r] = births;
     flows.deaths[r] = deaths;
@@ -127,9 +189,9 @@ export function stepInto(
     flows.returns[r] = sumRet;
   }
 
-  // 4. moves between regions
-  addMovesInto(inputs.D, mig, out, 1, regions, A1);
-  addMovesInto(inputs.E, ret, out, 0, regions, A1);
+  // 4. moves between regions (identity moves were made above)
+  if (!stayD) addMovesInto(inputs.D, mig, out, 1, regions, A1);
+  if (!stayE) addMovesInto(inputs.E, ret, out, 0, regions, A1);
 
   // 5. net international migrants
   let firstNegative = -1;
