@@ -6,6 +6,8 @@
  * Comparisons: `atLeast` is met when projected >= target, `atMost` when projected <= target,
  * `about` when they differ by at most 0.5 percentage points (shares) or 2 % (other units).
  * The margin is projected - target (target - projected for `atMost`), in the target's unit.
+ * A target is outside the projection when its year is, or when it counts a change (additions,
+ * a rise in the rate) from a year the projection does not cover.
  */
 
 import type { PlanTarget } from '../../seeds/types.js';
@@ -112,6 +114,13 @@ function projectedValue(projection: Projection, t: PlanTarget, region: string): 
       if (rentalUnit !== wanted) return { value: null, note: `the scenario counts rental housing in ${rentalUnit ?? 'no unit'}, the target in ${wanted}` };
       return { value: amount('rentalHousing') };
     }
+    case 'nursingBedShare': {
+      const nursing = valueAt(projection, 'nursingBeds.capacity', t.year, region);
+      const beds = valueAt(projection, 'elderlyCareBeds.capacity', t.year, region);
+      if (nursing === null || beds === null) return { value: null };
+      if (beds <= 0) return { value: null, note: 'there are no elderly care beds to take a share of' };
+      return { value: nursing / beds, note: 'nursing beds / elderly care beds' };
+    }
     case 'preschoolInclusiveShare': {
       const places = valueAt(projection, 'preschoolPlaces.capacity', t.year, region);
       if (places === null || !projection.years.includes(t.year)) return { value: null };
@@ -121,6 +130,16 @@ function projectedValue(projection: Projection, t: PlanTarget, region: string): 
     default:
       return { value: null, note: 'the model has no measure of this target' };
   }
+}
+
+/**
+ * The first year whose change a target counts (additions or a rise in the rate), or null for a
+ * level. The projection must start before it: its base year's value is where the change starts.
+ */
+function firstYearCounted(t: PlanTarget): number | null {
+  if (t.indicator === 'residentUrbanisationRateAnnualChange' || t.kind === 'cumulative') return t.fromYear ?? t.year;
+  if (t.kind === 'annual') return t.year;
+  return null;
 }
 
 function judge(t: PlanTarget, projected: number): { met: boolean; margin: number } {
@@ -160,6 +179,14 @@ export function scorecard(projection: Projection, targets: readonly PlanTarget[]
     };
     if (t.year < projection.baseYear || t.year > projection.endYear) {
       return { ...row, status: 'outside the projection', note: `the projection covers ${projection.baseYear}-${projection.endYear}` };
+    }
+    const first = firstYearCounted(t);
+    if (first !== null && first <= projection.baseYear) {
+      return {
+        ...row,
+        status: 'outside the projection',
+        note: `the target counts from ${first}, and the projection starts from the end of ${projection.baseYear} (it has no change during ${first}${first < projection.baseYear ? `-${projection.baseYear}` : ''})`,
+      };
     }
     const { value, note } = projectedValue(projection, t, region);
     if (value === null) return { ...row, note: note ?? 'the scenario has no service for this target' };

@@ -2,67 +2,187 @@
  * Public services in a scenario (model.md section 5): for each service, the standard that sets
  * demand from the projected population, and the capacity stock that has to keep up. Services
  * read the projection; they never change it. Units are in the names.
+ *
+ * Rules that need more than one field (exactly one of two standards, both or neither of a
+ * standard and its stock) are checked here, when the scenario is parsed, and so is a share
+ * given as a plain number; the values of schedules that change over time (a retirement rate in
+ * [0, 1] in every year) are checked when the services are computed, because they depend on the
+ * years projected.
  */
 
 import { z } from 'zod';
-import { ScheduleSchema } from '../model/schedule.js';
+import { formatPath, type ChengzhenIssue } from '../errors.js';
+import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
 
-const share = z.number().min(0).max(1);
 const perRegionNumber = z.union([z.number().min(0), z.strictObject({ byRegion: z.record(z.string(), z.number().min(0)), default: z.number().min(0).optional() })]);
 const perRegionSchedule = z.union([ScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ScheduleSchema), default: ScheduleSchema.optional() })]);
+/** A share (0-1) schedule for all regions or per region: a plain number out of [0, 1] fails when parsed. */
+const perRegionShareSchedule = z.union([ShareScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ShareScheduleSchema), default: ShareScheduleSchema.optional() })]);
 
 /**
- * A capacity stock: `capacity[t] = capacity[t-1] * (1 + growthRate[t] - retirementRate[t]) +
- * additions[t]`, starting from `initial` at the end of the base year.
+ * A capacity stock: `capacity[y] = capacity[y-1] * (1 + growthRate[y] - retirementRate[y]) +
+ * additionsPerYear[y]`, starting from `initial` at the end of the base year. Counted in the
+ * service's unit (places, beds or units, doctors, clinics, beds).
+ *
+ * @example
+ * CapacityStockSchema.parse({ initial: 4_000_000, additionsPerYear: 80_000 }).retirementRate
+ * // => 0
  */
 export const CapacityStockSchema = z.strictObject({
-  initial: perRegionNumber.describe('Capacity at the end of the base year, in the service\'s unit'),
-  additionsPerYear: perRegionSchedule.default(0).describe('Planned additions during each year, in the service\'s unit'),
-  growthRate: perRegionSchedule.default(0).describe('Growth of the stock each year as a share of it (e.g. a doctor workforce growing 3 % a year)'),
-  retirementRate: perRegionSchedule.default(0).describe('Share of the stock retired each year, 0-1'),
+  initial: z
+    .union([perRegionNumber, z.literal('matchDemand')])
+    .describe('Capacity at the end of the base year, in the service\'s unit; "matchDemand" sets it equal to the base year\'s demand (when the stock is not known, so that shortfalls measure whether additions keep up with demand)'),
+  additionsPerYear: perRegionSchedule.default(0).describe('Planned additions during each year, in the service\'s unit, >= 0'),
+  growthRate: perRegionSchedule.default(0).describe('Growth of the stock each year as a share of it (e.g. a doctor workforce growing 3 % a year); 1 + growthRate - retirementRate must stay >= 0'),
+  retirementRate: perRegionShareSchedule.default(0).describe('Share of the stock retired each year, 0-1'),
 });
+/** A parsed capacity stock (defaults filled in). */
 export type CapacityStock = z.infer<typeof CapacityStockSchema>;
 
+type Refinement = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+
+/** A rule between two fields of one service. */
+interface FieldRule {
+  kind: 'exactlyOne' | 'bothOrNeither';
+  fields: [string, string];
+}
+
+/** What is wrong with `value` under `rule`, as a fragment without the path, or undefined. */
+function ruleProblem(rule: FieldRule, value: Record<string, unknown>): { text: string; received: string } | undefined {
+  const [a, b] = rule.fields;
+  const hasA = value[a] !== undefined;
+  const hasB = value[b] !== undefined;
+  if (rule.kind === 'exactlyOne' && hasA === hasB) return { text: `needs exactly one of ${a} and ${b}, received ${hasA ? 'both' : 'neither'}`, received: hasA ? 'both' : 'neither' };
+  if (rule.kind === 'bothOrNeither' && hasA !== hasB) return { text: `needs both ${a} and ${b} or neither, received only ${hasA ? a : b}`, received: `only ${hasA ? a : b}` };
+  return undefined;
+}
+
+function refine(...rules: FieldRule[]): Refinement {
+  return (value, ctx) => {
+    for (const rule of rules) {
+      const problem = ruleProblem(rule, value);
+      if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem.text, input: value });
+    }
+  };
+}
+
+/** The two-field rules of each service, by service name. */
+const SERVICE_RULES: Record<string, FieldRule[]> = {
+  childcarePlaces: [{ kind: 'exactlyOne', fields: ['placesPer1000Residents', 'placesTarget'] }],
+  healthCare: [{ kind: 'bothOrNeither', fields: ['residentsPerClinic', 'clinics'] }],
+  elderlyCare: [
+    { kind: 'exactlyOne', fields: ['bedsPer1000Older', 'bedsTarget'] },
+    { kind: 'bothOrNeither', fields: ['nursingBedShare', 'nursingBeds'] },
+  ],
+};
+
+/**
+ * Compulsory school places (义务教育学位, ages 6-14). Urban demand: urban hukou children +
+ * migrant children x `migrantChildrenPublicSchoolShare`, against `urbanPlaces`; rural children
+ * count against `ruralPlaces` when given (and are left out when not).
+ *
+ * @example
+ * SchoolPlacesSchema.parse({ migrantChildrenPublicSchoolShare: 0.85, urbanPlaces: { initial: 1e6 } }).urbanPlaces.additionsPerYear
+ * // => 0
+ */
 export const SchoolPlacesSchema = z.strictObject({
-  migrantChildrenPublicSchoolShare: perRegionSchedule.describe('Share of migrant children aged 6-14 served in local public schools (or subsidised places), 0-1'),
+  migrantChildrenPublicSchoolShare: perRegionShareSchedule.describe('Share of migrant children aged 6-14 served in local public schools (or subsidised places), 0-1'),
   urbanPlaces: CapacityStockSchema.describe('Urban compulsory school places'),
   ruralPlaces: CapacityStockSchema.optional().describe('Rural compulsory school places (rural children count against these)'),
 });
 
+/**
+ * Inclusive preschool places (普惠性学前教育学位, ages 3-5): all children 3-5 x
+ * `inclusiveCoverageShare` (Shandong: 85 %).
+ *
+ * @example
+ * PreschoolPlacesSchema.parse({ inclusiveCoverageShare: 0.85, places: { initial: 1e6 } }).inclusiveCoverageShare
+ * // => 0.85
+ */
 export const PreschoolPlacesSchema = z.strictObject({
-  inclusiveCoverageShare: perRegionSchedule.describe('Share of children aged 3-5 to be covered by inclusive (普惠性) kindergartens, 0-1'),
+  inclusiveCoverageShare: perRegionShareSchedule.describe('Share of children aged 3-5 to be covered by inclusive (普惠性) kindergartens, 0-1'),
   places: CapacityStockSchema,
 });
 
-export const ChildcarePlacesSchema = z.strictObject({
-  placesPer1000Residents: perRegionSchedule.optional().describe('Standard in childcare places (ages 0-2) per 1000 residents, e.g. 3.1'),
-  placesTarget: perRegionSchedule.optional().describe('Or a number of places the plan sets'),
-  places: CapacityStockSchema,
-});
+/**
+ * Childcare places (托位, for children 0-2): `placesPer1000Residents` x residents / 1000
+ * (Shandong: 3.1), or a number of places `placesTarget` (Zhejiang: 100,000 in 2023); exactly
+ * one of the two.
+ *
+ * @example
+ * ChildcarePlacesSchema.safeParse({ placesPer1000Residents: 3.1, placesTarget: 1e5, places: { initial: 0 } }).success
+ * // => false
+ */
+export const ChildcarePlacesSchema = z
+  .strictObject({
+    placesPer1000Residents: perRegionSchedule.optional().describe('Standard in childcare places (ages 0-2) per 1000 residents, e.g. 3.1'),
+    placesTarget: perRegionSchedule.optional().describe('Or a number of places the plan sets'),
+    places: CapacityStockSchema,
+  })
+  .superRefine(refine(...SERVICE_RULES.childcarePlaces));
 
+/**
+ * Affordable rental housing (保障性租赁住房): migrants aged 16-59 x
+ * `shareOfWorkingAgeMigrantsInNeed` / `personsPerUnit`, in beds (Shanghai's builder beds) or
+ * units (Zhejiang).
+ *
+ * @example
+ * RentalHousingSchema.parse({ unit: 'beds', shareOfWorkingAgeMigrantsInNeed: 0.1, capacity: { initial: 0 } }).personsPerUnit
+ * // => 1
+ */
 export const RentalHousingSchema = z.strictObject({
   unit: z.enum(['beds', 'units']).describe('Shanghai counts beds for city builders; Zhejiang counts units'),
-  shareOfWorkingAgeMigrantsInNeed: perRegionSchedule.describe('Share of migrants aged 16-59 who need affordable rental housing, 0-1'),
-  personsPerUnit: perRegionSchedule.default(1).describe('Persons housed per bed or unit (1 for beds)'),
+  shareOfWorkingAgeMigrantsInNeed: perRegionShareSchedule.describe('Share of migrants aged 16-59 who need affordable rental housing, 0-1'),
+  personsPerUnit: perRegionSchedule.default(1).describe('Persons housed per bed or unit (1 for beds), > 0'),
   capacity: CapacityStockSchema,
 });
 
-export const HealthCareSchema = z.strictObject({
-  doctorsPer1000Residents: perRegionSchedule.describe('Standard in licensed (assistant) doctors per 1000 residents, e.g. 3.6'),
-  doctors: CapacityStockSchema.describe('Doctor workforce'),
-  residentsPerClinic: perRegionSchedule.optional().describe('Residents one primary clinic serves'),
-  clinics: CapacityStockSchema.optional(),
-});
+/**
+ * Health care: doctors (`doctorsPer1000Residents` x residents / 1000, Shandong and Shanghai
+ * 3.6) against a doctor workforce, and optionally primary clinics (residents /
+ * `residentsPerClinic`) against a clinic stock; the clinic standard and stock come together.
+ *
+ * @example
+ * HealthCareSchema.safeParse({ doctorsPer1000Residents: 3.6, doctors: { initial: 0 }, residentsPerClinic: 2000 }).success
+ * // => false
+ */
+export const HealthCareSchema = z
+  .strictObject({
+    doctorsPer1000Residents: perRegionSchedule.describe('Standard in licensed (assistant) doctors per 1000 residents, e.g. 3.6'),
+    doctors: CapacityStockSchema.describe('Doctor workforce'),
+    residentsPerClinic: perRegionSchedule.optional().describe('Residents one primary clinic serves, > 0'),
+    clinics: CapacityStockSchema.optional().describe('Primary clinics'),
+  })
+  .superRefine(refine(...SERVICE_RULES.healthCare));
 
-export const ElderlyCareSchema = z.strictObject({
-  olderAgeFrom: z.union([z.literal(60), z.literal(65)]).default(60).describe('Older residents are those aged 60+ or 65+'),
-  bedsPer1000Older: perRegionSchedule.optional().describe('Standard in beds per 1000 older residents'),
-  bedsTarget: perRegionSchedule.optional().describe('Or a number of beds the plan sets (e.g. Shanghai 178,000 by 2025)'),
-  nursingBedShare: perRegionSchedule.optional().describe('Share of beds that are nursing beds (护理型床位), reported alongside, 0-1'),
-  beds: CapacityStockSchema,
-});
+/**
+ * Elderly care beds (养老床位): older residents (60+ or 65+) x `bedsPer1000Older` / 1000, or a
+ * number of beds `bedsTarget` (Shanghai: 178,000 by 2025); exactly one of the two. Nursing
+ * beds (护理型床位) are a second figure when `nursingBedShare` (Shanghai 60 %, Shandong 55 %)
+ * and the `nursingBeds` stock are both given: demand = `nursingBedShare` x bed demand.
+ *
+ * @example
+ * ElderlyCareSchema.parse({ bedsTarget: 178_000, beds: { initial: 150_000 } }).olderAgeFrom
+ * // => 60
+ */
+export const ElderlyCareSchema = z
+  .strictObject({
+    olderAgeFrom: z.union([z.literal(60), z.literal(65)]).default(60).describe('Older residents are those aged 60+ or 65+'),
+    bedsPer1000Older: perRegionSchedule.optional().describe('Standard in beds per 1000 older residents'),
+    bedsTarget: perRegionSchedule.optional().describe('Or a number of beds the plan sets (e.g. Shanghai 178,000 by 2025)'),
+    nursingBedShare: perRegionShareSchedule.optional().describe('Share of the beds needed that must be nursing beds (护理型床位), 0-1; needs nursingBeds'),
+    beds: CapacityStockSchema.describe('Elderly care beds, nursing beds included'),
+    nursingBeds: CapacityStockSchema.optional().describe('Nursing beds (a part of beds); needs nursingBedShare'),
+  })
+  .superRefine(refine(...SERVICE_RULES.elderlyCare));
 
-/** The services of a scenario; each is optional. */
+/**
+ * The services of a scenario; each is optional.
+ *
+ * @example
+ * ServicesSchema.parse({ healthCare: { doctorsPer1000Residents: 3.6, doctors: { initial: 1e5, growthRate: 0.03 } } }).healthCare?.doctors.growthRate
+ * // => 0.03
+ */
 export const ServicesSchema = z.strictObject({
   schoolPlaces: SchoolPlacesSchema.optional(),
   preschoolPlaces: PreschoolPlacesSchema.optional(),
@@ -70,7 +190,31 @@ export const ServicesSchema = z.strictObject({
   rentalHousing: RentalHousingSchema.optional(),
   healthCare: HealthCareSchema.optional(),
   elderlyCare: ElderlyCareSchema.optional(),
-  closeShortfallBy: z.number().int().optional().describe('Year by which the additions still needed should close each shortfall (default: the end year)'),
+  closeShortfallBy: z.number().int().optional().describe('Year by which the additions still needed should close each shortfall, from the base year to the end year (default: the end year)'),
 });
+/** The parsed services of a scenario (defaults filled in). */
 export type Services = z.infer<typeof ServicesSchema>;
 
+/**
+ * The two-field rules of {@link ServicesSchema} checked on services that did not come through
+ * it (built in code): exactly one standard for childcare and for elderly care beds, both or
+ * neither of a clinic standard and stock, of a nursing bed share and stock.
+ *
+ * @example
+ * serviceFieldIssues({ childcarePlaces: { places: { initial: 0, additionsPerYear: 0, growthRate: 0, retirementRate: 0 } } })[0].message
+ * // => 'services.childcarePlaces needs exactly one of placesPer1000Residents and placesTarget, received neither'
+ */
+export function serviceFieldIssues(services: Services): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  for (const [name, rules] of Object.entries(SERVICE_RULES)) {
+    const value = services[name as keyof Services] as Record<string, unknown> | undefined;
+    if (value === undefined) continue;
+    for (const rule of rules) {
+      const problem = ruleProblem(rule, value);
+      if (!problem) continue;
+      const path = ['services', name];
+      issues.push({ code: 'invalid_value', path, message: `${formatPath(path)} ${problem.text}`, expected: rule.kind === 'exactlyOne' ? `one of ${rule.fields.join(', ')}` : `both ${rule.fields.join(' and ')} or neither`, received: problem.received });
+    }
+  }
+  return issues;
+}

@@ -1,21 +1,24 @@
 /**
  * Capacity stocks and the figures derived from demand and capacity (model.md section 5).
  *
- * Stock: `capacity[y] = capacity[y-1] * (1 + growthRate[y] - retirementRate[y]) + additions[y]`
- * from `initial` at the end of the base year.
+ * Stock: `capacity[y] = capacity[y-1] * f[y] + additions[y]` with `f[y] = 1 + growthRate[y] -
+ * retirementRate[y]`, from `initial` at the end of the base year (index 0).
  *
  * Derived each year: shortfall = max(0, demand - capacity), surplus = max(0, capacity -
  * demand), utilisation = demand / capacity (0 when there is no capacity), coverage =
  * min(1, capacity / demand) (1 when there is no demand), and the additions still needed per
- * year to close the shortfall by a target year.
+ * year, beyond those planned, to close the shortfall of a target year by that year.
  */
 
-import { ChengzhenError } from '../../errors.js';
+import { ChengzhenError, formatPath } from '../../errors.js';
 
 /**
- * Capacity in each year from the stock's parameters, indexed like the projection's years.
+ * Capacity in each year from the stock's parameters, indexed like the projection's years
+ * (index 0 is the base year, whose capacity is `initial`; the rates and additions of index 0
+ * are not used).
  *
- * @throws {ChengzhenError} when growth and retirement would make the stock negative.
+ * @throws {ChengzhenError} when `1 + growthRate - retirementRate` is negative in a year (the
+ *   stock would turn negative), naming the stock and the year.
  * @example
  * capacityPath(100, [0, 10, 10], [0, 0.1, 0], [0, 0, 0], ['services', 'x'], [2023, 2024, 2025])
  * // => Float64Array [100, 100, 110]
@@ -31,20 +34,20 @@ export function capacityPath(
   const out = new Float64Array(years.length);
   out[0] = initial;
   for (let y = 1; y < years.length; y++) {
-    const value = out[y - 1] * (1 + growthRate[y] - retirementRate[y]) + additions[y];
-    if (!(value >= 0)) {
+    const f = 1 + growthRate[y] - retirementRate[y];
+    if (!(f >= 0)) {
       throw new ChengzhenError([
         {
           code: 'out_of_range',
-          path,
+          path: [...path, 'growthRate'],
           coords: { year: years[y] },
-          message: `${path.join('.')}[year=${years[y]}]: capacity would fall to ${value}; retirements exceed the stock plus growth and additions`,
-          expected: 'capacity >= 0',
-          received: String(value),
+          message: `${formatPath(path)}[year=${years[y]}]: 1 + growthRate - retirementRate must be >= 0 (a stock cannot lose more than all of itself), received 1 + ${growthRate[y]} - ${retirementRate[y]} = ${f}`,
+          expected: '1 + growthRate - retirementRate >= 0',
+          received: String(f),
         },
       ]);
     }
-    out[y] = value;
+    out[y] = out[y - 1] * f + additions[y];
   }
   return out;
 }
@@ -63,10 +66,20 @@ export interface ServiceFigures {
 }
 
 /**
- * Additions needed in each year from `y + 1` to `target` (the same number each year) for the
- * stock to reach `demand[target]` by `target`, given its growth and retirement; from the target
- * year on, the shortfall of the year itself. Never negative: when the stock will be enough
- * without additions, none are needed.
+ * Additions still needed each year, on top of the planned ones, to close the shortfall of the
+ * target year `T` (an index into the years) by `T`.
+ *
+ * For `y < T`: the same extra amount `x` added in each year `y+1 .. T` grows and retires with
+ * the stock, so it adds `x * W` to the capacity of `T`, with
+ * `W = sum_{t=y+1..T} prod_{u=t+1..T} f[u]` and `f[u] = 1 + growthRate[u] - retirementRate[u]`
+ * (`W = T - y` when nothing grows or retires). Hence `x = shortfall[T] / W`. For `y >= T`: the
+ * shortfall of year `y` itself (what would have to be added at once). Never negative; zero
+ * when the planned stock is enough.
+ *
+ * @throws {ChengzhenError} when `target` is not an index of the years.
+ * @example
+ * additionsNeeded(Float64Array.of(100, 130, 160), Float64Array.of(100, 110, 120), [0, 0, 0], [0, 0, 0], 2)
+ * // => Float64Array [20, 40, 40]
  */
 export function additionsNeeded(
   demand: Float64Array,
@@ -77,30 +90,36 @@ export function additionsNeeded(
 ): Float64Array {
   const n = demand.length;
   const out = new Float64Array(n);
-  const T = Math.min(Math.max(target, 0), n - 1);
+  const T = target;
+  if (!Number.isInteger(T) || T < 0 || T >= n) {
+    throw new ChengzhenError([{ code: 'out_of_range', path: ['target'], message: `target must be a year index in [0, ${n - 1}], received ${T}`, expected: `[0, ${n - 1}]`, received: String(T) }]);
+  }
+  const shortfallT = Math.max(0, demand[T] - capacity[T]);
+  // O(n^2) over at most a few hundred years
   for (let y = 0; y < n; y++) {
     if (y >= T) {
       out[y] = Math.max(0, demand[y] - capacity[y]);
       continue;
     }
-    // C_T = C_y * prod f + x * sum_t prod_{u>t} f, f = 1 + growth - retirement
-    let carried = capacity[y];
     let weight = 0;
-    for (let t = y + 1; t <= T; t++) {
-      const f = 1 + growthRate[t] - retirementRate[t];
-      carried *= f;
-      weight = weight * f + 1;
-    }
-    out[y] = weight > 0 ? Math.max(0, (demand[T] - carried) / weight) : 0;
+    for (let t = y + 1; t <= T; t++) weight = weight * (1 + growthRate[t] - retirementRate[t]) + 1;
+    // weight >= 1 because every f >= 0 (capacityPath checks it)
+    out[y] = shortfallT / weight;
   }
   return out;
 }
 
 /**
- * Derives the figures of one service in one region.
+ * Derives the figures of one service in one region, year by year.
  *
  * `localDemand` is served first and migrants after (the order in which places are allotted in
- * practice), so `migrantCoverage = min(1, max(0, capacity - localDemand) / migrantDemand)`.
+ * practice), so `migrantCoverage = min(1, max(0, capacity - localDemand) / migrantDemand)`,
+ * and 1 when there is no migrant demand. With no demand, coverage is 1 and utilisation 0; with
+ * no capacity, utilisation is 0 (read it with coverage, which is then 0 if there is demand).
+ *
+ * @example
+ * serviceFigures(Float64Array.of(60), Float64Array.of(40), Float64Array.of(80), Float64Array.of(0)).migrantCoverage
+ * // => Float64Array [0.5]
  */
 export function serviceFigures(
   localDemand: Float64Array,

@@ -2,31 +2,41 @@
  * Public services against the people they serve (model.md section 5), for every region and
  * year of a projection. Services read the projected population; they never change it.
  *
- * Demand, by service (ages in completed years at the end of each year):
- * - `schoolPlaces` (urban compulsory school, ages 6-14): urban hukou children + migrant
- *   children x `migrantChildrenPublicSchoolShare`; `ruralSchoolPlaces`: rural children 6-14;
- * - `preschoolPlaces` (ages 3-5): children x `inclusiveCoverageShare`;
- * - `childcarePlaces` (ages 0-2 served): `placesPer1000Residents` x residents / 1000, or `placesTarget`;
- * - `rentalHousing`: migrants aged 16-59 x `shareOfWorkingAgeMigrantsInNeed` / `personsPerUnit`;
+ * Demand, by service (ages in completed years at the end of each year; R, M, H are rural,
+ * migrant and urban hukou residents of the ages named):
+ * - `schoolPlaces` (urban compulsory school, ages 6-14): H + M x `migrantChildrenPublicSchoolShare`;
+ *   `ruralSchoolPlaces` (when `ruralPlaces` is given): R aged 6-14;
+ * - `preschoolPlaces` (ages 3-5): (R + M + H) x `inclusiveCoverageShare`;
+ * - `childcarePlaces`: `placesPer1000Residents` x residents / 1000, or `placesTarget`;
+ * - `rentalHousing`: M aged 16-59 x `shareOfWorkingAgeMigrantsInNeed` / `personsPerUnit`;
  * - `doctors`: `doctorsPer1000Residents` x residents / 1000; `clinics`: residents / `residentsPerClinic`;
- * - `elderlyCareBeds`: residents aged 60+ (or 65+) x `bedsPer1000Older` / 1000, or `bedsTarget`.
- * Migrant demand is the part of demand that comes from migrants (for standards per resident,
- * their share of residents); local demand is served first.
+ * - `elderlyCareBeds`: residents aged 60+ (or 65+) x `bedsPer1000Older` / 1000, or `bedsTarget`;
+ *   `nursingBeds`: `nursingBedShare` x the elderly care bed demand.
  *
- * For all regions together, demand, capacity, shortfall, surplus and additions are summed
- * over regions (a place in one region does not serve another), utilisation is total demand /
- * total capacity, and coverage is 1 - total shortfall / total demand.
+ * Migrant demand is the part of demand that comes from migrants: their own term where demand
+ * counts people (school, preschool, rental housing); for a standard per resident or a target
+ * number, demand x migrants' share of the people the service is for (children 0-2 for
+ * childcare, older residents for beds, all residents for doctors and clinics). Local demand is
+ * served first (see {@link serviceFigures}).
+ *
+ * For all regions together (region index R), a place in one region does not serve another:
+ * demand, capacity, shortfall, surplus, additions still needed and migrant demand are summed
+ * over regions (so shortfall and surplus can both be positive: spare places in one region,
+ * too few in another; `surplus - shortfall = demand - capacity` still holds), utilisation is
+ * total demand / total capacity (0 with no capacity), coverage is the share of demand met in
+ * its own region, `1 - total shortfall / total demand` (1 with no demand), and migrant
+ * coverage is the migrant-demand-weighted mean of the regions' (1 with no migrant demand).
  */
 
-import { ChengzhenError } from '../../errors.js';
+import { ChengzhenError, formatPath, type ChengzhenIssue } from '../../errors.js';
 import type { KernelResult } from '../../kernel/types.js';
 import type { Scenario } from '../../schema/scenario.js';
-import type { CapacityStock, Services } from '../../schema/services.js';
+import { serviceFieldIssues, type CapacityStock, type Services } from '../../schema/services.js';
 import type { DerivedSeries } from '../projection.js';
 import { forRegion, regionScheduleValues, type PerRegion } from '../regionValues.js';
 import type { Schedule } from '../schedule.js';
 import { additionsNeeded, capacityPath, serviceFigures, type ServiceFigures } from './capacity.js';
-import { SERVICE_FIGURES, type ServiceKey } from './serviceIndicators.js';
+import { SERVICE_FIGURES, SERVICES, type ServiceKey } from './serviceIndicators.js';
 
 /** Sums of one region's population by status over an age range, by year. */
 interface AgeSums {
@@ -35,19 +45,19 @@ interface AgeSums {
   hukou: Float64Array;
 }
 
+/** Sums over ages `from..to`; `to` may be `maxAge` (the open group) for "and older". */
 function ageSums(result: KernelResult, region: number, from: number, to: number): AgeSums {
   const A1 = result.maxAge + 1;
   const n = result.population.length;
   const out: AgeSums = { rural: new Float64Array(n), migrant: new Float64Array(n), hukou: new Float64Array(n) };
   const keys = ['rural', 'migrant', 'hukou'] as const;
-  const top = Math.min(to, result.maxAge);
   for (let y = 0; y < n; y++) {
     const P = result.population[y];
     for (let h = 0; h < 3; h++) {
       let sum = 0;
       for (let s = 0; s < 2; s++) {
         const base = ((region * 3 + h) * 2 + s) * A1;
-        for (let a = from; a <= top; a++) sum += P[base + a];
+        for (let a = from; a <= to; a++) sum += P[base + a];
       }
       out[keys[h]][y] = sum;
     }
@@ -55,11 +65,14 @@ function ageSums(result: KernelResult, region: number, from: number, to: number)
   return out;
 }
 
+function total(sums: AgeSums, y: number): number {
+  return sums.rural[y] + sums.migrant[y] + sums.hukou[y];
+}
+
 interface Context {
-  scenario: Scenario;
   result: KernelResult;
-  years: number[];
-  closeBy: number;
+  years: readonly number[];
+  target: number;
 }
 
 function values(ctx: Context, value: PerRegion<Schedule>, id: string, path: (string | number)[], range?: { min: number; max: number }): number[] {
@@ -70,8 +83,8 @@ const SHARE = { min: 0, max: 1 };
 const NON_NEGATIVE = { min: 0, max: Infinity };
 const POSITIVE = { min: Number.MIN_VALUE, max: Infinity };
 
-function stock(ctx: Context, spec: CapacityStock, id: string, path: (string | number)[]) {
-  const initial = forRegion(spec.initial, id, [...path, 'initial']).value;
+function stock(ctx: Context, spec: CapacityStock, id: string, path: (string | number)[], baseDemand: number) {
+  const initial = spec.initial === 'matchDemand' ? baseDemand : forRegion(spec.initial, id, [...path, 'initial']).value;
   const additions = values(ctx, spec.additionsPerYear, id, [...path, 'additionsPerYear'], NON_NEGATIVE);
   const growth = values(ctx, spec.growthRate, id, [...path, 'growthRate']);
   const retirement = values(ctx, spec.retirementRate, id, [...path, 'retirementRate'], SHARE);
@@ -80,41 +93,32 @@ function stock(ctx: Context, spec: CapacityStock, id: string, path: (string | nu
 }
 
 function figures(ctx: Context, local: Float64Array, migrant: Float64Array, spec: CapacityStock, id: string, path: (string | number)[]): ServiceFigures {
-  const s = stock(ctx, spec, id, path);
   const demand = Float64Array.from(local, (v, i) => v + migrant[i]);
-  const target = ctx.years.indexOf(ctx.closeBy);
-  const additions = additionsNeeded(demand, s.capacity, s.growth, s.retirement, target < 0 ? ctx.years.length - 1 : target);
+  const s = stock(ctx, spec, id, path, demand[0]);
+  const additions = additionsNeeded(demand, s.capacity, s.growth, s.retirement, ctx.target);
   return serviceFigures(local, migrant, s.capacity, additions);
 }
 
-/** Splits a demand proportional to residents into its local and migrant parts. */
-function byResidents(total: Float64Array, all: AgeSums): { local: Float64Array; migrant: Float64Array } {
-  const local = new Float64Array(total.length);
-  const migrant = new Float64Array(total.length);
-  for (let y = 0; y < total.length; y++) {
-    const residents = all.rural[y] + all.migrant[y] + all.hukou[y];
-    const share = residents > 0 ? all.migrant[y] / residents : 0;
-    migrant[y] = total[y] * share;
-    local[y] = total[y] - migrant[y];
+/** Splits a demand into the part of migrants (by their share of `people`) and the rest. */
+function splitByShare(demand: Float64Array, people: AgeSums): { local: Float64Array; migrant: Float64Array } {
+  const local = new Float64Array(demand.length);
+  const migrant = new Float64Array(demand.length);
+  for (let y = 0; y < demand.length; y++) {
+    const all = total(people, y);
+    // the share first: it is <= 1, so the migrant part never exceeds the demand
+    migrant[y] = all > 0 ? demand[y] * (people.migrant[y] / all) : 0;
+    local[y] = demand[y] - migrant[y];
   }
   return { local, migrant };
 }
 
-function requireOne(path: (string | number)[], names: [string, string], present: [unknown, unknown]): void {
-  if ((present[0] === undefined) === (present[1] === undefined)) {
-    throw new ChengzhenError([
-      { code: 'invalid_value', path, message: `${path.join('.')} needs exactly one of ${names[0]} and ${names[1]}`, expected: `${names[0]} or ${names[1]}`, received: present[0] === undefined ? 'neither' : 'both' },
-    ]);
-  }
-}
-
-/** Computes one region's services: a map from service key to its figures. */
+/** Computes one region's services: a map from service key to its figures, in table order. */
 function regionServices(ctx: Context, services: Services, r: number, id: string): Map<ServiceKey, ServiceFigures> {
   const out = new Map<ServiceKey, ServiceFigures>();
-  const path = ['services'];
-  const everyone = ageSums(ctx.result, r, 0, ctx.result.maxAge);
+  const maxAge = ctx.result.maxAge;
+  const residents = ageSums(ctx.result, r, 0, maxAge);
   if (services.schoolPlaces) {
-    const p = [...path, 'schoolPlaces'];
+    const p = ['services', 'schoolPlaces'];
     const children = ageSums(ctx.result, r, 6, 14);
     const share = values(ctx, services.schoolPlaces.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], SHARE);
     const migrant = Float64Array.from(children.migrant, (v, y) => v * share[y]);
@@ -124,7 +128,7 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
     }
   }
   if (services.preschoolPlaces) {
-    const p = [...path, 'preschoolPlaces'];
+    const p = ['services', 'preschoolPlaces'];
     const children = ageSums(ctx.result, r, 3, 5);
     const share = values(ctx, services.preschoolPlaces.inclusiveCoverageShare, id, [...p, 'inclusiveCoverageShare'], SHARE);
     const local = Float64Array.from(children.rural, (v, y) => (v + children.hukou[y]) * share[y]);
@@ -132,18 +136,17 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
     out.set('preschoolPlaces', figures(ctx, local, migrant, services.preschoolPlaces.places, id, [...p, 'places']));
   }
   if (services.childcarePlaces) {
-    const p = [...path, 'childcarePlaces'];
+    const p = ['services', 'childcarePlaces'];
     const c = services.childcarePlaces;
-    requireOne(p, ['placesPer1000Residents', 'placesTarget'], [c.placesPer1000Residents, c.placesTarget]);
-    const total =
+    const demand =
       c.placesPer1000Residents !== undefined
-        ? Float64Array.from(values(ctx, c.placesPer1000Residents, id, [...p, 'placesPer1000Residents'], NON_NEGATIVE), (v, y) => (v * (everyone.rural[y] + everyone.migrant[y] + everyone.hukou[y])) / 1000)
-        : Float64Array.from(values(ctx, c.placesTarget!, id, [...p, 'placesTarget'], NON_NEGATIVE));
-    const split = byResidents(total, everyone);
+        ? Float64Array.from(values(ctx, c.placesPer1000Residents, id, [...p, 'placesPer1000Residents'], NON_NEGATIVE), (v, y) => (v * total(residents, y)) / 1000)
+        : Float64Array.from(values(ctx, c.placesTarget as Schedule, id, [...p, 'placesTarget'], NON_NEGATIVE));
+    const split = splitByShare(demand, ageSums(ctx.result, r, 0, 2));
     out.set('childcarePlaces', figures(ctx, split.local, split.migrant, c.places, id, [...p, 'places']));
   }
   if (services.rentalHousing) {
-    const p = [...path, 'rentalHousing'];
+    const p = ['services', 'rentalHousing'];
     const h = services.rentalHousing;
     const workers = ageSums(ctx.result, r, 16, 59);
     const need = values(ctx, h.shareOfWorkingAgeMigrantsInNeed, id, [...p, 'shareOfWorkingAgeMigrantsInNeed'], SHARE);
@@ -152,58 +155,109 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
     out.set('rentalHousing', figures(ctx, new Float64Array(migrant.length), migrant, h.capacity, id, [...p, 'capacity']));
   }
   if (services.healthCare) {
-    const p = [...path, 'healthCare'];
+    const p = ['services', 'healthCare'];
     const h = services.healthCare;
     const per1000 = values(ctx, h.doctorsPer1000Residents, id, [...p, 'doctorsPer1000Residents'], NON_NEGATIVE);
-    const total = Float64Array.from(per1000, (v, y) => (v * (everyone.rural[y] + everyone.migrant[y] + everyone.hukou[y])) / 1000);
-    const split = byResidents(total, everyone);
-    out.set('doctors', figures(ctx, split.local, split.migrant, h.doctors, id, [...p, 'doctors']));
-    if (h.residentsPerClinic !== undefined || h.clinics !== undefined) {
-      if (h.residentsPerClinic === undefined || h.clinics === undefined) {
-        throw new ChengzhenError([{ code: 'invalid_value', path: p, message: `${p.join('.')} needs both residentsPerClinic and clinics, or neither` }]);
-      }
+    const doctors = splitByShare(Float64Array.from(per1000, (v, y) => (v * total(residents, y)) / 1000), residents);
+    out.set('doctors', figures(ctx, doctors.local, doctors.migrant, h.doctors, id, [...p, 'doctors']));
+    if (h.residentsPerClinic !== undefined && h.clinics !== undefined) {
       const perClinic = values(ctx, h.residentsPerClinic, id, [...p, 'residentsPerClinic'], POSITIVE);
-      const clinics = Float64Array.from(perClinic, (v, y) => (everyone.rural[y] + everyone.migrant[y] + everyone.hukou[y]) / v);
-      const clinicSplit = byResidents(clinics, everyone);
-      out.set('clinics', figures(ctx, clinicSplit.local, clinicSplit.migrant, h.clinics, id, [...p, 'clinics']));
+      const clinics = splitByShare(Float64Array.from(perClinic, (v, y) => total(residents, y) / v), residents);
+      out.set('clinics', figures(ctx, clinics.local, clinics.migrant, h.clinics, id, [...p, 'clinics']));
     }
   }
   if (services.elderlyCare) {
-    const p = [...path, 'elderlyCare'];
+    const p = ['services', 'elderlyCare'];
     const e = services.elderlyCare;
-    requireOne(p, ['bedsPer1000Older', 'bedsTarget'], [e.bedsPer1000Older, e.bedsTarget]);
-    const older = ageSums(ctx.result, r, e.olderAgeFrom, ctx.result.maxAge);
-    let total: Float64Array;
-    if (e.bedsPer1000Older !== undefined) {
-      const per1000 = values(ctx, e.bedsPer1000Older, id, [...p, 'bedsPer1000Older'], NON_NEGATIVE);
-      total = Float64Array.from(per1000, (v, y) => (v * (older.rural[y] + older.migrant[y] + older.hukou[y])) / 1000);
-    } else {
-      total = Float64Array.from(values(ctx, e.bedsTarget!, id, [...p, 'bedsTarget'], NON_NEGATIVE));
+    const older = ageSums(ctx.result, r, e.olderAgeFrom, maxAge);
+    const demand =
+      e.bedsPer1000Older !== undefined
+        ? Float64Array.from(values(ctx, e.bedsPer1000Older, id, [...p, 'bedsPer1000Older'], NON_NEGATIVE), (v, y) => (v * total(older, y)) / 1000)
+        : Float64Array.from(values(ctx, e.bedsTarget as Schedule, id, [...p, 'bedsTarget'], NON_NEGATIVE));
+    const beds = splitByShare(demand, older);
+    out.set('elderlyCareBeds', figures(ctx, beds.local, beds.migrant, e.beds, id, [...p, 'beds']));
+    if (e.nursingBedShare !== undefined && e.nursingBeds !== undefined) {
+      const share = values(ctx, e.nursingBedShare, id, [...p, 'nursingBedShare'], SHARE);
+      const local = Float64Array.from(beds.local, (v, y) => v * share[y]);
+      const migrant = Float64Array.from(beds.migrant, (v, y) => v * share[y]);
+      out.set('nursingBeds', figures(ctx, local, migrant, e.nursingBeds, id, [...p, 'nursingBeds']));
     }
-    const split = byResidents(total, older);
-    out.set('elderlyCareBeds', figures(ctx, split.local, split.migrant, e.beds, id, [...p, 'beds']));
   }
   return out;
 }
 
+/** The highest single age each service reads must lie below the open age group. */
+const LAST_SINGLE_AGE: Partial<Record<keyof Services, number>> = { schoolPlaces: 14, preschoolPlaces: 5, childcarePlaces: 2, rentalHousing: 59 };
+
+/** Problems that depend on the years and regions projected, all at once. */
+function contextIssues(scenario: Scenario, services: Services, result: KernelResult, years: readonly number[]): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [...serviceFieldIssues(services)];
+  const first = years[0];
+  const last = years[years.length - 1];
+  const by = services.closeShortfallBy;
+  if (by !== undefined && (by < first || by > last)) {
+    issues.push({ code: 'out_of_range', path: ['services', 'closeShortfallBy'], message: `services.closeShortfallBy must be a projected year in [${first}, ${last}], received ${by}`, expected: `[${first}, ${last}]`, received: String(by) });
+  }
+  for (const [name, age] of Object.entries(LAST_SINGLE_AGE)) {
+    if (services[name as keyof Services] !== undefined && result.maxAge <= age) {
+      issues.push({ code: 'out_of_range', path: ['maxAge'], message: `maxAge must be > ${age} for services.${name}, which counts single ages up to ${age}, received ${result.maxAge}`, expected: `> ${age}`, received: String(result.maxAge) });
+    }
+  }
+  if (services.elderlyCare && result.maxAge < services.elderlyCare.olderAgeFrom) {
+    const from = services.elderlyCare.olderAgeFrom;
+    issues.push({ code: 'out_of_range', path: ['maxAge'], message: `maxAge must be >= ${from} for services.elderlyCare (residents aged ${from}+), received ${result.maxAge}`, expected: `>= ${from}`, received: String(result.maxAge) });
+  }
+  const ids = new Set(scenario.regions.map((region) => region.id));
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
+        for (const region of Object.keys(inner)) {
+          if (!ids.has(region)) {
+            const where = [...path, 'byRegion', region];
+            issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
+          }
+        }
+      } else visit(inner, [...path, key]);
+    }
+  };
+  visit(services, ['services']);
+  return issues;
+}
+
 /**
  * Computes every service of the scenario for every region and year, as derived series keyed
- * `service.figure` (e.g. `schoolPlaces.shortfall`), indexed `yearIndex * (R + 1) + region`
- * with region R for all regions together.
+ * `service.figure` (e.g. `schoolPlaces.shortfall`), each indexed `yearIndex * (R + 1) +
+ * region`, with region index R for all regions together. `years` are the year-ends of
+ * `result.population` (the base year first). Only the services the scenario defines appear;
+ * with none, the map is empty. Reads `result`; never writes it.
  *
+ * @throws {ChengzhenError} for a service field out of range in some year (a retirement rate
+ *   above 1), `closeShortfallBy` outside the years, a `byRegion` naming an unknown region, a
+ *   `maxAge` too small for the ages a service counts, a missing or doubled standard, or a
+ *   capacity so near zero (a denormal number) that demand / capacity overflows.
  * @example
- * computeServices(scenario, result, [2023, 2024]).get('schoolPlaces.demand')
+ * const series = computeServices(scenario, result, [2023, 2024]);
+ * const R = result.regions.length;
+ * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]
+ * // => the school place shortfall of all regions together at the end of 2024 (places)
  */
-export function computeServices(scenario: Scenario, result: KernelResult, years: number[]): DerivedSeries {
+export function computeServices(scenario: Scenario, result: KernelResult, years: readonly number[]): DerivedSeries {
   const out: DerivedSeries = new Map();
   const services = scenario.services;
   if (!services) return out;
-  const ctx: Context = { scenario, result, years, closeBy: services.closeShortfallBy ?? years[years.length - 1] };
+  if (years.length !== result.population.length) {
+    throw new ChengzhenError([{ code: 'wrong_length', path: ['years'], message: `years must list one year per population of the result (${result.population.length}), received ${years.length}`, expected: String(result.population.length), received: String(years.length) }]);
+  }
+  const issues = contextIssues(scenario, services, result, years);
+  if (issues.length > 0) throw new ChengzhenError(issues);
+  const ctx: Context = { result, years, target: years.indexOf(services.closeShortfallBy ?? years[years.length - 1]) };
   const R = result.regions.length;
   const width = R + 1;
   const n = years.length;
   const perRegion = scenario.regions.map((region, r) => regionServices(ctx, services, r, region.id));
-  for (const key of perRegion[0].keys()) {
+  for (const { key } of SERVICES) {
+    if (!perRegion[0].has(key)) continue;
     const series = Object.fromEntries(SERVICE_FIGURES.map((f) => [f, new Float64Array(n * width)])) as Record<(typeof SERVICE_FIGURES)[number], Float64Array>;
     for (let r = 0; r < R; r++) {
       const f = perRegion[r].get(key)!;
@@ -224,7 +278,39 @@ export function computeServices(scenario: Scenario, result: KernelResult, years:
       for (let r = 0; r < R; r++) migrantMet += series.migrantCoverage[y * width + r] * series.migrantDemand[y * width + r];
       series.migrantCoverage[at] = series.migrantDemand[at] > 0 ? migrantMet / series.migrantDemand[at] : 1;
     }
+    for (let i = 0; i < n * width; i++) {
+      if (!Number.isFinite(series.utilisation[i])) throw tooLittleCapacity(key, series, i, years, width, result.regions);
+    }
     for (const figure of SERVICE_FIGURES) out.set(`${key}.${figure}`, series[figure]);
   }
   return out;
+}
+
+/** Where each service's capacity stock is given in a scenario. */
+const STOCK_PATHS: Record<ServiceKey, string[]> = {
+  schoolPlaces: ['services', 'schoolPlaces', 'urbanPlaces'],
+  ruralSchoolPlaces: ['services', 'schoolPlaces', 'ruralPlaces'],
+  preschoolPlaces: ['services', 'preschoolPlaces', 'places'],
+  childcarePlaces: ['services', 'childcarePlaces', 'places'],
+  rentalHousing: ['services', 'rentalHousing', 'capacity'],
+  doctors: ['services', 'healthCare', 'doctors'],
+  clinics: ['services', 'healthCare', 'clinics'],
+  elderlyCareBeds: ['services', 'elderlyCare', 'beds'],
+  nursingBeds: ['services', 'elderlyCare', 'nursingBeds'],
+};
+
+/** A capacity so close to zero that demand / capacity overflows (only from denormal stocks). */
+function tooLittleCapacity(key: ServiceKey, series: Record<string, Float64Array>, i: number, years: readonly number[], width: number, regions: readonly string[]): ChengzhenError {
+  const year = years[Math.floor(i / width)];
+  const region = i % width < regions.length ? regions[i % width] : 'all';
+  return new ChengzhenError([
+    {
+      code: 'not_finite',
+      path: STOCK_PATHS[key],
+      coords: { year, region },
+      message: `${key}.utilisation[year=${year}, region=${region}]: demand / capacity = ${series.demand[i]} / ${series.capacity[i]} is not a finite number; a capacity must be 0 or large enough to divide by`,
+      expected: 'a finite utilisation',
+      received: String(series.utilisation[i]),
+    },
+  ]);
 }

@@ -5,7 +5,14 @@
 
 import type { IndicatorInfo } from '../indicatorTable.js';
 
-/** The services, with the unit their demand and capacity are counted in. */
+/**
+ * The services, with the unit their demand and capacity are counted in. `ruralSchoolPlaces`,
+ * `clinics` and `nursingBeds` appear when the scenario gives their stocks.
+ *
+ * @example
+ * SERVICES.find((s) => s.key === 'doctors')?.labelZh
+ * // => '执业（助理）医师'
+ */
 export const SERVICES = [
   { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位' },
   { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位' },
@@ -15,10 +22,17 @@ export const SERVICES = [
   { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师' },
   { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构' },
   { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位' },
+  { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位' },
 ] as const;
 export type ServiceKey = (typeof SERVICES)[number]['key'];
 
-/** The figures derived for every service. */
+/**
+ * The figures derived for every service, each an indicator `service.figure`.
+ *
+ * @example
+ * SERVICE_FIGURES.length
+ * // => 9
+ */
 export const SERVICE_FIGURES = [
   'demand',
   'capacity',
@@ -37,21 +51,27 @@ const FIGURE_TEXT: Record<ServiceFigure, { en: string; zh: string; description: 
   capacity: { en: 'capacity', zh: '供给', description: 'the stock at the end of the year after planned additions, growth and retirements', share: false },
   shortfall: { en: 'shortfall', zh: '缺口', description: 'max(0, demand - capacity)', share: false },
   surplus: { en: 'surplus', zh: '富余', description: 'max(0, capacity - demand)', share: false },
-  utilisation: { en: 'utilisation', zh: '使用率', description: 'demand / capacity (0 when there is no capacity); above 1 means overcrowding', share: false },
+  utilisation: { en: 'utilisation', zh: '使用率', description: 'demand / capacity (0 when there is no capacity); above 1 means demand exceeds capacity', share: false },
   coverage: { en: 'coverage', zh: '保障率', description: 'min(1, capacity / demand) (1 when there is no demand)', share: true },
-  additionsNeededPerYear: { en: 'additions still needed per year', zh: '每年需新增', description: 'additions needed each year from the next to close the shortfall by the target year (services.closeShortfallBy)', share: false },
-  migrantDemand: { en: 'demand from migrants', zh: '非户籍需求', description: 'the part of demand from urban residents without local hukou', share: false },
+  additionsNeededPerYear: { en: 'additions still needed per year', zh: '每年仍需新增', description: 'additions needed each year from the next to the target year (services.closeShortfallBy), beyond those planned, to close the target year\'s shortfall by then; from the target year on, the year\'s own shortfall', share: false },
+  migrantDemand: { en: 'demand from migrants', zh: '非户籍需求', description: 'the part of demand from urban residents without local hukou (for a standard per resident, demand x their share of the people the service is for)', share: false },
   migrantCoverage: { en: 'coverage of migrants', zh: '非户籍保障率', description: 'share of migrant demand met when local demand is served first', share: true },
 };
 
-/** Indicator table rows of every service figure. */
+/**
+ * Indicator table rows of every service figure.
+ *
+ * @example
+ * SERVICE_INDICATORS.find((i) => i.key === 'schoolPlaces.coverage')?.limits
+ * // => [0, 1]
+ */
 export const SERVICE_INDICATORS: IndicatorInfo[] = SERVICES.flatMap((service) =>
   SERVICE_FIGURES.map((figure): IndicatorInfo => {
     const text = FIGURE_TEXT[figure];
-    const isRatio = figure === 'utilisation' || text.share;
+    const unit: IndicatorInfo['unit'] = figure === 'utilisation' ? 'ratio' : text.share ? 'share (0-1)' : service.unit;
     return {
       key: `${service.key}.${figure}`,
-      unit: isRatio ? 'share (0-1)' : service.unit,
+      unit,
       labelEn: `${service.labelEn}: ${text.en}`,
       labelZh: `${service.labelZh}${text.zh}`,
       description: `${service.labelEn}: ${text.description}.`,
