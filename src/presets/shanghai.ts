@@ -144,7 +144,11 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
       },
     },
     elderlyCare: {
-      olderAgeFrom: 60,
+      olderAgeFrom: book.cite('services.elderlyCare.olderAgeFrom', {
+        value: 60,
+        unit: 'years of age',
+        assumption: 'Older residents are those aged 60 and over, the age of China\'s elderly-care statistics (老年人口); the plan\'s bed target is not tied to an age.',
+      }) as 60,
       bedsTarget: book.cite('services.elderlyCare.bedsTarget', {
         value: { points: [[2023, 178_000], [2025, 178_000]], interpolation: 'step' },
         unit: 'beds',

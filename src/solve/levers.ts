@@ -75,7 +75,11 @@ function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedu
 /** The lever's current schedule (for one region when given). */
 export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
   const { holder, key } = locate(scenario, lever.path);
-  const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule };
+  const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule } | string;
+  if (typeof value === 'string') {
+    const hint = lever.path === 'demography.fertility.tfr' ? ': move demography.fertility.tfrScale instead' : '';
+    throw leverError(lever.path, `is the data choice ${JSON.stringify(value)}, not a schedule a solver can move${hint}`);
+  }
   if (!isPerRegion(value)) return value;
   if (lever.region === undefined) throw leverError(lever.path, 'is set per region: name the region to move');
   const own = Object.hasOwn(value.byRegion, lever.region) ? value.byRegion[lever.region] : value.default;

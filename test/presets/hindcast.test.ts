@@ -1,0 +1,114 @@
+/**
+ * hindcast(area, { from, calibrateUpTo }): China from the 2020 census, scored against the
+ * published 2021-2024 outcomes. Errors are projected - observed; the mean absolute errors
+ * follow from them. The national resident-rate errors are pinned (to 1e-5 as a share) so
+ * that a change in the model shows up here: with data up to 2020 only, 0.45 points over
+ * 2021-2024; with the migration level and the mortality and fertility factors fitted to
+ * 2021-2022, 0.31 points over 2023-2024.
+ */
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OBSERVED_URBANISATION } from '../../seeds/index.js';
+import { ChengzhenError } from '../../src/errors.js';
+import { HINDCAST_MEASURES, hindcast, ruralUrbanisationPropensity2010To2018, type HindcastResult } from '../../src/presets/hindcast.js';
+
+let from2020: HindcastResult;
+let upTo2022: HindcastResult;
+
+beforeAll(() => {
+  from2020 = hindcast('China', { from: 2020 });
+  upTo2022 = hindcast('China', { from: 2020, calibrateUpTo: 2022 });
+});
+
+const observed = (year: number) => OBSERVED_URBANISATION.find((r) => r.area === 'China' && r.year === year)!;
+const FIELD = { residentUrbanisationRate: 'residentUrbanisationRate', population: 'residentPopulation', births: 'births', deaths: 'deaths' } as const;
+
+function issueOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChengzhenError);
+    return (error as ChengzhenError).issues[0];
+  }
+  throw new Error('expected a ChengzhenError');
+}
+
+/** The checks every hindcast must pass: errors, relative errors and means from the points. */
+function checkConsistent(h: HindcastResult, years: number[]) {
+  for (const measure of HINDCAST_MEASURES) {
+    const points = h.points.filter((p) => p.measure === measure);
+    expect({ measure, years: points.map((p) => p.year) }).toEqual({ measure, years });
+    for (const p of points) {
+      expect(p.observed).toBe(observed(p.year)[FIELD[measure]]);
+      expect(p.error).toBe(p.projected - p.observed);
+      expect(p.relativeError).toBe(p.error / p.observed);
+    }
+    const mae = points.reduce((s, p) => s + Math.abs(p.error), 0) / points.length;
+    expect(h.meanAbsoluteError[measure]).toBeCloseTo(mae, 12);
+  }
+}
+
+describe("hindcast('China', { from: 2020 })", () => {
+  it('uses data up to 2020 only and scores 2021-2024 for every measure', () => {
+    expect(from2020.area).toBe('China');
+    expect(from2020.from).toBe(2020);
+    expect(from2020.calibratedUpTo).toBe(2020);
+    expect(from2020.levers.map((l) => l.path)).toEqual(['migration.ruralToUrbanRate']);
+    checkConsistent(from2020, [2021, 2022, 2023, 2024]);
+  });
+
+  it('sets the migration level so that 2021 rises by the 2010-2018 propensity times the 2020 rural share', () => {
+    const rate2021 = from2020.points.find((p) => p.measure === 'residentUrbanisationRate' && p.year === 2021)!.projected;
+    const expected = 0.6389 + ruralUrbanisationPropensity2010To2018() * (1 - 0.6389);
+    expect(Math.abs(rate2021 - expected)).toBeLessThanOrEqual(1e-7);
+    expect(from2020.method).toMatch(/^Data up to 2020 only/);
+  });
+
+  it('misses the resident rate by 0.45 points a year on average over 2021-2024, too high each year', () => {
+    const errors = from2020.points.filter((p) => p.measure === 'residentUrbanisationRate');
+    for (const p of errors) expect(p.error).toBeGreaterThan(0);
+    expect(from2020.meanAbsoluteError.residentUrbanisationRate).toBeCloseTo(0.004528, 5);
+  });
+});
+
+describe("hindcast('China', { from: 2020, calibrateUpTo: 2022 })", () => {
+  it('fits the migration level and mortality and fertility factors to 2021-2022 and scores only 2023-2024', () => {
+    expect(upTo2022.calibratedUpTo).toBe(2022);
+    expect(upTo2022.levers.map((l) => l.path)).toEqual(['migration.ruralToUrbanRate', 'demography.mortality.mxScale', 'demography.fertility.tfrScale']);
+    checkConsistent(upTo2022, [2023, 2024]);
+    expect(upTo2022.method).toMatch(/^Fitted to the published 2021-2022/);
+  });
+
+  it('misses the resident rate by 0.31 points on average over 2023-2024, too low each year', () => {
+    const errors = upTo2022.points.filter((p) => p.measure === 'residentUrbanisationRate');
+    for (const p of errors) expect(p.error).toBeLessThan(0);
+    expect(upTo2022.meanAbsoluteError.residentUrbanisationRate).toBeCloseTo(0.003052, 5);
+  });
+});
+
+describe("hindcast('Shandong', { from: 2020 })", () => {
+  it('scores the years Shandong published', () => {
+    const h = hindcast('Shandong');
+    const years = h.points.filter((p) => p.measure === 'residentUrbanisationRate').map((p) => p.year);
+    const published = OBSERVED_URBANISATION.filter((r) => r.area === 'Shandong' && r.year > 2020 && r.residentUrbanisationRate !== null).map((r) => r.year);
+    expect(years).toEqual(published);
+    expect(years[0]).toBe(2021);
+  });
+});
+
+describe('hindcast(area, options): errors', () => {
+  it('refuses an area without observed outcomes', () => {
+    const issue = issueOf(() => hindcast('Beijing'));
+    expect(issue).toMatchObject({ code: 'invalid_value', path: ['area'], message: 'area must be one of China, Shanghai, Shandong, Zhejiang, received "Beijing"' });
+  });
+
+  it('refuses a start other than the 2020 census', () => {
+    const issue = issueOf(() => hindcast('China', { from: 2021 }));
+    expect(issue).toMatchObject({ code: 'out_of_range', path: ['from'], message: 'from must be 2020 (the census base), received 2021' });
+  });
+
+  it('refuses a cut-off that leaves no year to score', () => {
+    const issue = issueOf(() => hindcast('China', { calibrateUpTo: 2024 }));
+    expect(issue).toMatchObject({ code: 'out_of_range', path: ['calibrateUpTo'], message: 'calibrateUpTo must be before 2024, the last observed year, received 2024' });
+  });
+});
