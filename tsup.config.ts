@@ -13,6 +13,15 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // reports load Vega, which is ESM only (top-level await): an ESM-only subpath
+    entry: { report: 'src/report/index.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+  },
+  {
     entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { node: 'src/node/index.ts' } },

@@ -69,3 +69,4 @@ export { PRESETS, getPreset } from './presets/index.js';
 export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';
 export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES } from './presets/hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './presets/hindcast.js';
+export { tidyToArrowIPC, tidyToArrowTable, ARROW_COLUMNS } from './io/arrow.js';

@@ -12,6 +12,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { hindcastCommand } from './commands/hindcast.js';
 import { kernelCommand } from './commands/kernel.js';
 import { presetsCommand } from './commands/presets.js';
+import { reportCommand } from './commands/report.js';
 import { scorecardCommand } from './commands/scorecard.js';
 import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
@@ -19,7 +20,7 @@ import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, kernelCommand, schemaCommand];
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,6 +2,9 @@
 
 import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
+import { scorecard } from '../../model/scorecard.js';
+import { PRESETS } from '../../presets/index.js';
+import type { ReportInput } from '../../report/reportInput.js';
 import { htmlReport } from '../../report/htmlReport.js';
 import { markdownReport } from '../../report/markdownReport.js';
 import { UsageError, type Command } from '../command.js';
@@ -13,7 +16,8 @@ export const reportCommand: Command = {
   summary: 'project a scenario and write a report: one self-contained HTML page with charts, or Markdown tables',
   help: `Usage: chengzhen report SCENARIO.json|PRESET-ID [--format html|md] [--out FILE]
 
-Projects a scenario and writes a report of it: the scenario's summary and sources, charts of
+Projects a scenario and writes a report of it: the scenario's summary and sources (for a
+preset, its plan's scorecard and targets marked on the charts), charts of
 the resident and hukou urbanisation rates, residents by status and each service's demand and
 capacity, key figures by region for the base and end years, and notes on units.
 
@@ -36,7 +40,18 @@ Example:
     if (positionals.length !== 1) throw new UsageError('report takes one SCENARIO.json file or preset id');
     if (values.format !== 'html' && values.format !== 'md') throw new UsageError(`--format must be html or md, received ${values.format}`);
     const projection = project(await loadScenario(positionals[0]));
-    const text = values.format === 'md' ? markdownReport({ projection }) : await htmlReport({ projection });
+    // a preset brings its plan's targets: the scorecard and the target marks on the charts
+    const preset = PRESETS.find((p) => p.id === positionals[0]);
+    const input: ReportInput = preset
+      ? {
+          projection,
+          scorecard: scorecard(projection, preset.targets),
+          targets: preset.targets
+            .filter((t) => t.indicator !== undefined && t.kind === 'level')
+            .map((t) => ({ indicator: t.indicator!, year: t.year, value: t.value, label: `${t.labelZh} (${t.source.document} ${t.source.clause})` })),
+        }
+      : { projection };
+    const text = values.format === 'md' ? markdownReport(input) : await htmlReport(input);
     await writeOutput(text, values.out, io);
   },
 };

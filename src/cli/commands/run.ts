@@ -1,7 +1,9 @@
-/** `chengzhen run SCENARIO.json [--format json|csv] [--out FILE]`: projects a scenario. */
+/** `chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--out FILE]`: projects a scenario. */
 
 import { parseArgs } from 'node:util';
+import { tidyToArrowIPC } from '../../io/arrow.js';
 import { toCsv } from '../../io/csv.js';
+import { writeFileAtomic } from '../../node/writeFileAtomic.js';
 import { projectionToJSON } from '../../io/projectionJson.js';
 import { project } from '../../model/project.js';
 import { UsageError, type Command } from '../command.js';
@@ -11,14 +13,16 @@ import { writeOutput } from '../output.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'project a scenario file (or a preset) and write every indicator as JSON or CSV',
-  help: `Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv] [--out FILE]
+  help: `Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--out FILE]
 
 Projects a scenario from its base year to its end year and writes every indicator (population,
 urbanisation, flows, and the services the scenario defines) for every region and year.
 
 Options:
-  --format json|csv  json (default): the scenario summary and tidy rows; csv: tidy rows
-                     year,region,indicator,value,unit
+  --format json|csv|arrow
+                     json (default): the scenario summary and tidy rows; csv: tidy rows
+                     year,region,indicator,value,unit; arrow: the same rows as an Apache
+                     Arrow IPC file (needs --out), for pandas, polars, R arrow and DuckDB
   --out FILE         write to FILE (atomically) instead of standard output
   -h, --help         show this help
 
@@ -32,8 +36,14 @@ Example:
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('run takes one SCENARIO.json file or preset id');
-    if (values.format !== 'json' && values.format !== 'csv') throw new UsageError(`--format must be json or csv, received ${values.format}`);
+    if (values.format !== 'json' && values.format !== 'csv' && values.format !== 'arrow') throw new UsageError(`--format must be json, csv or arrow, received ${values.format}`);
+    if (values.format === 'arrow' && (values.out === undefined || values.out === '-')) throw new UsageError('--format arrow writes a binary file: give --out FILE');
     const projection = project(await loadScenario(positionals[0]));
+    if (values.format === 'arrow') {
+      await writeFileAtomic(values.out!, tidyToArrowIPC(projection.table()));
+      io.stderr(`wrote ${values.out}\n`);
+      return;
+    }
     const text = values.format === 'csv' ? toCsv(projection.table(), ['year', 'region', 'indicator', 'value', 'unit']) : `${JSON.stringify(projectionToJSON(projection))}\n`;
     await writeOutput(text, values.out, io);
   },

@@ -1,0 +1,40 @@
+/**
+ * Reports of a projection: Vega-Lite chart specs, SVG rendering without a browser, one
+ * self-contained HTML page, and Markdown tables.
+ */
+
+// report input (scorecard, uncertainty bands and targets are optional)
+export { checkReportInput, scorecardSource, QUANTILE_FIELDS } from './reportInput.js';
+export type { ReportInput, ScorecardRow, QuantileBand, ReportTarget } from './reportInput.js';
+
+// chart specs
+export {
+  urbanisationChartSpec,
+  populationByStatusChartSpec,
+  serviceChartSpec,
+  serviceChartSpecs,
+  urbanisationByRegionChartSpec,
+  uncertaintyBandChartSpec,
+  servicesIn,
+  regionTitle,
+  CHART_CONFIG,
+} from './charts.js';
+export type { ChartSpec, ChartOptions } from './charts.js';
+export { reportCharts, MAX_REGIONS_CHARTED } from './reportCharts.js';
+export type { ReportChart } from './reportCharts.js';
+export { renderSvg, compileChart } from './renderSvg.js';
+export type { CompiledChart } from './renderSvg.js';
+
+// reports
+export { htmlReport } from './htmlReport.js';
+export { markdownReport, escapeMarkdown } from './markdownReport.js';
+export { keyFigures, KEY_POPULATION_INDICATORS, KEY_SERVICE_FIGURES } from './keyFigures.js';
+export type { KeyFigure, KeyFigureTable } from './keyFigures.js';
+export { reportNotes } from './reportNotes.js';
+export { scorecardResult, scorecardTally, SCORECARD_RESULT_TEXT } from './scorecardResult.js';
+export type { ScorecardResult } from './scorecardResult.js';
+
+// formatting
+export { formatValue, formatChange, axisScale, bilingual, indicatorLabel, unitZh, SHARE_UNIT } from './format.js';
+export type { AxisScale } from './format.js';
+export { escapeHtml } from './escapeHtml.js';
