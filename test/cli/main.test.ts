@@ -43,8 +43,8 @@ describe('chengzhen COMMAND --help', () => {
 
   it('run --help names the formats and the output option', async () => {
     const { stdout } = await cli(['run', '--help']);
-    expect(stdout.split('\n')[0]).toBe('Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv] [--out FILE]');
-    expect(stdout).toContain('--format json|csv');
+    expect(stdout.split('\n')[0]).toBe('Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--out FILE]');
+    expect(stdout).toContain('--format json|csv|arrow');
     expect(stdout).toContain('--out FILE');
   });
 });

@@ -242,7 +242,7 @@ describe('chengzhen run: bad command lines exit with code 2', () => {
       expect(outcome.stderr).toContain("Run 'chengzhen run --help' for usage.");
     }
     expect((await cli(['run', EXAMPLE, '--format', 'xml'])).stderr).toMatchInlineSnapshot(`
-      "chengzhen run: --format must be json or csv, received xml
+      "chengzhen run: --format must be json, csv or arrow, received xml
       Run 'chengzhen run --help' for usage.
       "
     `);
