@@ -8,10 +8,11 @@
  * are bounded ({@link MAX_FORMULA_LENGTH}, {@link MAX_FORMULA_DEPTH}) before anything recurses.
  */
 
-import { all, create, type MathNode } from 'mathjs';
+import { all, create, type MathNode } from 'mathjs/number';
 import { ChengzhenError, formatPath } from '../errors.js';
 
-const math = create(all, { number: 'number' });
+// the number-only build: plain doubles, no units, matrices, big numbers or complex results
+const math = create(all);
 
 /** The functions a formula may call. */
 export const FORMULA_FUNCTIONS = [
