@@ -58,7 +58,7 @@ export { brentRoot } from './solve/brent.js';
 export type { BrentOptions, BrentResult } from './solve/brent.js';
 export { simulate, planSimulation, runSimulationDraws, summariseSimulation, MAX_DRAWS } from './solve/simulate.js';
 export type { SimulateOptions, SimulationResult, QuantileBand, UncertainLever, SimulationChunk, SimulationPlan } from './solve/simulate.js';
-export { DistributionSchema, quantileOf } from './solve/distributions.js';
+export { DistributionSchema, drawFrom } from './solve/distributions.js';
 export type { Distribution } from './solve/distributions.js';
 export { solveScorecard } from './solve/solveScorecard.js';
 

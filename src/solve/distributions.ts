@@ -1,15 +1,14 @@
 /**
- * Distributions of uncertain levers, drawn by inverse transform from a seeded generator so that
- * draw i of a simulation is the same whatever thread computes it.
+ * Distributions of uncertain levers, drawn from a seeded generator so that draw i of a
+ * simulation is the same whatever thread computes it.
  *
- * - `normal`: mean, sd; truncated to [min, max] when either is given (inverse-CDF sampling
- *   between the bounds' probabilities, so nothing is clamped);
+ * - `normal`: mean, sd; truncated to [min, max] when either is given (by rejection, so nothing
+ *   is clamped);
  * - `lognormal`: median and sigma of the log (so the draw is median x exp(sigma z)), truncatable;
  * - `uniform`: min, max;
  * - `triangular`: min, mode, max.
  */
 
-import { errorFunction, probit } from 'simple-statistics';
 import { z } from 'zod';
 import { ChengzhenError } from '../errors.js';
 
@@ -20,13 +19,6 @@ export const DistributionSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ distribution: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
 ]);
 export type Distribution = z.infer<typeof DistributionSchema>;
-
-/** Standard normal cumulative probability. */
-function phi(x: number): number {
-  if (x === Infinity) return 1;
-  if (x === -Infinity) return 0;
-  return 0.5 * (1 + errorFunction(x / Math.SQRT2));
-}
 
 function fail(path: string, message: string): ChengzhenError {
   return new ChengzhenError([{ code: 'invalid_value', path: path.split('.'), message: `${path}: ${message}` }]);
@@ -39,32 +31,49 @@ export function checkDistribution(d: Distribution, path: string): void {
   if (d.distribution === 'lognormal' && d.min !== undefined && d.min < 0) throw fail(path, `a lognormal draw is positive: min must be >= 0, received ${d.min}`);
 }
 
+/** Most candidates a truncated draw tries before the bounds are judged too narrow. */
+const MAX_REJECTIONS = 100_000;
+
+/** A standard normal variate by the Box-Muller transform (exact, from two uniforms in (0, 1)). */
+function standardNormal(uniform: () => number): number {
+  return Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
 /**
- * The value of a distribution at cumulative probability `u` in (0, 1): its quantile function.
+ * One draw from a distribution, using uniform numbers in (0, 1) from `uniform`: uniform and
+ * triangular by their quantile functions, normal and lognormal by the Box-Muller transform,
+ * truncated ones by rejection (a draw outside the bounds is drawn again, never clamped).
  *
+ * @throws {ChengzhenError} when truncation bounds leave almost no probability (no candidate in
+ *   100,000 fell inside them).
  * @example
- * quantileOf({ distribution: 'uniform', min: 1, max: 3 }, 0.25)
+ * drawFrom({ distribution: 'uniform', min: 1, max: 3 }, () => 0.25)
  * // => 1.5
  */
-export function quantileOf(d: Distribution, u: number): number {
+export function drawFrom(d: Distribution, uniform: () => number): number {
   switch (d.distribution) {
     case 'uniform':
-      return d.min + u * (d.max - d.min);
+      return d.min + uniform() * (d.max - d.min);
     case 'triangular': {
       const { min: a, mode: c, max: b } = d;
+      const u = uniform();
       const split = (c - a) / (b - a);
       return u < split ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
     }
-    case 'normal': {
-      const lo = d.min === undefined ? 0 : phi((d.min - d.mean) / d.sd);
-      const hi = d.max === undefined ? 1 : phi((d.max - d.mean) / d.sd);
-      return d.mean + d.sd * probit(lo + u * (hi - lo));
-    }
+    case 'normal':
     case 'lognormal': {
-      const z0 = (x: number) => Math.log(x / d.median) / d.sigma;
-      const lo = d.min === undefined || d.min === 0 ? 0 : phi(z0(d.min));
-      const hi = d.max === undefined ? 1 : phi(z0(d.max));
-      return d.median * Math.exp(d.sigma * probit(lo + u * (hi - lo)));
+      const draw = () => (d.distribution === 'normal' ? d.mean + d.sd * standardNormal(uniform) : d.median * Math.exp(d.sigma * standardNormal(uniform)));
+      for (let i = 0; i < MAX_REJECTIONS; i++) {
+        const x = draw();
+        if ((d.min === undefined || x >= d.min) && (d.max === undefined || x <= d.max)) return x;
+      }
+      throw new ChengzhenError([
+        {
+          code: 'invalid_value',
+          path: ['distribution'],
+          message: `a ${d.distribution} draw fell outside [${d.min ?? '-Infinity'}, ${d.max ?? 'Infinity'}] ${MAX_REJECTIONS} times: the truncation leaves almost no probability`,
+        },
+      ]);
     }
   }
 }

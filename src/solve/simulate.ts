@@ -12,7 +12,7 @@ import { project } from '../model/project.js';
 import { indicatorInfo } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { checkDistribution, DistributionSchema, quantileOf, type Distribution } from './distributions.js';
+import { checkDistribution, DistributionSchema, drawFrom, type Distribution } from './distributions.js';
 import { LEVERS, leverMode, withLever, type LeverSpec } from './levers.js';
 import { uniformStream } from './random.js';
 
@@ -130,7 +130,7 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
     const uniform = uniformStream(seed, draw);
     let scenario = plan.scenario;
     plan.uncertain.forEach((u, i) => {
-      const x = quantileOf(u.distribution, uniform());
+      const x = drawFrom(u.distribution, uniform);
       leverValues[i][d] = x;
       scenario = withLever(scenario, u.lever, x);
     });
