@@ -65,7 +65,8 @@ export { solveScorecard } from './solve/solveScorecard.js';
 // plans: presets, scorecard, hindcast
 export { scorecard, aboutTolerance } from './model/scorecard.js';
 export type { ScorecardRow, WhatItWouldTake } from './model/scorecard.js';
-export { PRESETS, getPreset } from './presets/index.js';
+export { PRESETS, getPreset, PLAN_DOCUMENTS, OBSERVED_URBANISATION, OBSERVED_SERVICES, CENSUS_2020_PROVINCES, CENSUS_2020_POPULATION_BY_AGE } from './presets/index.js';
+export type { PlanDocument, PlanTarget, PlanSource, DataSource, CitedValue, ObservedUrbanisation, ObservedService } from './presets/index.js';
 export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';
 export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES } from './presets/hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './presets/hindcast.js';

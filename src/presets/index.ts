@@ -49,3 +49,28 @@ export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES, ruralUrbanisationPropensit
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
 export { scorecard } from '../model/scorecard.js';
 export type { ScorecardRow } from '../model/scorecard.js';
+
+// the cited data behind the presets: plan targets, published outcomes, the 2020 census
+export {
+  PLAN_DOCUMENTS,
+  PLAN_NATIONAL_2024,
+  PLAN_SHANGHAI_2024,
+  PLAN_SHANGHAI_14FYP,
+  PLAN_SHANDONG_2021,
+  PLAN_ZHEJIANG_2023,
+  OBSERVED_URBANISATION,
+  OBSERVED_SERVICES,
+  CENSUS_2020_PROVINCES,
+  CENSUS_2020_POPULATION_BY_AGE,
+} from '../../seeds/index.js';
+export type {
+  PlanDocument,
+  PlanTarget,
+  PlanSource,
+  DataSource,
+  CitedValue,
+  ObservedUrbanisation,
+  ObservedService,
+  CensusProvince2020,
+} from '../../seeds/index.js';
+export { observedFigure, observations } from './observed.js';

@@ -1,0 +1,76 @@
+/**
+ * The command line as a new user meets it: `chengzhen --help` lists every command, and every
+ * command's `--help` (and `-h`) starts with a usage line and ends with an `Example:` section
+ * whose commands name files and presets that exist.
+ */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, runCli } from '../../src/cli/main.js';
+import { PRESETS } from '../../src/index.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false });
+  return { code, stdout, stderr };
+}
+
+/** The command lines of a help text's `Example:` section (indented lines after it). */
+function exampleLines(help: string): string[] {
+  const lines = help.split('\n');
+  const start = lines.findIndex((line) => /^Examples?:$/.test(line));
+  if (start < 0) return [];
+  const out: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!/^\s+\S/.test(line)) break;
+    out.push(line.trim());
+  }
+  return out;
+}
+
+describe('chengzhen --help', () => {
+  it('lists every command with its summary and exits 0', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: chengzhen COMMAND [options]');
+    for (const command of COMMANDS) expect(stdout).toMatch(new RegExp(`^ {2}${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(stdout).toContain('Exit codes: 0 success, 1 failure, 2 bad input.');
+  });
+
+  it('exampleLines(help) reads the indented lines after "Example:"', () => {
+    expect(exampleLines('Usage: x\n\nExample:\n  chengzhen a\n  chengzhen b\n\nmore')).toEqual(['chengzhen a', 'chengzhen b']);
+    expect(exampleLines('Usage: x')).toEqual([]);
+  });
+});
+
+describe.each(COMMANDS.map((c) => [c.name]))('chengzhen %s --help', (name) => {
+  it('starts with a usage line and has an Example: section of runnable commands', async () => {
+    const { code, stdout, stderr } = await cli([name, '--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: chengzhen ${name}( |$)`));
+    const examples = exampleLines(stdout);
+    expect(examples.length, `chengzhen ${name} --help has no Example: section`).toBeGreaterThan(0);
+    for (const line of examples) {
+      expect(line.startsWith('chengzhen ')).toBe(true);
+      const words = line.split(/\s+/);
+      words.forEach((word, i) => {
+        // input files must exist in the repository; preset ids must be presets
+        if (word.endsWith('.json') && words[i - 1] !== '--out') expect(existsSync(join(ROOT, word)), `${line}: ${word} is not in the repository`).toBe(true);
+        if (/^[a-z]+-\d{4}(-\d{4})?(-trend)?$/.test(word)) expect(PRESETS.map((p) => p.id)).toContain(word);
+      });
+    }
+    expect(examples.some((line) => line.startsWith(`chengzhen ${name}`))).toBe(true);
+  });
+
+  it('prints the same help for -h', async () => {
+    const long = await cli([name, '--help']);
+    const short = await cli([name, '-h']);
+    expect(short).toEqual(long);
+  });
+});
