@@ -52,7 +52,7 @@ export { solveTargets } from './solve/solveTargets.js';
 export type { SolveTargetsOptions, SolveTargetsResult, TargetResidual } from './solve/solveTargets.js';
 export { calibrate } from './solve/calibrate.js';
 export type { CalibrateOptions, CalibrateResult, CalibrationQuality } from './solve/calibrate.js';
-export { LEVERS, withLever, leverBounds, leverMode, leverSchedule } from './solve/levers.js';
+export { LEVERS, withLever, leverBounds, leverMode, leverSchedule, fixMatchedStocks } from './solve/levers.js';
 export type { LeverPath, LeverSpec } from './solve/levers.js';
 export { brentRoot } from './solve/brent.js';
 export type { BrentOptions, BrentResult } from './solve/brent.js';

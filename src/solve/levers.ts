@@ -6,7 +6,8 @@
 
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
-import type { Scenario } from '../schema/scenario.js';
+import { project } from '../model/project.js';
+import { parseScenario, type Scenario } from '../schema/scenario.js';
 
 /** The levers, with the range their values may take. */
 export const LEVERS = {
@@ -128,4 +129,42 @@ export function leverBounds(scenario: Scenario, lever: LeverSpec): [number, numb
   for (let year = scenario.baseYear + 1; year <= scenario.endYear; year++) peak = Math.max(peak, Math.abs(fn(year)));
   if (peak === 0) throw leverError(lever.path, 'is zero in every year, so no factor moves it: solve for its value with mode "value"');
   return [0, Math.min(info.max / peak, MAX_FACTOR)];
+}
+
+/** Where each capacity stock sits in a scenario, and the service it measures. */
+const STOCKS: [string[], string][] = [
+  [['schoolPlaces', 'urbanPlaces'], 'schoolPlaces'],
+  [['schoolPlaces', 'ruralPlaces'], 'ruralSchoolPlaces'],
+  [['preschoolPlaces', 'places'], 'preschoolPlaces'],
+  [['childcarePlaces', 'places'], 'childcarePlaces'],
+  [['rentalHousing', 'capacity'], 'rentalHousing'],
+  [['healthCare', 'doctors'], 'doctors'],
+  [['healthCare', 'clinics'], 'clinics'],
+  [['elderlyCare', 'beds'], 'elderlyCareBeds'],
+  [['elderlyCare', 'nursingBeds'], 'nursingBeds'],
+];
+
+/**
+ * A copy of the scenario whose `initial: 'matchDemand'` stocks are replaced by the base-year
+ * demand they stand for (per region), so that a solver moving a lever that changes the
+ * base-year demand (the share of migrant children in public schools, say) does not move the
+ * stock it is compared with. Solvers and simulations call it before they start.
+ *
+ * @example
+ * fixMatchedStocks(scenario).services?.schoolPlaces?.urbanPlaces.initial
+ * // => { byRegion: { zhejiang: 3649822.1 } } (for a scenario that said 'matchDemand')
+ */
+export function fixMatchedStocks(scenario: Scenario): Scenario {
+  const services = scenario.services as Record<string, Record<string, { initial?: unknown }> | undefined> | undefined;
+  if (!services) return scenario;
+  const matched = STOCKS.filter(([[service, stock]]) => services[service]?.[stock]?.initial === 'matchDemand');
+  if (matched.length === 0) return scenario;
+  const base = project(scenario);
+  const copy = structuredClone(scenario);
+  const copied = copy.services as unknown as Record<string, Record<string, { initial: unknown }>>;
+  for (const [[service, stock], key] of matched) {
+    const byRegion = Object.fromEntries(base.regions.map((region) => [region, base.indicator(`${key}.capacity`, { region }).values[0]]));
+    copied[service][stock].initial = { byRegion };
+  }
+  return parseScenario(copy);
 }

@@ -13,7 +13,7 @@ import { indicatorInfo } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { checkDistribution, DistributionSchema, drawFrom, type Distribution } from './distributions.js';
-import { LEVERS, leverMode, withLever, type LeverSpec } from './levers.js';
+import { fixMatchedStocks, LEVERS, leverMode, withLever, type LeverSpec } from './levers.js';
 import { uniformStream } from './random.js';
 
 /** One uncertain lever: which, and its distribution (of the value, or of the factor on a schedule). */
@@ -86,7 +86,7 @@ function fail(path: (string | number)[], message: string, received?: string): Ch
 
 /** Validates the options and fixes what is kept, from one deterministic projection. */
 export function planSimulation(input: Scenario | ScenarioInput, options: Omit<SimulateOptions, 'onProgress'>): SimulationPlan {
-  const scenario = parseScenario(input);
+  const scenario = fixMatchedStocks(parseScenario(input));
   if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
     throw fail(['draws'], `draws must be a whole number in [1, ${MAX_DRAWS}], received ${options.draws}`, String(options.draws));
   }

@@ -8,7 +8,7 @@ import { project } from '../model/project.js';
 import type { Projection } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { brentRoot } from './brent.js';
-import { leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
+import { fixMatchedStocks, leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
 
 /** An indicator's value in one year, for one region or all. */
 export interface Target {
@@ -101,7 +101,7 @@ function feasibleEdge(f: (x: number) => number, ok: number, bad: number): { x: n
  * solved.value   // the conversion rate that gives 55 % in 2028
  */
 export function solveLever(input: Scenario | ScenarioInput, options: SolveLeverOptions): SolveLeverResult {
-  const scenario = parseScenario(input);
+  const scenario = fixMatchedStocks(parseScenario(input));
   const { lever, target } = options;
   const mode = leverMode(scenario, lever);
   const [lo, hi] = options.bounds ?? leverBounds(scenario, lever);

@@ -9,7 +9,7 @@ import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { ChengzhenError } from '../errors.js';
 import { project } from '../model/project.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
+import { fixMatchedStocks, leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
 import { targetValue, type Target } from './solveLever.js';
 
 /** Options of {@link solveTargets}. */
@@ -70,7 +70,7 @@ function applyLevers(scenario: Scenario, levers: LeverSpec[], values: ArrayLike<
  * fit.residuals.map((r) => r.residual)   // both near 0
  */
 export function solveTargets(input: Scenario | ScenarioInput, options: SolveTargetsOptions): SolveTargetsResult {
-  const scenario = parseScenario(input);
+  const scenario = fixMatchedStocks(parseScenario(input));
   const { levers, targets } = options;
   if (levers.length === 0 || targets.length === 0) {
     throw new ChengzhenError([{ code: 'invalid_value', path: [levers.length === 0 ? 'levers' : 'targets'], message: 'solveTargets needs at least one lever and one target' }]);
