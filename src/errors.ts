@@ -55,7 +55,8 @@ export interface ChengzhenIssue {
  * message is the first few of them, one per line.
  *
  * @example
- * try { parseKernelProblem({}) } catch (e) { if (e instanceof ChengzhenError) e.issues[0].path }
+ * const error = (() => { try { parseKernelProblem({}); } catch (e) { return e; } })();
+ * error instanceof ChengzhenError ? error.issues[0].path : null
  * // => ['format']
  */
 export class ChengzhenError extends Error {

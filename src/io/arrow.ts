@@ -13,7 +13,7 @@ import type { TidyRow } from '../model/projection.js';
  * The column names of the Arrow table, in order.
  *
  * @example
- * tidyToArrowTable(rows).schema.fields.map((f) => f.name)
+ * tidyToArrowTable([{ year: 2030, region: 'zj', indicator: 'population', value: 6.5e7, unit: 'persons' }]).schema.fields.map((f) => f.name)
  * // => ['year', 'region', 'indicator', 'value', 'unit']
  */
 export const ARROW_COLUMNS = ['year', 'region', 'indicator', 'value', 'unit'] as const;
@@ -78,6 +78,7 @@ export function tidyToArrowTable(rows: readonly TidyRow[]): Table {
  *
  * @throws {ChengzhenError} as {@link tidyToArrowTable}.
  * @example
+ * const projection = project(getPreset('zhejiang-2023').scenario);
  * new TextDecoder().decode(tidyToArrowIPC(projection.table()).subarray(0, 6))
  * // => 'ARROW1'
  */

@@ -7,7 +7,13 @@
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type MoveMatrix } from '../kernel/types.js';
 import { KERNEL_PROBLEM_FORMAT } from '../schema/kernelProblem.js';
 
-/** The format tag of a kernel result document. */
+/**
+ * The format tag of a kernel result document (its `format` field).
+ *
+ * @example
+ * KERNEL_RESULT_FORMAT
+ * // => 'chengzhen-kernel-result/1'
+ */
 export const KERNEL_RESULT_FORMAT = 'chengzhen-kernel-result/1';
 
 /** A sparse matrix as written in a document. */
@@ -77,8 +83,9 @@ function matrices(list: MoveMatrix[], regions: number): MatrixJSON | MatrixJSON[
  * lists, identity matrices and absent `n` are left out.
  *
  * @example
+ * const doc = kernelProblemToJSON(compileScenario(getPreset('zhejiang-2023').scenario));   // in canonical form
  * JSON.stringify(kernelProblemToJSON(parseKernelProblem(doc))) === JSON.stringify(doc)
- * // => true (for a document written in this canonical form)
+ * // => true
  */
 export function kernelProblemToJSON(problem: KernelProblem): KernelProblemJSON {
   const R = problem.regions.length;
@@ -112,6 +119,7 @@ export function kernelProblemToJSON(problem: KernelProblem): KernelProblemJSON {
  * A kernel result as the `chengzhen-kernel-result/1` document.
  *
  * @example
+ * const problem = compileScenario(getPreset('zhejiang-2023').scenario);
  * kernelResultToJSON(runKernel(problem)).format
  * // => 'chengzhen-kernel-result/1'
  */

@@ -3,9 +3,16 @@
 import { indicatorInfo, type IndicatorInfo } from '../model/indicatorTable.js';
 import type { Projection, TidyRow } from '../model/projection.js';
 
-/** The format tag of a projection document. */
+/**
+ * The format tag of a projection document (its `format` field).
+ *
+ * @example
+ * PROJECTION_FORMAT
+ * // => 'chengzhen-projection/1'
+ */
 export const PROJECTION_FORMAT = 'chengzhen-projection/1';
 
+/** The `chengzhen-projection/1` document that {@link projectionToJSON} writes. */
 export interface ProjectionJSON {
   format: typeof PROJECTION_FORMAT;
   scenario: { name: string; description: string; baseYear: number; endYear: number; regions: { id: string; nameEn: string; nameZh: string }[] };
@@ -18,8 +25,8 @@ export interface ProjectionJSON {
  * A projection as a JSON document.
  *
  * @example
- * projectionToJSON(project(scenario)).rows[0]
- * // => { year: 2023, region: 'china', indicator: 'population', value: ..., unit: 'persons' }
+ * projectionToJSON(project(getPreset('national-2024-2028').scenario)).rows[0]
+ * // => { year: 2023, region: 'china', indicator: 'population', value: 1409670000, unit: 'persons' }
  */
 export function projectionToJSON(projection: Projection): ProjectionJSON {
   const s = projection.scenario;

@@ -7,7 +7,14 @@ import { ChengzhenError } from '../errors.js';
 import { runKernelInto, type KernelSink, type KernelWorkspace } from './runKernel.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows } from './types.js';
 
-/** Stock indicators, measured on 1 January of each year. */
+/**
+ * Stock indicators, measured on 1 January of each year: persons by status, and the rates
+ * (shares 0-1) of model.md section 4.
+ *
+ * @example
+ * STOCK_INDICATORS[4]
+ * // => 'residentUrbanisationRate'
+ */
 export const STOCK_INDICATORS = [
   'population',
   'rural',
@@ -17,6 +24,7 @@ export const STOCK_INDICATORS = [
   'hukouUrbanisationRate',
   'urbanisationGap',
 ] as const;
+/** The name of a stock indicator, one of {@link STOCK_INDICATORS}. */
 export type StockIndicator = (typeof STOCK_INDICATORS)[number];
 
 /**
@@ -34,6 +42,12 @@ export interface KernelIndicators {
 /**
  * Neumaier's compensated sum of `values[start + i*stride]`, i = 0..count-1: totals over
  * thousands of regions keep the accounting identity to about 1e-16 relative.
+ *
+ * @example
+ * compensatedSum(Float64Array.of(1e16, 1, -1e16), 0, 3)   // a plain sum gives 0
+ * // => 1
+ * compensatedSum(Float64Array.of(1, 2, 3, 4), 1, 2, 2)
+ * // => 6
  */
 export function compensatedSum(values: Float64Array, start: number, count: number, stride = 1): number {
   let sum = 0;
@@ -106,6 +120,16 @@ function allocate(regions: string[], startYear: number, steps: number): KernelIn
 /**
  * A sink that keeps the indicators and no population: memory grows with regions x years, not
  * with regions x years x 606 cells.
+ *
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * indicatorSeries(runKernelInto(problem, indicatorSink()), 'residentUrbanisationRate')
+ * // => [0.6667, 0.7]
  */
 export function indicatorSink(): KernelSink<KernelIndicators> {
   let out: KernelIndicators | null = null;
@@ -131,8 +155,15 @@ export function indicatorSink(): KernelSink<KernelIndicators> {
  * Runs a problem keeping only its indicators.
  *
  * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
  * const ind = runKernelIndicators(problem);
  * indicatorSeries(ind, 'residentUrbanisationRate')   // all regions, one value per year
+ * // => [0.6667, 0.7]
  */
 export function runKernelIndicators(problem: KernelProblem, workspace?: KernelWorkspace): KernelIndicators {
   return runKernelInto(problem, indicatorSink(), workspace);
@@ -142,8 +173,14 @@ export function runKernelIndicators(problem: KernelProblem, workspace?: KernelWo
  * The indicators of a finished run.
  *
  * @example
- * kernelIndicators(runKernel(problem)).stocks.population.length
- * // => (years + 1) * (regions + 1)
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * kernelIndicators(runKernel(problem)).stocks.population.length   // (years + 1) * (regions + 1)
+ * // => 4
  */
 export function kernelIndicators(result: KernelResult): KernelIndicators {
   const R = result.regions.length;
@@ -163,8 +200,14 @@ export function kernelIndicators(result: KernelResult): KernelIndicators {
  * index) or for all regions together (the default).
  *
  * @example
- * indicatorSeries(kernelIndicators(result), 'population', 'Shanghai')
- * // => [24870900, 24894300, ...]
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * indicatorSeries(kernelIndicators(runKernel(problem)), 'migrant', 'town')
+ * // => [600, 660]
  */
 export function indicatorSeries(
   indicators: KernelIndicators,

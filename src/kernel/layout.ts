@@ -7,18 +7,67 @@
  * a age in completed years, A the open age group.
  */
 
-/** Residence and registration statuses, in layout order. */
+/**
+ * Residence and registration statuses, in layout order (index `h` of model.md section 1).
+ *
+ * @example
+ * STATUSES
+ * // => ['rural', 'migrant', 'hukou']
+ */
 export const STATUSES = ['rural', 'migrant', 'hukou'] as const;
-/** Sexes, in layout order. */
+/**
+ * Sexes, in layout order (index `s` of model.md section 1).
+ *
+ * @example
+ * SEXES
+ * // => ['female', 'male']
+ */
 export const SEXES = ['female', 'male'] as const;
 
+/** A status: `'rural'`, `'migrant'` or `'hukou'`. */
 export type Status = (typeof STATUSES)[number];
+/** A sex: `'female'` or `'male'`. */
 export type Sex = (typeof SEXES)[number];
 
+/**
+ * Status index of rural residents.
+ *
+ * @example
+ * STATUSES[RURAL]
+ * // => 'rural'
+ */
 export const RURAL = 0;
+/**
+ * Status index of migrants: urban residents without local hukou.
+ *
+ * @example
+ * STATUSES[MIGRANT]
+ * // => 'migrant'
+ */
 export const MIGRANT = 1;
+/**
+ * Status index of urban residents with local hukou.
+ *
+ * @example
+ * populationIndex({ regions: 1, maxAge: 100 }, 0, HUKOU, FEMALE, 0)
+ * // => 404
+ */
 export const HUKOU = 2;
+/**
+ * Sex index of females.
+ *
+ * @example
+ * SEXES[FEMALE]
+ * // => 'female'
+ */
 export const FEMALE = 0;
+/**
+ * Sex index of males.
+ *
+ * @example
+ * populationIndex({ regions: 1, maxAge: 100 }, 0, RURAL, MALE, 0)
+ * // => 101
+ */
 export const MALE = 1;
 
 /** The sizes of a kernel problem. */
@@ -42,7 +91,14 @@ export const SHAPE_AXES: Record<InputShape, readonly ('region' | 'status' | 'sex
   rr: ['from', 'to'],
 };
 
-/** Length of a flat array of the given shape. */
+/**
+ * Length of a flat array of the given shape: `R*6*(A+1)` for `rhsa`, `R*6` for `rhs`,
+ * `R*3*(A+1)` for `rha`, `R*2*(A+1)` for `rsa`, `R` for `r` and `R*R` for `rr`.
+ *
+ * @example
+ * shapeLength('rsa', { regions: 2, maxAge: 100 })
+ * // => 404
+ */
 export function shapeLength(shape: InputShape, dims: KernelDims): number {
   const R = dims.regions;
   const A1 = dims.maxAge + 1;

@@ -32,7 +32,14 @@ export interface KernelWorkspace {
   flows: StepFlows;
 }
 
-/** Allocates a workspace for problems of `regions` regions and open age `maxAge`. */
+/**
+ * Allocates a workspace for problems of `regions` regions and open age `maxAge`: two
+ * populations of `regions*6*(maxAge+1)` numbers, the step's scratch and one flow array per flow.
+ *
+ * @example
+ * createKernelWorkspace(2, 100).current.length
+ * // => 1212
+ */
 export function createKernelWorkspace(regions: number, maxAge: number): KernelWorkspace {
   const cells = regions * 6 * (maxAge + 1);
   const flows = {} as StepFlows;
@@ -47,7 +54,23 @@ export function createKernelWorkspace(regions: number, maxAge: number): KernelWo
   };
 }
 
-/** The inputs of step `t`: the per-year array when there is one, else the constant one. */
+/**
+ * The inputs of step `t` (0-based): the per-year array when there is one, else the constant
+ * one; `n` is null when the problem has no net international migrants. Writes into `out` when
+ * given.
+ *
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * stepInputs(problem, 0).D
+ * // => { kind: 'identity' }
+ * stepInputs(problem, 0).n
+ * // => null
+ */
 export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs): StepInputs {
   const i = problem.inputs;
   const pick = <X>(list: X[]): X => (list.length === 1 ? list[0] : list[t]);
@@ -72,6 +95,16 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
  *
  * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
  *   more people than a cell holds (the kernel never clamps).
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * const ruralWomenAged2: number[] = [];
+ * runKernelInto(problem, { year: (year, step, population) => void ruralWomenAged2.push(population[2]), end: () => ruralWomenAged2 })
+ * // => [100, 180]
  */
 export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, workspace?: KernelWorkspace): T {
   const R = problem.regions.length;
@@ -114,7 +147,23 @@ function negativePopulation(problem: KernelProblem, step: number, index: number,
   ]);
 }
 
-/** A sink that keeps every year's population and every step's flows. */
+/**
+ * A sink that keeps every year's population and every step's flows (what {@link runKernel}
+ * returns).
+ *
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * const result = runKernelInto(problem, fullResultSink());
+ * result.years
+ * // => [2020, 2021]
+ * result.flows.ruralToUrban
+ * // => Float64Array [60]
+ */
 export function fullResultSink(): KernelSink<KernelResult> {
   let result: KernelResult | null = null;
   return {
@@ -149,9 +198,14 @@ export function fullResultSink(): KernelSink<KernelResult> {
  * Runs a kernel problem and keeps every year: the allocating twin of {@link runKernelInto}.
  *
  * @example
- * const result = runKernel(parseKernelProblem(json));
- * result.years.length
- * // => json.years + 1
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * runKernel(problem).years   // startYear .. startYear + years
+ * // => [2020, 2021]
  */
 export function runKernel(problem: KernelProblem): KernelResult {
   return runKernelInto(problem, fullResultSink());

@@ -15,7 +15,14 @@ export interface StepScratch {
   ret: Float64Array;
 }
 
-/** Allocates the scratch buffers {@link stepInto} needs for `regions` regions. */
+/**
+ * Allocates the scratch buffers {@link stepInto} needs for `regions` regions and open age
+ * `maxAge`: two arrays of `regions*2*(maxAge+1)` numbers.
+ *
+ * @example
+ * createStepScratch(2, 100).mig.length
+ * // => 404
+ */
 export function createStepScratch(regions: number, maxAge: number): StepScratch {
   const n = regions * 2 * (maxAge + 1);
   return { mig: new Float64Array(n), ret: new Float64Array(n) };
@@ -76,6 +83,20 @@ function birthsOf(fx: Float64Array, fxBase: number, P: Float64Array, femaleBase:
  * `D` or `E`, the movers rejoin their own region in the same loop.
  *
  * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * const ws = createKernelWorkspace(1, 2);
+ * stepInto(1, 2, problem.population, stepInputs(problem, 0), ws.next, ws.scratch, ws.flows)
+ * // => -1
+ * Array.from(ws.next.subarray(0, 3))   // rural women aged 0, 1, 2: no births, 10 % of 100 and of 200 left
+ * // => [0, 90, 180]
+ * ws.flows.ruralToUrban[0]
+ * // => 60
  */
 export function stepInto(
   regions: number,

@@ -85,7 +85,13 @@ export interface KernelProblem {
   inputs: KernelInputs;
 }
 
-/** Names of the flows, each counted per step and region. */
+/**
+ * Names of the flows, each counted per step and region (persons per step).
+ *
+ * @example
+ * FLOW_NAMES.length
+ * // => 7
+ */
 export const FLOW_NAMES = [
   'births',
   'deaths',
@@ -95,6 +101,7 @@ export const FLOW_NAMES = [
   'returns',
   'netInternational',
 ] as const;
+/** The name of a flow, one of {@link FLOW_NAMES}. */
 export type FlowName = (typeof FLOW_NAMES)[number];
 
 /** The flows of one step, one array of length R each (the region people leave). */
@@ -112,7 +119,13 @@ export interface KernelResult {
   flows: Record<FlowName, Float64Array>;
 }
 
-/** Dimensions of a problem. */
+/**
+ * Dimensions of a problem: its number of regions and its open age group.
+ *
+ * @example
+ * problemDims({ regions: ['north', 'south'], maxAge: 100 })
+ * // => { regions: 2, maxAge: 100 }
+ */
 export function problemDims(problem: Pick<KernelProblem, 'regions' | 'maxAge'>): KernelDims {
   return { regions: problem.regions.length, maxAge: problem.maxAge };
 }

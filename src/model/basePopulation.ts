@@ -166,7 +166,9 @@ export function populationByAge(
  * The base population of region `id` by status, sex and single age.
  *
  * @example
+ * const scenario = parseScenario(getPreset('shandong-2021-2023').scenario);
  * basePopulation(scenario, 'shandong', ['base', 'shandong']).migrant.female[25]
+ * // => 116618
  */
 export function basePopulation(scenario: Scenario, id: string, path: (string | number)[]): PopulationByStatus {
   const base = scenario.base[id];

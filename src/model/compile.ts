@@ -153,6 +153,7 @@ function breachIssue(b: Breach): ChengzhenIssue {
  * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
  *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
  * @example
+ * const scenario = getPreset('zhejiang-2023').scenario;
  * const problem = compileScenario(scenario);
  * problem.startYear === scenario.baseYear + 1
  * // => true

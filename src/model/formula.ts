@@ -14,19 +14,41 @@ import { ChengzhenError, formatPath } from '../errors.js';
 // the number-only build: plain doubles, no units, matrices, big numbers or complex results
 const math = create(all);
 
-/** The functions a formula may call. */
+/**
+ * The functions a formula may call.
+ *
+ * @example
+ * FORMULA_FUNCTIONS.includes('exp')
+ * // => true
+ */
 export const FORMULA_FUNCTIONS = [
   'min', 'max', 'exp', 'log', 'log10', 'log2', 'sqrt', 'abs', 'pow', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos', 'tanh',
 ] as const;
-/** The symbols a formula may name besides `year`. */
+/**
+ * The symbols a formula may name besides `year`.
+ *
+ * @example
+ * parseFormula('2 * pi', ['x']).evaluate(2024)
+ * // => 6.283185307179586
+ */
 export const FORMULA_CONSTANTS = ['pi', 'e'] as const;
-/** The longest formula accepted, in characters. */
+/**
+ * The longest formula accepted, in characters.
+ *
+ * @example
+ * parseFormula('1'.repeat(MAX_FORMULA_LENGTH + 1), ['tfr'])
+ * // => throws ChengzhenError: is longer than 500 characters (501)
+ */
 export const MAX_FORMULA_LENGTH = 500;
 /**
  * The deepest formula accepted: brackets nested, or levels of its syntax tree. Parsing,
  * checking and evaluating recurse once per level, so a bound keeps them far from the stack
  * limit (500 characters hold `--...--year`, 496 levels deep); on a smaller stack than
  * Node's default, what still runs out of stack is reported as a ChengzhenError too.
+ *
+ * @example
+ * parseFormula('('.repeat(129) + 'year' + ')'.repeat(129), ['tfr'])
+ * // => throws ChengzhenError: nests brackets 129 deep, more than the 128 allowed
  */
 export const MAX_FORMULA_DEPTH = 128;
 

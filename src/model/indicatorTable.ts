@@ -23,7 +23,14 @@ export interface IndicatorInfo {
 const P = [0, Infinity] as const;
 const SHARE = [0, 1] as const;
 
-/** The population indicators of model.md section 4. */
+/**
+ * The population indicators of model.md section 4: stocks at year-ends and flows during
+ * years.
+ *
+ * @example
+ * POPULATION_INDICATORS.map((i) => i.key).slice(0, 7)
+ * // => ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap']
+ */
 export const POPULATION_INDICATORS = [
   { key: 'population', unit: 'persons', labelEn: 'Resident population', labelZh: '常住人口', description: 'Residents at the end of the year, all statuses.', kind: 'stock', limits: P },
   { key: 'rural', unit: 'persons', labelEn: 'Rural residents', labelZh: '乡村常住人口', description: 'Residents of rural areas at the end of the year.', kind: 'stock', limits: P },
@@ -43,7 +50,13 @@ export const POPULATION_INDICATORS = [
 
 export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];
 
-/** Every indicator, in table order. */
+/**
+ * Every indicator, in table order: the population indicators, then the services'.
+ *
+ * @example
+ * INDICATORS.find((i) => i.key === 'urbanisationGap')?.unit
+ * // => 'share (0-1)'
+ */
 export const INDICATORS: readonly IndicatorInfo[] = [...POPULATION_INDICATORS, ...SERVICE_INDICATORS];
 
 const byKey = new Map<string, IndicatorInfo>(INDICATORS.map((info) => [info.key, info]));

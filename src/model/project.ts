@@ -11,9 +11,9 @@ import { computeServices } from './services/computeServices.js';
  *
  * @throws {ChengzhenError} for an invalid scenario, naming each bad field.
  * @example
- * const projection = project(scenario);
- * projection.indicator('residentUrbanisationRate').values.at(-1)
- * // => 0.72 (for example)
+ * const projection = project(getPreset('zhejiang-2023').scenario);
+ * projection.indicator('residentUrbanisationRate').values.at(-1)   // 2028
+ * // => 0.7654
  */
 export function project(input: Scenario | ScenarioInput): Projection {
   const scenario = parseScenario(input);

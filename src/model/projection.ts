@@ -11,7 +11,13 @@ import type { Scenario } from '../schema/scenario.js';
 import { indicatorInfo, INDICATORS } from './indicatorTable.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
-/** The id used for all regions together. */
+/**
+ * The id used for all regions together.
+ *
+ * @example
+ * ALL_REGIONS
+ * // => 'all'
+ */
 export const ALL_REGIONS = 'all';
 
 /** One indicator for one region, by year. */
@@ -41,6 +47,13 @@ export type DerivedSeries = Map<string, Float64Array>;
 /**
  * The outcome of projecting a scenario. Years are year-ends: `years[0]` is the base year and
  * stocks are measured at the end of each year; flows of year `t` happened during it.
+ *
+ * @example
+ * const projection = project(getPreset('zhejiang-2023').scenario);
+ * [projection.baseYear, projection.endYear, projection.regions]
+ * // => [2022, 2028, ['zhejiang']]
+ * projection.indicator('residentUrbanisationRate').values[0]   // the observed 2022 rate
+ * // => 0.734
  */
 export class Projection {
   readonly scenario: Scenario;
@@ -103,8 +116,9 @@ export class Projection {
    *
    * @throws {ChengzhenError} for an unknown indicator or region.
    * @example
-   * projection.indicator('residentUrbanisationRate', { region: 'shandong' }).values[0]
-   * // => 0.6553 (the base-year rate of the scenario)
+   * const projection = project(getPreset('shandong-2021-2023').scenario);
+   * projection.indicator('residentUrbanisationRate', { region: 'shandong' }).values[0]   // the 2020 census rate
+   * // => 0.6305
    */
   indicator(key: string, options: { region?: string } = {}): IndicatorSeries {
     const region = options.region ?? ALL_REGIONS;
@@ -144,6 +158,7 @@ export class Projection {
    * year.
    *
    * @example
+   * const projection = project(getPreset('national-2024-2028').scenario);
    * projection.table({ indicators: ['population'] })[0]
    * // => { year: 2023, region: 'china', indicator: 'population', value: 1409670000, unit: 'persons' }
    */
@@ -165,7 +180,9 @@ export class Projection {
    * array by single age 0..maxAge.
    *
    * @example
-   * projection.population({ year: 2028 }).migrant.female[25]
+   * const projection = project(getPreset('national-2024-2028').scenario);
+   * projection.population({ year: 2028 }).migrant.female[25]   // women aged 25 without local hukou in towns
+   * // => 1606764
    */
   population(options: { year: number; region?: string }): PopulationByStatus {
     const y = this.years.indexOf(options.year);

@@ -29,8 +29,15 @@ const scheduleObjects = [
   z.strictObject({ formula: z.string().min(1), scale: z.number().optional() }),
 ] as const;
 
-/** The schema of a schedule (any of the forms above). */
+/**
+ * The schema of a schedule (any of the forms above).
+ *
+ * @example
+ * ScheduleSchema.safeParse({ linear: { from: [2024, 1], to: [2028, 3] } }).success
+ * // => true
+ */
 export const ScheduleSchema = z.union([z.number(), ...scheduleObjects], { error: `must be a schedule: ${SCHEDULE_FORMS}` });
+/** A schedule: a number, a line, points or a formula over calendar years (see above). */
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /**

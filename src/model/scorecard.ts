@@ -49,7 +49,16 @@ export interface ScorecardRow {
   whatItWouldTake: WhatItWouldTake | null;
 }
 
-/** The tolerance of an `about` comparison. */
+/**
+ * The tolerance of an `about` comparison, in the target's unit: 0.005 (half a percentage
+ * point) for shares, 2 % of the target otherwise.
+ *
+ * @example
+ * aboutTolerance(0.7, 'share (0-1)')
+ * // => 0.005
+ * aboutTolerance(1_000_000, 'persons')
+ * // => 20000
+ */
 export function aboutTolerance(target: number, unit: string): number {
   return unit.startsWith('share') ? 0.005 : 0.02 * Math.abs(target);
 }
@@ -152,6 +161,7 @@ function judge(t: PlanTarget, projected: number): { met: boolean; margin: number
  * Scores plan targets against a projection (all regions together unless `region` is given).
  *
  * @example
+ * const preset = getPreset('zhejiang-2023');
  * scorecard(project(preset.scenario), preset.targets)[0].status
  * // => 'met'
  */

@@ -48,6 +48,12 @@ export function piecewiseProfile(points: readonly (readonly [number, number])[],
  * population peaks at 20-39), with their children at a lower level and few older people;
  * rural residents are over-represented among the old and among left-behind children; urban
  * hukou residents are taken as flat. Relative levels, not shares: the fitting sets the totals.
+ * One value per age 0..maxAge for each status.
+ *
+ * @example
+ * const seeds = defaultStatusSeeds(100);
+ * [seeds.rural[25], seeds.migrant[25], seeds.hukou[25]]
+ * // => [0.7333, 1.6, 1]
  */
 export function defaultStatusSeeds(maxAge: number): StatusSeeds {
   return {

@@ -21,12 +21,26 @@ import { solveLever } from '../solve/solveLever.js';
 import { observations } from './observed.js';
 import { RETURN_RATE } from './province.js';
 
-/** The areas with observed outcomes to hindcast. */
+/**
+ * The areas with observed outcomes to hindcast.
+ *
+ * @example
+ * HINDCAST_AREAS
+ * // => ['China', 'Shanghai', 'Shandong', 'Zhejiang']
+ */
 export const HINDCAST_AREAS = ['China', 'Shanghai', 'Shandong', 'Zhejiang'] as const;
+/** An area with observed outcomes to hindcast, one of {@link HINDCAST_AREAS}. */
 export type HindcastArea = (typeof HINDCAST_AREAS)[number];
 
-/** The measures a hindcast scores. */
+/**
+ * The measures a hindcast scores.
+ *
+ * @example
+ * HINDCAST_MEASURES
+ * // => ['residentUrbanisationRate', 'population', 'births', 'deaths']
+ */
 export const HINDCAST_MEASURES = ['residentUrbanisationRate', 'population', 'births', 'deaths'] as const;
+/** A measure a hindcast scores, one of {@link HINDCAST_MEASURES}. */
 export type HindcastMeasure = (typeof HINDCAST_MEASURES)[number];
 
 /** One year of one measure: projected against observed. */
@@ -94,6 +108,11 @@ function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
  * The national propensity of rural residents to become urban, 2010-2018 (UN WUP 2018
  * estimates): the mean yearly rise of the urban share divided by the mean rural share, so that
  * a region's pace follows its own, shrinking, rural share rather than the 2010s pace in points.
+ * A share of rural residents per year.
+ *
+ * @example
+ * ruralUrbanisationPropensity2010To2018()
+ * // => 0.02711
  */
 export function ruralUrbanisationPropensity2010To2018(): number {
   const at = (year: number) => WUP2018_CHINA_URBAN.percentUrban[year - WUP2018_CHINA_URBAN.firstYear] / 100;
@@ -110,7 +129,8 @@ export function ruralUrbanisationPropensity2010To2018(): number {
  *   nothing left to score.
  * @example
  * const h = hindcast('China', { from: 2020 });
- * h.meanAbsoluteError.residentUrbanisationRate   // in shares: 0.003 is 0.3 points
+ * h.meanAbsoluteError.residentUrbanisationRate   // in shares: 0.0045 is 0.45 points
+ * // => 0.0045
  */
 export function hindcast(area: string, options: { from?: number; calibrateUpTo?: number } = {}): HindcastResult {
   if (!(HINDCAST_AREAS as readonly string[]).includes(area)) {

@@ -10,7 +10,13 @@ import { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND } from './shanghai.js';
 import { ZHEJIANG_2023, ZHEJIANG_2023_TREND } from './zhejiang.js';
 import type { Preset } from './types.js';
 
-/** Every preset, plan presets first, each followed by its trend twin. */
+/**
+ * Every preset, plan presets first, each followed by its trend twin.
+ *
+ * @example
+ * PRESETS.map((p) => p.id)
+ * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
+ */
 export const PRESETS: readonly Preset[] = [
   NATIONAL_2024_2028,
   NATIONAL_2024_2028_TREND,

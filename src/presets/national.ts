@@ -33,7 +33,13 @@ const UN_WPP = {
   source: { citation: 'United Nations, DESA, Population Division (2024), World Population Prospects 2024: China mortality, fertility, sex ratio at birth and net migration', repository: 'PPgp/wpp2024' },
 };
 
-/** The fit behind the trend levers: 2020 census base, observations 2021-2023. */
+/**
+ * The fit behind the trend levers: 2020 census base, observations 2021-2023.
+ *
+ * @example
+ * NATIONAL_CALIBRATION.levers.map((l) => l.path)
+ * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate', 'demography.mortality.mxScale', 'demography.fertility.tfrScale']
+ */
 export const NATIONAL_CALIBRATION: PresetCalibration = {
   description:
     'Rural-to-urban migration level, hukou conversion level, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to the NBS resident and hukou urbanisation rates, births and deaths of 2021-2023, projecting from the 2020 census (1 November 2020, taken as the end of 2020).',
@@ -147,7 +153,19 @@ function build(kind: 'plan' | 'trend'): Preset {
   };
 }
 
-/** 国发〔2024〕17号 with the migration level that reaches 70 % in 2029. */
+/**
+ * 国发〔2024〕17号 with the migration level that reaches 70 % in 2029.
+ *
+ * @example
+ * NATIONAL_2024_2028.targets[0].value
+ * // => 0.7
+ */
 export const NATIONAL_2024_2028: Preset = build('plan');
-/** China with 2021-2023 trends continued. */
+/**
+ * China with 2021-2023 trends continued.
+ *
+ * @example
+ * NATIONAL_2024_2028_TREND.twin
+ * // => 'national-2024-2028'
+ */
 export const NATIONAL_2024_2028_TREND: Preset = build('trend');

@@ -29,7 +29,13 @@ function row(area: ObservedArea, year: number): ObservedUrbanisation {
   return found;
 }
 
-/** An observed figure with its source, for a preset's figure book. */
+/**
+ * An observed figure with its unit and source, for a preset's figure book.
+ *
+ * @example
+ * observedFigure('Zhejiang', 2022, 'residentUrbanisationRate').value
+ * // => 0.734
+ */
 export function observedFigure(area: ObservedArea, year: number, field: Field): CitedValue<number> {
   const r = row(area, year);
   const value = r[field];
@@ -37,7 +43,14 @@ export function observedFigure(area: ObservedArea, year: number, field: Field): 
   return { value, unit: UNITS[field], source: { ...r.source, notes: `${r.basis}, ${r.reliability}${r.source.notes ? `; ${r.source.notes}` : ''}` } };
 }
 
-/** Every known observation of `fields` for an area in a range of years, as calibration targets. */
+/**
+ * Every known observation of `fields` for an area in a range of years (inclusive), as
+ * calibration targets.
+ *
+ * @example
+ * observations('Zhejiang', 2021, 2022, ['residentUrbanisationRate'])
+ * // => [{ indicator: 'residentUrbanisationRate', year: 2021, value: 0.727 }, { indicator: 'residentUrbanisationRate', year: 2022, value: 0.734 }]
+ */
 export function observations(area: ObservedArea, from: number, to: number, fields: Field[]): Target[] {
   return OBSERVED_URBANISATION.filter((r) => r.area === area && r.year >= from && r.year <= to).flatMap((r) =>
     fields.filter((f) => r[f] !== null).map((f) => ({ indicator: INDICATOR[f], year: r.year, value: r[f] as number })),

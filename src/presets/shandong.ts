@@ -35,7 +35,13 @@ const CONVERSION = {
   assumption: 'No Shandong hukou series is in the data; a level close to the national one of recent years, under the plan\'s zero-threshold urban settlement (二). It does not move the resident rate.',
 };
 
-/** The trend lever: the migration level at which 2021 rises by the national 2010-2018 propensity times Shandong's rural share. */
+/**
+ * The trend lever: the migration level at which 2021 rises by the national 2010-2018 propensity times Shandong's rural share.
+ *
+ * @example
+ * SHANDONG_CALIBRATION.levers.map((l) => l.path)
+ * // => ['migration.ruralToUrbanRate']
+ */
 export const SHANDONG_CALIBRATION: PresetCalibration = {
   description: `Rural-to-urban migration level at which Shandong's resident urbanisation rate rises in 2021 by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(PROPENSITY * 100).toFixed(2)} % of the rural share a year) times Shandong's 2020 rural share, from the 2020 census: a trend known by the end of 2020 (the method of hindcast()).`,
   scenario: {
@@ -61,6 +67,14 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
 /** 600,000 new places over 2021-2023 (五15), a third each year. */
 const SCHOOL_PLACES_PER_YEAR = 600_000 / 3;
 
+/**
+ * Shandong, 2021-2023 (projected to 2028): the plan preset (66 % urban in 2023, 600,000 school
+ * places) and its trend twin (the national 2010-2018 propensity to urbanise).
+ *
+ * @example
+ * [SHANDONG_2021_2023.title, SHANDONG_2021_2023_TREND.title]
+ * // => ['Shandong: the 2021-2023 action plan (66 % urban)', 'Shandong: the urbanisation propensity of 2010-2018']
+ */
 export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
   id: 'shandong-2021-2023',
   area: 'Shandong',

@@ -32,7 +32,13 @@ const HUKOU_SHARE_2023 = (HUKOU_SHARE[2022] + HUKOU_SHARE[2024]) / 2;
 const HUKOU_NOTE =
   'Hukou urbanisation = (residents with Shanghai hukou / residents) x the resident urbanisation rate, taking hukou and other residents to be equally urban. Hukou residents from the communiques: 1439.12 of 2487.09 (2020, registered), 1457.44 of 2489.43 (2021), 1469.63 of 2475.89 (2022), 1496.77 of 2480.26 (2024), in 10k persons.';
 
-/** The fit behind the population levers: 2020 census base, observations 2021-2022. */
+/**
+ * The fit behind the population levers: 2020 census base, observations 2021-2022.
+ *
+ * @example
+ * SHANGHAI_CALIBRATION.levers.map((l) => l.path)
+ * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate', 'migration.externalNetMigrants', 'demography.mortality.mxScale']
+ */
 export const SHANGHAI_CALIBRATION: PresetCalibration = {
   description:
     'Rural-to-urban migration level, hukou conversion level, net migrants from other provinces and a factor on UN WPP 2024 death rates, fitted by least squares to Shanghai\'s resident and hukou urbanisation, populations and deaths of 2021-2022, projecting from the 2020 census. Fertility keeps a fixed factor (see demography.fertility.tfrScale).',
@@ -65,6 +71,15 @@ const fitted = (what: string) => `Fitted: ${SHANGHAI_CALIBRATION.description} Th
 const [migrationLevel, conversionLevel, external, mxScale] = SHANGHAI_CALIBRATION.fitted;
 const BUILDER_BEDS = 120_000;
 
+/**
+ * Shanghai, 2024-2028: the plan preset (120,000 builder beds over five years and the 2025
+ * service targets) and its trend twin (2021-2022 trends continued), sharing their population
+ * levers.
+ *
+ * @example
+ * [SHANGHAI_2024_2028.title, SHANGHAI_2024_2028_TREND.twin]
+ * // => ['Shanghai: the 2024 implementation plan and 2025 service targets', 'shanghai-2024-2028']
+ */
 export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
   id: 'shanghai-2024-2028',
   area: 'Shanghai',

@@ -22,7 +22,13 @@ const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.populati
 const HUKOU_ASSUMPTION = `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (25,557,450 of 64,567,588 residents; seventh census of Zhejiang) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents, a share assumed unchanged since; hukou urbanisation = resident urbanisation - that share. No Zhejiang hukou urbanisation rate is in the data.`;
 const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption: 'No Zhejiang hukou series is in the data: close to the national level fitted to 2021-2023 (5.6 %), rounded down for a province that kept Hangzhou\'s settlement limits (四(一)).' };
 
-/** The fit behind the trend levers: 2020 census base, observations 2021-2022. */
+/**
+ * The fit behind the trend levers: 2020 census base, observations 2021-2022.
+ *
+ * @example
+ * ZHEJIANG_CALIBRATION.levers.map((l) => l.path)
+ * // => ['migration.ruralToUrbanRate', 'migration.externalNetMigrants', 'demography.mortality.mxScale', 'demography.fertility.tfrScale']
+ */
 export const ZHEJIANG_CALIBRATION: PresetCalibration = {
   description:
     'Rural-to-urban migration level, net migrants from other provinces, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to Zhejiang\'s resident urbanisation rates, populations, births and deaths of 2021-2022 (the years before the plan), projecting from the 2020 census.',
@@ -50,6 +56,14 @@ export const ZHEJIANG_CALIBRATION: PresetCalibration = {
 const fitted = (what: string) => `Fitted: ${ZHEJIANG_CALIBRATION.description} The ${what} is held at its fitted value from 2023 on.`;
 const [migrationLevel, external, mxScale, tfrScale] = ZHEJIANG_CALIBRATION.fitted;
 
+/**
+ * Zhejiang, 2023 (projected to 2028): the plan preset (73.5 % urban by the end of 2023) and
+ * its trend twin (2021-2022 trends continued).
+ *
+ * @example
+ * [ZHEJIANG_2023.title, ZHEJIANG_2023_TREND.title]
+ * // => ['Zhejiang: the 2023 work points (73.5 % urban)', 'Zhejiang: 2021-2022 trends continued']
+ */
 export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
   id: 'zhejiang-2023',
   area: 'Zhejiang',

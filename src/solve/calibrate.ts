@@ -33,6 +33,7 @@ export interface CalibrationQuality {
   relativeRmse: number;
 }
 
+/** What {@link calibrate} found: the fitted levers and residuals, the fit's quality and the observations held out. */
 export interface CalibrateResult extends SolveTargetsResult {
   quality: CalibrationQuality;
   /** The observations left out by `upTo`. */
@@ -44,11 +45,12 @@ export interface CalibrateResult extends SolveTargetsResult {
  *
  * @throws {ChengzhenError} when no observation is left after the cut-off.
  * @example
- * const fit = calibrate(scenario, {
+ * const fit = calibrate(NATIONAL_CALIBRATION.scenario, {   // China from the 2020 census
  *   levers: [{ path: 'migration.ruralToUrbanRate' }],
  *   observations: [{ indicator: 'residentUrbanisationRate', year: 2022, value: 0.6522 }],
  * });
  * fit.levers[0].value   // the rural-to-urban migration level that reproduces 2022
+ * // => 0.0171
  */
 export function calibrate(scenario: Scenario | ScenarioInput, options: CalibrateOptions): CalibrateResult {
   const used = options.observations.filter((o) => options.upTo === undefined || o.year <= options.upTo);

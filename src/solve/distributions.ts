@@ -12,12 +12,21 @@
 import { z } from 'zod';
 import { ChengzhenError } from '../errors.js';
 
+/**
+ * The schema of a distribution (the forms above). Its bounds are checked to be in order, and a
+ * triangular mode to lie between them, when a simulation is planned.
+ *
+ * @example
+ * DistributionSchema.safeParse({ distribution: 'normal', mean: 0.02, sd: 0 }).success
+ * // => false
+ */
 export const DistributionSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ distribution: z.literal('normal'), mean: z.number(), sd: z.number().positive(), min: z.number().optional(), max: z.number().optional() }),
   z.strictObject({ distribution: z.literal('lognormal'), median: z.number().positive(), sigma: z.number().positive(), min: z.number().optional(), max: z.number().optional() }),
   z.strictObject({ distribution: z.literal('uniform'), min: z.number(), max: z.number() }),
   z.strictObject({ distribution: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
 ]);
+/** A distribution of an uncertain lever, as {@link DistributionSchema} parses it. */
 export type Distribution = z.infer<typeof DistributionSchema>;
 
 function fail(path: string, message: string): ChengzhenError {

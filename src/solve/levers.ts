@@ -9,7 +9,13 @@ import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedul
 import { project } from '../model/project.js';
 import { parseScenario, type Scenario } from '../schema/scenario.js';
 
-/** The levers, with the range their values may take. */
+/**
+ * The levers, by path, with the range their values may take, their unit and what they are.
+ *
+ * @example
+ * LEVERS['hukou.conversionRate'].unit
+ * // => 'share of migrants per year'
+ */
 export const LEVERS = {
   'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
   'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
@@ -73,7 +79,18 @@ function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedu
   return typeof value === 'object' && value !== null && 'byRegion' in value;
 }
 
-/** The lever's current schedule (for one region when given). */
+/**
+ * The lever's current schedule (for one region when given).
+ *
+ * @throws {ChengzhenError} when the path is not a lever, is not set in the scenario, is a data
+ *   choice (a string such as `'un-wpp2024'`), or is set per region and no region (or one
+ *   without a value) is named.
+ * @example
+ * leverSchedule(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'hukou.conversionRate' })
+ * // => 0.05
+ * leverSchedule(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'demography.fertility.tfr' })
+ * // => throws ChengzhenError: is the data choice "un-wpp2024", not a schedule a solver can move
+ */
 export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
   const { holder, key } = locate(scenario, lever.path);
   const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule } | string;
@@ -88,7 +105,15 @@ export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
   return own;
 }
 
-/** Whether the lever is moved by value or by scale. */
+/**
+ * Whether the lever is moved by value or by scale: the lever's own `mode`, else `value` for a
+ * plain number and `scale` for any other schedule.
+ *
+ * @throws {ChengzhenError} as {@link leverSchedule} does.
+ * @example
+ * leverMode(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'hukou.conversionRate' })
+ * // => 'value'
+ */
 export function leverMode(scenario: Scenario, lever: LeverSpec): 'value' | 'scale' {
   return lever.mode ?? (typeof leverSchedule(scenario, lever) === 'number' ? 'value' : 'scale');
 }
@@ -97,6 +122,7 @@ export function leverMode(scenario: Scenario, lever: LeverSpec): 'value' | 'scal
  * A copy of the scenario with the lever set to `x` (a value or a factor, by its mode).
  *
  * @example
+ * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);
  * withLever(scenario, { path: 'hukou.conversionRate' }, 0.04).hukou.conversionRate
  * // => 0.04
  */
@@ -119,7 +145,20 @@ export function withLever(scenario: Scenario, lever: LeverSpec, x: number): Scen
 /** The largest factor a solver tries on a schedule. */
 const MAX_FACTOR = 100;
 
-/** The range a lever's value (or factor) may take. */
+/**
+ * The range a lever's value (or factor) may take: the lever's range from {@link LEVERS} by
+ * value; by scale, from 0 to the factor that brings the schedule's largest value over the
+ * projected years to the top of that range (100 at most).
+ *
+ * @throws {ChengzhenError} as {@link leverSchedule} does, and by scale when the schedule is
+ *   zero in every year.
+ * @example
+ * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);
+ * leverBounds(scenario, { path: 'hukou.conversionRate' })
+ * // => [0, 1]
+ * leverBounds(scenario, { path: 'hukou.conversionRate', mode: 'scale' })   // up to 1 / 0.05
+ * // => [0, 20]
+ */
 export function leverBounds(scenario: Scenario, lever: LeverSpec): [number, number] {
   const info = LEVERS[lever.path];
   if (leverMode(scenario, lever) === 'value') return [info.min, info.max];
@@ -151,8 +190,9 @@ const STOCKS: [string[], string][] = [
  * stock it is compared with. Solvers and simulations call it before they start.
  *
  * @example
+ * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);   // its urban school places start at 'matchDemand'
  * fixMatchedStocks(scenario).services?.schoolPlaces?.urbanPlaces.initial
- * // => { byRegion: { zhejiang: 3649822.1 } } (for a scenario that said 'matchDemand')
+ * // => { byRegion: { zhejiang: 3649822.1 } }
  */
 export function fixMatchedStocks(scenario: Scenario): Scenario {
   const services = scenario.services as Record<string, Record<string, { initial?: unknown }> | undefined> | undefined;

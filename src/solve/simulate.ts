@@ -38,7 +38,13 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The largest number of draws in one simulation. */
+/**
+ * The largest number of draws in one simulation.
+ *
+ * @example
+ * MAX_DRAWS
+ * // => 1000000
+ */
 export const MAX_DRAWS = 1_000_000;
 
 /** Quantiles of one indicator in one region and year over the draws. */
@@ -84,7 +90,31 @@ function fail(path: (string | number)[], message: string, received?: string): Ch
   return new ChengzhenError([{ code: 'invalid_value', path, message, received }]);
 }
 
-/** Validates the options and fixes what is kept, from one deterministic projection. */
+/**
+ * Validates the options and fixes what is kept, from one deterministic projection: the
+ * parsed scenario, the uncertain levers as a list, the series kept (indicator x region) and
+ * the years.
+ *
+ * @throws {ChengzhenError} for invalid options (draws, seed, no uncertain lever or an unknown
+ *   one, an invalid distribution, an indicator or region the projection does not have),
+ *   naming the field.
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'Town', baseYear: 2023, endYear: 2025,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.01, max: 0.03 } } as const;
+ * const plan = planSimulation(scenario, { draws: 4, seed: 1, uncertain });
+ * plan.years
+ * // => [2023, 2024, 2025]
+ * plan.keys.map((k) => k.indicator)
+ * // => ['population', 'migrant', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap']
+ * planSimulation(scenario, { draws: 0, seed: 1, uncertain })
+ * // => throws ChengzhenError: draws must be a whole number in [1, 1000000], received 0
+ */
 export function planSimulation(input: Scenario | ScenarioInput, options: Omit<SimulateOptions, 'onProgress'>): SimulationPlan {
   const scenario = fixMatchedStocks(parseScenario(input));
   if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
@@ -119,6 +149,21 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
  *
  * @throws {ChengzhenError} when a drawn lever value is outside what the scenario allows (say
  *   a rate the age profile pushes above 1): bound the distribution (`min`, `max`).
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'Town', baseYear: 2023, endYear: 2025,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.01, max: 0.03 } } as const;
+ * const plan = planSimulation(scenario, { draws: 4, seed: 1, uncertain });
+ * const chunk = runSimulationDraws(plan, 1, 0, 2);
+ * chunk.leverValues[0]   // the migration level of draws 0 and 1
+ * // => Float64Array [0.01565, 0.01632]
+ * chunk.series[0].length   // population: 2 draws x 3 years
+ * // => 6
  */
 export function runSimulationDraws(plan: SimulationPlan, seed: number, from: number, to: number, onProgress?: (done: number, total: number) => void): SimulationChunk {
   const n = to - from;
@@ -158,7 +203,27 @@ function padFlow(values: number[], years: number): number[] {
   return [...new Array<number>(years - values.length).fill(0), ...values];
 }
 
-/** Joins chunks (in any order) and summarises them into quantile bands. */
+/**
+ * Joins chunks (in any order) and summarises them into quantile bands (flows from the first
+ * projected year, stocks from the base year).
+ *
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'Town', baseYear: 2023, endYear: 2025,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.01, max: 0.03 } } as const;
+ * const plan = planSimulation(scenario, { draws: 4, seed: 1, uncertain });
+ * const chunks = [runSimulationDraws(plan, 1, 2, 4), runSimulationDraws(plan, 1, 0, 2)];
+ * const sim = summariseSimulation(plan, 1, 4, chunks);
+ * JSON.stringify(sim.bands) === JSON.stringify(simulate(scenario, { draws: 4, seed: 1, uncertain }).bands)
+ * // => true
+ * sim.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2025)?.q50
+ * // => 0.6181
+ */
 export function summariseSimulation(plan: SimulationPlan, seed: number, draws: number, chunks: SimulationChunk[]): SimulationResult {
   const ordered = [...chunks].sort((a, b) => a.from - b.from);
   const Y = plan.years.length;
@@ -199,11 +264,12 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
  *
  * @throws {ChengzhenError} for invalid options, naming the field.
  * @example
- * const sim = simulate(scenario, {
- *   draws: 1000, seed: 1,
+ * const sim = simulate(getPreset('national-2024-2028').scenario, {
+ *   draws: 100, seed: 1,
  *   uncertain: { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } },
  * });
  * sim.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2028)?.q50
+ * // => 0.6947
  */
 export function simulate(input: Scenario | ScenarioInput, options: SimulateOptions): SimulationResult {
   const plan = planSimulation(input, options);

@@ -47,7 +47,25 @@ export interface SolveLeverResult {
   scenario: Scenario;
 }
 
-/** The indicator's value in the target year and region of a projection. */
+/**
+ * The indicator's value in the target year and region (default: all regions together) of a
+ * projection, in the indicator's unit.
+ *
+ * @throws {ChengzhenError} for an unknown indicator or region, or a year the indicator does
+ *   not cover.
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'Town', baseYear: 2023, endYear: 2025,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * targetValue(project(scenario), { indicator: 'residentUrbanisationRate', year: 2023 })
+ * // => 0.6
+ * targetValue(project(scenario), { indicator: 'residentUrbanisationRate', year: 2030 })
+ * // => throws ChengzhenError: target.year must be one of the years of residentUrbanisationRate (2023-2025), received 2030
+ */
 export function targetValue(projection: Projection, target: Omit<Target, 'value'>): number {
   const series = projection.indicator(target.indicator, { region: target.region });
   const i = series.years.indexOf(target.year);
@@ -94,11 +112,13 @@ function feasibleEdge(f: (x: number) => number, ok: number, bad: number): { x: n
  * @throws {ChengzhenError} `unreachable` when no value in the bounds reaches the target
  *   (the message gives the reachable range), `not_converged` when the iteration limit is hit.
  * @example
+ * const scenario = getPreset('national-2024-2028').scenario;
  * const solved = solveLever(scenario, {
  *   lever: { path: 'hukou.conversionRate' },
  *   target: { indicator: 'hukouUrbanisationRate', year: 2028, value: 0.55 },
  * });
  * solved.value   // the conversion rate that gives 55 % in 2028
+ * // => 0.08475
  */
 export function solveLever(input: Scenario | ScenarioInput, options: SolveLeverOptions): SolveLeverResult {
   const scenario = fixMatchedStocks(parseScenario(input));

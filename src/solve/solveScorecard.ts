@@ -40,8 +40,10 @@ function leverFor(row: ScorecardRow, scenario: Scenario, projection: Projection)
  * no value of its lever reaches keeps `whatItWouldTake: null` and says why in `note`.
  *
  * @example
- * solveScorecard(scenario, scorecard(project(scenario), targets)).find((r) => r.status === 'missed')?.whatItWouldTake
- * // => { lever: 'migration.ruralToUrbanRate', mode: 'value', current: 0.0254, needed: 0.0257 }
+ * const preset = getPreset('shandong-2021-2023-trend');   // misses 66 % urban in 2023
+ * const scenario = parseScenario(preset.scenario);
+ * solveScorecard(scenario, scorecard(project(scenario), preset.targets)).find((r) => r.status === 'missed')?.whatItWouldTake
+ * // => { lever: 'migration.ruralToUrbanRate', mode: 'value', current: 0.0254, needed: 0.02619 }
  */
 export function solveScorecard(scenario: Scenario, rows: ScorecardRow[]): ScorecardRow[] {
   let projection: Projection | null = null;

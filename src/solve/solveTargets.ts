@@ -60,14 +60,17 @@ function applyLevers(scenario: Scenario, levers: LeverSpec[], values: ArrayLike<
  *
  * @throws {ChengzhenError} for unknown levers or targets outside the projection.
  * @example
- * const fit = solveTargets(scenario, {
+ * const fit = solveTargets(getPreset('national-2024-2028').scenario, {
  *   levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }],
  *   targets: [
  *     { indicator: 'residentUrbanisationRate', year: 2028, value: 0.7 },
  *     { indicator: 'hukouUrbanisationRate', year: 2028, value: 0.55 },
  *   ],
  * });
- * fit.residuals.map((r) => r.residual)   // both near 0
+ * fit.levers.map((l) => l.value)
+ * // => [0.02262, 0.08319]
+ * fit.residuals.map((r) => Math.abs(r.residual) < 1e-9)
+ * // => [true, true]
  */
 export function solveTargets(input: Scenario | ScenarioInput, options: SolveTargetsOptions): SolveTargetsResult {
   const scenario = fixMatchedStocks(parseScenario(input));

@@ -237,10 +237,12 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
  *   `maxAge` too small for the ages a service counts, a missing or doubled standard, or a
  *   capacity so near zero (a denormal number) that demand / capacity overflows.
  * @example
- * const series = computeServices(scenario, result, [2023, 2024]);
+ * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);
+ * const result = runKernel(compileScenario(scenario));
+ * const series = computeServices(scenario, result, result.years.map((y) => y - 1));   // 2022-2028
  * const R = result.regions.length;
- * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]
- * // => the school place shortfall of all regions together at the end of 2024 (places)
+ * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]   // all regions together, end of 2023 (places)
+ * // => 46450
  */
 export function computeServices(scenario: Scenario, result: KernelResult, years: readonly number[]): DerivedSeries {
   const out: DerivedSeries = new Map();

@@ -24,6 +24,7 @@ export const SERVICES = [
   { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位' },
   { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位' },
 ] as const;
+/** The key of a public service, one of {@link SERVICES}. */
 export type ServiceKey = (typeof SERVICES)[number]['key'];
 
 /**
@@ -44,6 +45,7 @@ export const SERVICE_FIGURES = [
   'migrantDemand',
   'migrantCoverage',
 ] as const;
+/** A figure computed for every service, one of {@link SERVICE_FIGURES}. */
 export type ServiceFigure = (typeof SERVICE_FIGURES)[number];
 
 const FIGURE_TEXT: Record<ServiceFigure, { en: string; zh: string; description: string; share: boolean }> = {
