@@ -9,7 +9,7 @@ import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/population
 import { ChengzhenError, formatPath } from '../errors.js';
 import { runKernel } from '../kernel/runKernel.js';
 import type { KernelInputs } from '../kernel/types.js';
-import type { PopulationSpec, PopulationSpecInput, Scenario } from '../schema/scenario.js';
+import { parseScenario, type PopulationSpec, type PopulationSpecInput, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { splitAgeGroups } from './demography/splitAgeGroups.js';
 import { unDemography } from './unDemography.js';
@@ -170,7 +170,8 @@ export function populationByAge(
  * basePopulation(scenario, 'shandong', ['base', 'shandong']).migrant.female[25]
  * // => 116618
  */
-export function basePopulation(scenario: Scenario, id: string, path: (string | number)[]): PopulationByStatus {
+export function basePopulation(input: Scenario | ScenarioInput, id: string, path: (string | number)[]): PopulationByStatus {
+  const scenario = parseScenario(input);
   const base = scenario.base[id];
   const maxAge = scenario.maxAge;
   const total = populationByAge(base.population, maxAge, [...path, 'population'], scenario.baseYear);

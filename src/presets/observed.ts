@@ -2,6 +2,7 @@
 
 import { OBSERVED_URBANISATION, type ObservedArea, type ObservedUrbanisation } from '../../seeds/observed/urbanisation.js';
 import type { CitedValue } from '../../seeds/types.js';
+import { ChengzhenError } from '../errors.js';
 import type { Target } from '../solve/solveLever.js';
 
 type Field = 'residentPopulation' | 'residentUrbanisationRate' | 'hukouUrbanisationRate' | 'births' | 'deaths';
@@ -25,7 +26,7 @@ const INDICATOR: Record<Field, string> = {
 
 function row(area: ObservedArea, year: number): ObservedUrbanisation {
   const found = OBSERVED_URBANISATION.find((r) => r.area === area && r.year === year);
-  if (!found) throw new Error(`no observed row for ${area} ${year}`);
+  if (!found) throw new ChengzhenError([{ code: 'invalid_value', path: ['year'], message: `there is no observed row for ${area} in ${year}`, received: `${area} ${year}` }]);
   return found;
 }
 
@@ -39,7 +40,7 @@ function row(area: ObservedArea, year: number): ObservedUrbanisation {
 export function observedFigure(area: ObservedArea, year: number, field: Field): CitedValue<number> {
   const r = row(area, year);
   const value = r[field];
-  if (value === null) throw new Error(`observed ${field} of ${area} ${year} is not known`);
+  if (value === null) throw new ChengzhenError([{ code: 'invalid_value', path: [field], message: `the observed ${field} of ${area} in ${year} is not in the data`, received: 'null' }]);
   return { value, unit: UNITS[field], source: { ...r.source, notes: `${r.basis}, ${r.reliability}${r.source.notes ? `; ${r.source.notes}` : ''}` } };
 }
 

@@ -2,11 +2,12 @@
 
 import { OBSERVED_SERVICES, type ObservedServiceIndicator } from '../../seeds/observed/services.js';
 import type { CitedValue } from '../../seeds/types.js';
+import { ChengzhenError } from '../errors.js';
 import { observedFigure } from './observed.js';
 
 function observedService(indicator: ObservedServiceIndicator, year: number) {
   const row = OBSERVED_SERVICES.find((r) => r.area === 'China' && r.indicator === indicator && r.year === year);
-  if (!row) throw new Error(`no observed ${indicator} for China ${year}`);
+  if (!row) throw new ChengzhenError([{ code: 'invalid_value', path: ['indicator'], message: `there is no observed ${indicator} for China in ${year}`, received: indicator }]);
   return row;
 }
 

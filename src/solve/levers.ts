@@ -7,7 +7,7 @@
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
 import { project } from '../model/project.js';
-import { parseScenario, type Scenario } from '../schema/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 
 /**
  * The levers, by path, with the range their values may take, their unit and what they are.
@@ -91,7 +91,8 @@ function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedu
  * leverSchedule(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'demography.fertility.tfr' })
  * // => throws ChengzhenError: is the data choice "un-wpp2024", not a schedule a solver can move
  */
-export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
+export function leverSchedule(input: Scenario | ScenarioInput, lever: LeverSpec): Schedule {
+  const scenario = parseScenario(input);
   const { holder, key } = locate(scenario, lever.path);
   const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule } | string;
   if (typeof value === 'string') {
@@ -114,7 +115,8 @@ export function leverSchedule(scenario: Scenario, lever: LeverSpec): Schedule {
  * leverMode(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'hukou.conversionRate' })
  * // => 'value'
  */
-export function leverMode(scenario: Scenario, lever: LeverSpec): 'value' | 'scale' {
+export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'value' | 'scale' {
+  const scenario = parseScenario(input);
   return lever.mode ?? (typeof leverSchedule(scenario, lever) === 'number' ? 'value' : 'scale');
 }
 
@@ -126,7 +128,8 @@ export function leverMode(scenario: Scenario, lever: LeverSpec): 'value' | 'scal
  * withLever(scenario, { path: 'hukou.conversionRate' }, 0.04).hukou.conversionRate
  * // => 0.04
  */
-export function withLever(scenario: Scenario, lever: LeverSpec, x: number): Scenario {
+export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: number): Scenario {
+  const scenario = parseScenario(input);
   const copy = structuredClone(scenario);
   const { holder, key } = locate(copy, lever.path);
   const mode = leverMode(scenario, lever);
@@ -159,7 +162,8 @@ const MAX_FACTOR = 100;
  * leverBounds(scenario, { path: 'hukou.conversionRate', mode: 'scale' })   // up to 1 / 0.05
  * // => [0, 20]
  */
-export function leverBounds(scenario: Scenario, lever: LeverSpec): [number, number] {
+export function leverBounds(input: Scenario | ScenarioInput, lever: LeverSpec): [number, number] {
+  const scenario = parseScenario(input);
   const info = LEVERS[lever.path];
   if (leverMode(scenario, lever) === 'value') return [info.min, info.max];
   // a factor: from 0 up to what keeps the schedule's largest value within the lever's range
@@ -194,7 +198,8 @@ const STOCKS: [string[], string][] = [
  * fixMatchedStocks(scenario).services?.schoolPlaces?.urbanPlaces.initial
  * // => { byRegion: { zhejiang: 3649822.1 } }
  */
-export function fixMatchedStocks(scenario: Scenario): Scenario {
+export function fixMatchedStocks(input: Scenario | ScenarioInput): Scenario {
+  const scenario = parseScenario(input);
   const services = scenario.services as Record<string, Record<string, { initial?: unknown }> | undefined> | undefined;
   if (!services) return scenario;
   const matched = STOCKS.filter(([[service, stock]]) => services[service]?.[stock]?.initial === 'matchDemand');

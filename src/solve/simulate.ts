@@ -166,6 +166,10 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
  * // => 6
  */
 export function runSimulationDraws(plan: SimulationPlan, seed: number, from: number, to: number, onProgress?: (done: number, total: number) => void): SimulationChunk {
+  if (!Number.isInteger(seed)) throw fail(['seed'], `seed must be a whole number, received ${seed}`, String(seed));
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > MAX_DRAWS) {
+    throw fail(['draws'], `draws ${from} to ${to} must be whole numbers with 0 <= from <= to <= ${MAX_DRAWS}`, `${from}..${to}`);
+  }
   const n = to - from;
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));

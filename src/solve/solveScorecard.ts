@@ -7,7 +7,7 @@ import { ChengzhenError } from '../errors.js';
 import { project } from '../model/project.js';
 import type { Projection } from '../model/projection.js';
 import type { ScorecardRow } from '../model/scorecard.js';
-import type { Scenario } from '../schema/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { leverMode, leverSchedule, type LeverPath } from './levers.js';
 import { solveLever, targetValue, type Target } from './solveLever.js';
 
@@ -45,7 +45,8 @@ function leverFor(row: ScorecardRow, scenario: Scenario, projection: Projection)
  * solveScorecard(scenario, scorecard(project(scenario), preset.targets)).find((r) => r.status === 'missed')?.whatItWouldTake
  * // => { lever: 'migration.ruralToUrbanRate', mode: 'value', current: 0.0254, needed: 0.02619 }
  */
-export function solveScorecard(scenario: Scenario, rows: ScorecardRow[]): ScorecardRow[] {
+export function solveScorecard(input: Scenario | ScenarioInput, rows: ScorecardRow[]): ScorecardRow[] {
+  const scenario = parseScenario(input);
   let projection: Projection | null = null;
   return rows.map((row) => {
     if (row.status !== 'missed') return row;
