@@ -3,7 +3,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ChengzhenError } from '../errors.js';
 
-/** The largest input file read, in bytes (a 3,000-region problem with per-year inputs is about 300 MB). */
+/**
+ * The largest input file read, in bytes (a 3,000-region problem with per-year inputs is about 300 MB).
+ *
+ * @example
+ * MAX_INPUT_BYTES
+ * // => 1073741824
+ */
 export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
 
 /**
@@ -11,7 +17,9 @@ export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
  *
  * @throws {ChengzhenError} `io` when the file cannot be read or is not valid JSON.
  * @example
- * const doc = await readJsonFile('examples/kernel/two-regions.json');
+ * const doc = await readJsonFile('examples/kernel/two-regions.json');   // from the repository root
+ * (doc as { format: string }).format
+ * // => 'chengzhen-kernel/1'
  */
 export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;

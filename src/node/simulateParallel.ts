@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationResult } from '../solve/simulate.js';
 
@@ -23,16 +24,36 @@ function workerScript(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+function optionError(code: 'out_of_range' | 'too_large', path: string, message: string, expected: string, received: string): ChengzhenError {
+  return new ChengzhenError([{ code, path: [path], message, expected, received }]);
+}
+
 /**
  * Runs a simulation on worker threads and returns the same bands as `simulate` would.
  * Falls back to one thread (with the same result) when the worker script is not built.
  *
+ * @throws {ChengzhenError} for invalid options (see `simulate`), `threads` that is not a whole
+ *   number in [1, {@link LIMITS.maxThreads}], or draws whose kept series would hold more than
+ *   {@link LIMITS.maxResultCells} numbers (draws x indicators x regions x years).
  * @example
  * const sim = await simulateParallel(scenario, { draws: 10_000, seed: 1, uncertain });
  */
 export async function simulateParallel(input: Scenario | ScenarioInput, options: SimulateParallelOptions): Promise<SimulationResult> {
   const { onProgress, threads: wanted, ...rest } = options;
+  if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1 || wanted > LIMITS.maxThreads)) {
+    throw optionError('out_of_range', 'threads', `threads must be a whole number in [1, ${LIMITS.maxThreads}], received ${wanted}`, `[1, ${LIMITS.maxThreads}]`, String(wanted));
+  }
   const plan = planSimulation(input, rest);
+  const cells = options.draws * plan.keys.length * plan.years.length;
+  if (cells > LIMITS.maxResultCells) {
+    throw optionError(
+      'too_large',
+      'draws',
+      `draws must keep the kept series within ${LIMITS.maxResultCells} numbers (LIMITS.maxResultCells), received ${options.draws}: ${options.draws} draws x ${plan.keys.length} series x ${plan.years.length} years = ${cells}; use fewer draws, indicators or regions`,
+      `at most ${Math.floor(LIMITS.maxResultCells / (plan.keys.length * plan.years.length))} draws`,
+      String(options.draws),
+    );
+  }
   const threads = Math.max(1, Math.min(wanted ?? availableParallelism(), options.draws));
   const script = workerScript();
   if (threads === 1 || script === null) {

@@ -10,10 +10,16 @@ import { shapeLength, type InputShape, type KernelDims } from '../kernel/layout.
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { LIMITS } from '../limits.js';
 import { parseMoveMatrix } from './moveMatrix.js';
-import { cellLabel, IssueList, NON_NEGATIVE, POSITIVE, PROBABILITY, toCheckedArray, ANY_FINITE, type ArrayContext, type Range } from './numericArrays.js';
+import { BIRTHS_PER_WOMAN, cellLabel, IssueList, NET_PERSONS, PERSONS, PROBABILITY, SEX_RATIO, toCheckedArray, type ArrayContext, type Range } from './numericArrays.js';
 import { fromZodError } from './zodIssues.js';
 
-/** The format tag of a kernel problem document. */
+/**
+ * The format tag of a kernel problem document (its `format` field).
+ *
+ * @example
+ * KERNEL_PROBLEM_FORMAT
+ * // => 'chengzhen-kernel/1'
+ */
 export const KERNEL_PROBLEM_FORMAT = 'chengzhen-kernel/1';
 
 const numericArray = z.custom<unknown[] | Float64Array>((v) => Array.isArray(v) || v instanceof Float64Array, {
@@ -27,6 +33,10 @@ const matrixInput = z.custom<unknown[] | Float64Array | object>((v) => typeof v 
 /**
  * The structure of a kernel problem document. The numbers inside its arrays are checked by
  * {@link parseKernelProblem}, not by this schema, so that million-element arrays stay fast.
+ *
+ * @example
+ * KernelProblemDocumentSchema.safeParse({ format: 'chengzhen-kernel/1' }).success
+ * // => false
  */
 export const KernelProblemDocumentSchema = z.strictObject({
   format: z.literal(KERNEL_PROBLEM_FORMAT),
@@ -51,19 +61,20 @@ export const KernelProblemDocumentSchema = z.strictObject({
     n: numericArray.optional(),
   }),
 });
+/** A kernel problem document as {@link KernelProblemDocumentSchema} accepts it (its numbers not yet checked). */
 export type KernelProblemDocument = z.infer<typeof KernelProblemDocumentSchema>;
 
 /** The shape and allowed range of each array input (model.md section 2). */
 const ARRAY_INPUTS: Record<Exclude<keyof KernelInputs, 'D' | 'E'>, { shape: InputShape; range: Range }> = {
   sx: { shape: 'rhsa', range: PROBABILITY },
   sb: { shape: 'rhs', range: PROBABILITY },
-  fx: { shape: 'rha', range: NON_NEGATIVE },
-  srb: { shape: 'r', range: POSITIVE },
+  fx: { shape: 'rha', range: BIRTHS_PER_WOMAN },
+  srb: { shape: 'r', range: SEX_RATIO },
   m: { shape: 'rsa', range: PROBABILITY },
   c: { shape: 'r', range: PROBABILITY },
   k: { shape: 'rsa', range: PROBABILITY },
   q: { shape: 'rsa', range: PROBABILITY },
-  n: { shape: 'rhsa', range: ANY_FINITE },
+  n: { shape: 'rhsa', range: NET_PERSONS },
 };
 
 /** True when an input is given per year (a list of arrays or matrices) rather than once. */
@@ -150,6 +161,46 @@ function checkSumAtMostOne(
   }
 }
 
+/** How many numbers one year's `D` or `E` holds once parsed: R x R dense, or its links. */
+function matrixCells(value: unknown, regions: number): number {
+  if (Array.isArray(value) || value instanceof Float64Array) return regions * regions;
+  const from = (value as { sparse?: { from?: unknown } } | null)?.sparse?.from;
+  return Array.isArray(from) || from instanceof Float64Array ? from.length : 0;
+}
+
+/**
+ * Checks, from the dimensions and the per-year lists alone, that the parsed problem will hold
+ * at most {@link LIMITS.maxInputCells} numbers, before any array is converted.
+ */
+function checkInputCells(doc: KernelProblemDocument, frame: Frame, issues: IssueList): void {
+  const parts: [string, number][] = [['population', shapeLength('rhsa', frame.dims)]];
+  for (const name of Object.keys(ARRAY_INPUTS) as (keyof typeof ARRAY_INPUTS)[]) {
+    const value: unknown = doc.inputs[name];
+    if (value === undefined) continue;
+    parts.push([name, shapeLength(ARRAY_INPUTS[name].shape, frame.dims) * (isPerYear(value) ? frame.years : 1)]);
+  }
+  for (const name of ['D', 'E'] as const) {
+    const value: unknown = doc.inputs[name];
+    if (value === undefined) continue;
+    const list = isPerYear(value) ? value.slice(0, frame.years) : [value];
+    parts.push([name, list.reduce<number>((sum, m) => sum + matrixCells(m, frame.dims.regions), 0)]);
+  }
+  const total = parts.reduce((sum, [, cells]) => sum + cells, 0);
+  if (total <= LIMITS.maxInputCells) return;
+  const listed = parts
+    .filter(([, cells]) => cells > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, cells]) => `${name} ${cells}`)
+    .join(', ');
+  issues.add({
+    code: 'too_large',
+    path: ['inputs'],
+    message: `inputs must hold at most ${LIMITS.maxInputCells} numbers with the population (LIMITS.maxInputCells; an input given per year counts once per year), received ${total} (${listed}): give inputs that do not change as one array, or fewer years or regions`,
+    expected: `at most ${LIMITS.maxInputCells} numbers`,
+    received: String(total),
+  });
+}
+
 /** Result of {@link safeParseKernelProblem}. */
 export type SafeParseKernelProblem = { success: true; data: KernelProblem } | { success: false; error: ChengzhenError };
 
@@ -183,11 +234,13 @@ export function safeParseKernelProblem(json: unknown): SafeParseKernelProblem {
     startYear: doc.startYear,
     years: doc.years,
   };
+  checkInputCells(doc, frame, issues);
+  if (issues.length > 0) return { success: false, error: new ChengzhenError(issues.issues) };
   const cells = shapeLength('rhsa', frame.dims);
   const population = toCheckedArray(
     doc.population,
     cells,
-    NON_NEGATIVE,
+    PERSONS,
     { path: ['population'], shape: 'rhsa', dims: frame.dims, regionIds: frame.regionIds },
     issues,
   );

@@ -15,12 +15,25 @@ export interface Range {
   exclusiveMin?: boolean;
   /** What the value is, when more than a number: `a region index`. */
   name?: string;
+  /**
+   * The largest magnitude allowed besides the range (persons in a cell: far above any real
+   * figure), reported on its own: `must be <= 1000000000000`.
+   */
+  maxMagnitude?: number;
 }
 
 export const PROBABILITY: Range = { min: 0, max: 1 };
 export const NON_NEGATIVE: Range = { min: 0, max: Infinity };
 export const POSITIVE: Range = { min: 0, max: Infinity, exclusiveMin: true };
 export const ANY_FINITE: Range = { min: -Infinity, max: Infinity };
+/** Persons in one cell: >= 0, and {@link LIMITS.maxCellPersons} at most. */
+export const PERSONS: Range = { ...NON_NEGATIVE, maxMagnitude: LIMITS.maxCellPersons };
+/** Births per woman of one age in one year: >= 0, {@link LIMITS.maxBirthsPerWoman} at most. */
+export const BIRTHS_PER_WOMAN: Range = { ...NON_NEGATIVE, maxMagnitude: LIMITS.maxBirthsPerWoman };
+/** Males per female at birth: > 0, {@link LIMITS.maxSexRatioAtBirth} at most. */
+export const SEX_RATIO: Range = { ...POSITIVE, maxMagnitude: LIMITS.maxSexRatioAtBirth };
+/** Net migrants of one cell in one year: {@link LIMITS.maxCellPersons} at most either way. */
+export const NET_PERSONS: Range = { ...ANY_FINITE, maxMagnitude: LIMITS.maxCellPersons };
 
 /** Text of a range: `[0, 1]`, `>= 0`, `> 0`, `a finite number`. */
 export function describeRange(range: Range): string {
@@ -99,6 +112,10 @@ function inRange(v: number, range: Range): boolean {
   return (range.exclusiveMin ? v > range.min : v >= range.min) && v <= range.max;
 }
 
+function withinMagnitude(v: number, range: Range): boolean {
+  return range.maxMagnitude === undefined || Math.abs(v) <= range.maxMagnitude;
+}
+
 /**
  * Checks that `value` is an array of `length` finite numbers within `range` and copies it into
  * a new `Float64Array`. Problems are added to `issues`; the returned array is only meaningful
@@ -137,19 +154,20 @@ export function toCheckedArray(
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const v = list[i];
-    if (typeof v === 'number' && Number.isFinite(v) && inRange(v, range)) {
+    if (typeof v === 'number' && Number.isFinite(v) && inRange(v, range) && withinMagnitude(v, range)) {
       out[i] = v + 0; // -0 becomes 0, as JSON would write it
       continue;
     }
     if (issues.full) break;
     const { coords, label } = cellLabel(context, i);
     const finite = typeof v === 'number' && Number.isFinite(v);
-    const expected = describeRange(range);
+    const anyFinite = range.min === -Infinity && range.max === Infinity;
+    const expected = finite && inRange(v, range) ? `${v < 0 ? '>= -' : '<= '}${range.maxMagnitude}` : describeRange(range);
     issues.add({
       code: finite ? 'out_of_range' : typeof v === 'number' ? 'not_finite' : 'invalid_type',
       path: [...context.path, i],
       coords,
-      message: `${label} must be ${finite || range === ANY_FINITE ? expected : `a finite number ${expected}`}, received ${describeValue(v)}`,
+      message: `${label} must be ${finite || anyFinite ? expected : `a finite number ${expected}`}, received ${describeValue(v)}`,
       expected,
       received: describeValue(v),
     });

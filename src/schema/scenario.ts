@@ -12,61 +12,94 @@
 import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { parseFormula } from '../model/formula.js';
 import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
+import { documentIssues } from './documentIssues.js';
 import { ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
 
 const share = z.number().min(0).max(1);
+/** The most ages a population or profile by single age can list (0 .. LIMITS.maxAge). */
+const AGES = LIMITS.maxAge + 1;
 const nonNegative = z.number().min(0);
+/** Fertility of a status relative to the TFR: a factor, at most 10 so that births stay finite. */
+const relativeFertility = z.number().min(0).max(10);
+/** Persons of one age and sex, or of a region: {@link LIMITS.maxCellPersons} at most. */
+const persons = z.number().min(0).max(LIMITS.maxCellPersons);
 const regionId = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be a letter followed by letters, digits, _ or - (e.g. "shandong")');
 
-/** City-size tiers of the State Council's 2014 classification (城市规模划分标准). */
+/**
+ * City-size tiers of the State Council's 2014 classification (城市规模划分标准), by urban
+ * population: megacity above 10 million, supercity 5-10 million, large-1 3-5 million, large-2
+ * 1-3 million, medium 0.5-1 million, small below 0.5 million; `province` and `country` for
+ * larger units.
+ *
+ * @example
+ * CITY_TIERS[0]
+ * // => 'megacity'
+ */
 export const CITY_TIERS = ['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const;
 
-/** A region: a country, province, city or county. */
+/**
+ * A region: a country, province, city or county, with an id used everywhere else in the
+ * scenario (a letter, then letters, digits, `_` or `-`), English and Chinese names and an
+ * optional {@link CITY_TIERS} tier.
+ *
+ * @example
+ * RegionSchema.safeParse({ id: 'zhejiang', nameEn: 'Zhejiang', nameZh: '浙江', tier: 'village' }).success
+ * // => false
+ */
 export const RegionSchema = z.strictObject({
   id: regionId.describe('Short id used everywhere else in the scenario, e.g. "shandong"'),
   nameEn: z.string().min(1).max(200),
   nameZh: z.string().min(1).max(200),
   tier: z.enum(CITY_TIERS).optional().describe('超大城市 megacity (>10m urban), 特大 supercity (5-10m), I/II型大城市 large-1/large-2, 中等 medium, 小 small; province or country for larger units'),
 });
+/** A region, as {@link RegionSchema} parses it. */
 export type Region = z.infer<typeof RegionSchema>;
 
-/** A value for every region, or per region with an optional default. */
-export function perRegion<T extends z.ZodType>(schema: T) {
-  return z.union([schema, z.strictObject({ byRegion: z.record(z.string(), schema), default: schema.optional() })]);
+/**
+ * A value for every region, or per region with an optional default. `what` names the value's
+ * forms for messages: `a schedule (a number, { linear }, { points } or { formula })`.
+ */
+export function perRegion<T extends z.ZodType>(schema: T, what = 'a value') {
+  return z.union([schema, z.strictObject({ byRegion: z.record(z.string(), schema), default: schema.optional() })], {
+    error: `must be ${what} for every region, or { byRegion: { <region id>: ... }, default: ... }`,
+  });
 }
 
 /** A schedule for all regions or per region. */
-export const RegionScheduleSchema = perRegion(ScheduleSchema);
+export const RegionScheduleSchema = perRegion(ScheduleSchema, 'a schedule (a number, { linear }, { points } or { formula })');
+/** A schedule for all regions, or `{ byRegion, default }` per region. */
 export type RegionSchedule = z.infer<typeof RegionScheduleSchema>;
 /** A share schedule (0-1) for all regions or per region. */
-export const RegionShareScheduleSchema = perRegion(ShareScheduleSchema);
+export const RegionShareScheduleSchema = perRegion(ShareScheduleSchema, 'a share schedule (a number in [0, 1], { linear }, { points } or { formula })');
 
 /** Population by age and sex: from the 2020 census file shipped in seeds/, or given. */
 export const PopulationSpecSchema = z.union([
   z.strictObject({
     census2020: z.string().min(1).describe('Province (GB/T 2260 code, Chinese or English name) or "China"; 2020 census by 5-year group, split to single ages'),
-    scaleToTotal: z.number().positive().optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
+    scaleToTotal: z.number().positive().max(LIMITS.maxCellPersons).optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
     rollForward: z.boolean().default(true).describe('For a base year after 2020, age the census population to the end of the base year with UN WPP 2024 mortality and fertility (no migration) before rescaling'),
   }),
   z.strictObject({
     ageGroups: z.strictObject({
-      starts: z.array(z.number().int().min(0).max(LIMITS.maxAge)).min(2).describe('First age of each group, increasing; the last group is open'),
-      female: z.array(nonNegative),
-      male: z.array(nonNegative),
+      starts: z.array(z.number().int().min(0).max(LIMITS.maxAge)).min(2).max(AGES).describe('First age of each group, increasing; the last group is open'),
+      female: z.array(persons).max(AGES),
+      male: z.array(persons).max(AGES),
     }),
-    scaleToTotal: z.number().positive().optional(),
+    scaleToTotal: z.number().positive().max(LIMITS.maxCellPersons).optional(),
   }),
   z.strictObject({
-    singleAges: z.strictObject({ female: z.array(nonNegative), male: z.array(nonNegative) }).describe('Persons by single age 0..maxAge (last is open)'),
-    scaleToTotal: z.number().positive().optional(),
+    singleAges: z.strictObject({ female: z.array(persons).max(AGES), male: z.array(persons).max(AGES) }).describe('Persons by single age 0..maxAge (last is open)'),
+    scaleToTotal: z.number().positive().max(LIMITS.maxCellPersons).optional(),
   }),
-]);
+], { error: 'must be { census2020: <province> }, { ageGroups: { starts, female, male } } or { singleAges: { female, male } }' });
+/** A base population: a 2020 census area, age groups or single ages, by sex. */
 export type PopulationSpec = z.infer<typeof PopulationSpecSchema>;
 export type PopulationSpecInput = z.input<typeof PopulationSpecSchema>;
 
@@ -74,8 +107,9 @@ export type PopulationSpecInput = z.input<typeof PopulationSpecSchema>;
 export const AgeProfileSchema = z.union([
   z.enum(['flat', 'labour-migration', 'hukou-conversion', 'return-migration']),
   z.strictObject({ rogersCastro: z.record(z.string(), z.number()) }),
-  z.strictObject({ byAge: z.array(nonNegative).min(1) }),
-]);
+  z.strictObject({ byAge: z.array(nonNegative).min(1).max(AGES) }),
+], { error: 'must be "flat", "labour-migration", "hukou-conversion", "return-migration", { rogersCastro: { ... } } or { byAge: [...] }' });
+/** The age profile of a rate: a named default, Rogers-Castro parameters, or values by single age. */
 export type AgeProfile = z.infer<typeof AgeProfileSchema>;
 
 /** Destination shares: `{ from: { to: share } }`, each origin's shares summing to 1. */
@@ -107,9 +141,9 @@ export const DemographySchema = z.strictObject({
       tfrScale: RegionScheduleSchema.optional().describe('Multiplies the TFR (1 = as given), e.g. to match a region\'s observed births with the UN TFR'),
       pattern: z.literal('un-wpp2024').default('un-wpp2024').describe('Age pattern of fertility (UN percentage distribution by age group)'),
       relativeByStatus: z
-        .strictObject({ rural: nonNegative, migrant: nonNegative, hukou: nonNegative })
+        .strictObject({ rural: relativeFertility, migrant: relativeFertility, hukou: relativeFertility })
         .optional()
-        .describe('Fertility of each status relative to the TFR (default 1, 1, 1)'),
+        .describe('Fertility of each status relative to the TFR (default 1, 1, 1), at most 10'),
     })
     .default({ tfr: 'un-wpp2024', pattern: 'un-wpp2024' }),
   sexRatioAtBirth: z
@@ -152,7 +186,15 @@ export const ScenarioSourceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** A scenario. */
+/**
+ * A scenario: regions, base populations and rates, and the schedules of demography,
+ * migration, hukou and services (the structure; {@link parseScenario} adds the cross-field
+ * checks of model.md section 2).
+ *
+ * @example
+ * ScenarioSchema.safeParse({ name: 'x' }).success
+ * // => false
+ */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this file, for editors (chengzhen schema)'),
   name: z.string().min(1).max(200),
@@ -190,7 +232,33 @@ function unknownRegion(path: (string | number)[], id: string, known: Set<string>
   };
 }
 
-/** Cross-field checks: region ids unique and known, hukou <= resident rate, years in order. */
+/**
+ * Every `{ formula }` schedule of a parsed scenario, checked by the formula sandbox now rather
+ * than when it is compiled, so that a scenario that parses holds no formula that is not allowed.
+ */
+function formulaIssues(s: Scenario): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: s, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    const formula = (value as { formula?: unknown }).formula;
+    if (!Array.isArray(value) && typeof formula === 'string') {
+      try {
+        parseFormula(formula, [...path, 'formula']);
+      } catch (error) {
+        if (!(error instanceof ChengzhenError)) throw error;
+        issues.push(...error.issues);
+      }
+      continue;
+    }
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+  }
+  return issues;
+}
+
+/** Cross-field checks: region ids unique and known, hukou <= resident rate, years in order, size. */
 function crossCheck(s: Scenario): ChengzhenIssue[] {
   const issues: ChengzhenIssue[] = [];
   const ids = new Set<string>();
@@ -205,10 +273,24 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
     issues.push({ code: 'out_of_range', path: ['endYear'], message: `endYear must be after baseYear (${s.baseYear}), received ${s.endYear}`, expected: `> ${s.baseYear}`, received: String(s.endYear) });
   } else if (s.endYear - s.baseYear > LIMITS.maxYears) {
     issues.push({ code: 'too_large', path: ['endYear'], message: `endYear must be at most ${LIMITS.maxYears} years after baseYear, received ${s.endYear}`, received: String(s.endYear) });
+  } else {
+    const years = s.endYear - s.baseYear;
+    const cells = s.regions.length * 6 * (s.maxAge + 1) * (years + 1);
+    if (cells > LIMITS.maxProjectionCells) {
+      const sizes = `${s.regions.length} regions x 6 x ${s.maxAge + 1} ages x ${years + 1} years = ${cells}`;
+      issues.push({
+        code: 'too_large',
+        path: ['endYear'],
+        message: `endYear must keep the projection within ${LIMITS.maxProjectionCells} population cells (LIMITS.maxProjectionCells), received ${s.endYear}: ${sizes}; project fewer years or regions`,
+        expected: `at most ${LIMITS.maxProjectionCells} cells`,
+        received: String(cells),
+      });
+    }
   }
   for (const id of Object.keys(s.base)) if (!ids.has(id)) issues.push(unknownRegion(['base', id], id, ids));
   for (const r of s.regions) {
-    const b = s.base[r.id];
+    // own keys only: a region named "constructor" must not find Object's
+    const b = Object.hasOwn(s.base, r.id) ? s.base[r.id] : undefined;
     if (!b) {
       issues.push({ code: 'invalid_value', path: ['base', r.id], message: `base.${r.id} is required: every region needs a base population`, received: 'nothing' });
     } else if (b.hukouUrbanisationRate > b.residentUrbanisationRate) {
@@ -255,6 +337,7 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   checkByRegion(s.hukou.conversionRate, ['hukou', 'conversionRate']);
   checkMatrix(s.migration.destinations, ['migration', 'destinations']);
   checkMatrix(s.migration.returnDestinations, ['migration', 'returnDestinations']);
+  issues.push(...formulaIssues(s));
   return issues;
 }
 
@@ -277,6 +360,8 @@ export type SafeParseScenario = { success: true; data: Scenario } | { success: f
  */
 export function safeParseScenario(input: unknown): SafeParseScenario {
   if (typeof input === 'object' && input !== null && PARSED.has(input)) return { success: true, data: input as Scenario };
+  const shape = documentIssues(input, LIMITS.maxScenarioValues);
+  if (shape.length > 0) return { success: false, error: new ChengzhenError(shape) };
   const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { success: false, error: new ChengzhenError(fromZodError(parsed.error)) };
   const issues = crossCheck(parsed.data);

@@ -14,10 +14,21 @@ import { z } from 'zod';
 import { formatPath, type ChengzhenIssue } from '../errors.js';
 import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
 
-const perRegionNumber = z.union([z.number().min(0), z.strictObject({ byRegion: z.record(z.string(), z.number().min(0)), default: z.number().min(0).optional() })]);
-const perRegionSchedule = z.union([ScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ScheduleSchema), default: ScheduleSchema.optional() })]);
+/** The message of a value for every region or per region that is neither. */
+const perRegionError = (what: string) => ({ error: `must be ${what} for every region, or { byRegion: { <region id>: ... }, default: ... }` });
+const perRegionNumber = z.union(
+  [z.number().min(0), z.strictObject({ byRegion: z.record(z.string(), z.number().min(0)), default: z.number().min(0).optional() })],
+  perRegionError('a number >= 0'),
+);
+const perRegionSchedule = z.union(
+  [ScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ScheduleSchema), default: ScheduleSchema.optional() })],
+  perRegionError('a schedule (a number, { linear }, { points } or { formula })'),
+);
 /** A share (0-1) schedule for all regions or per region: a plain number out of [0, 1] fails when parsed. */
-const perRegionShareSchedule = z.union([ShareScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ShareScheduleSchema), default: ShareScheduleSchema.optional() })]);
+const perRegionShareSchedule = z.union(
+  [ShareScheduleSchema, z.strictObject({ byRegion: z.record(z.string(), ShareScheduleSchema), default: ShareScheduleSchema.optional() })],
+  perRegionError('a share schedule (a number in [0, 1], { linear }, { points } or { formula })'),
+);
 
 /**
  * A capacity stock: `capacity[y] = capacity[y-1] * (1 + growthRate[y] - retirementRate[y]) +
@@ -30,7 +41,7 @@ const perRegionShareSchedule = z.union([ShareScheduleSchema, z.strictObject({ by
  */
 export const CapacityStockSchema = z.strictObject({
   initial: z
-    .union([perRegionNumber, z.literal('matchDemand')])
+    .union([perRegionNumber, z.literal('matchDemand')], { error: 'must be a number >= 0, { byRegion: { <region id>: ... }, default: ... } or "matchDemand"' })
     .describe('Capacity at the end of the base year, in the service\'s unit; "matchDemand" sets it equal to the base year\'s demand (when the stock is not known, so that shortfalls measure whether additions keep up with demand)'),
   additionsPerYear: perRegionSchedule.default(0).describe('Planned additions during each year, in the service\'s unit, >= 0'),
   growthRate: perRegionSchedule.default(0).describe('Growth of the stock each year as a share of it (e.g. a doctor workforce growing 3 % a year); 1 + growthRate - retirementRate must stay >= 0'),

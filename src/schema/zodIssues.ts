@@ -14,8 +14,56 @@ function describeExpected(expected: string): string {
   return name === 'nonoptional' ? 'present' : `${article} ${name}`;
 }
 
+/**
+ * How far into its input an issue got: its path length, through the closest branch of a
+ * union; a missing field counts as its parent, which the branch did not get into.
+ */
+function issueDepth(issue: ZodIssue): number {
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return issue.path.length - 1;
+  const branch = issue.code === 'invalid_union' ? closestBranch(issue.errors) : null;
+  return issue.path.length + (branch === null ? 0 : branchDepth(branch));
+}
+
+function branchDepth(branch: readonly ZodIssue[]): number {
+  let depth = 0;
+  for (const issue of branch) depth = Math.max(depth, issueDepth(issue));
+  return depth;
+}
+
+/**
+ * The branch of a failed union that got furthest into the value (fewest issues on a tie), or
+ * null when no branch got past the value's own type or two branches tie: then the union's own
+ * message, listing the forms, says more.
+ */
+function closestBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | null {
+  let best: readonly ZodIssue[] | null = null;
+  let bestDepth = 0;
+  let tie = false;
+  for (const branch of branches) {
+    if (branch.length === 0) continue;
+    const depth = branchDepth(branch);
+    if (best === null || depth > bestDepth || (depth === bestDepth && branch.length < best.length)) {
+      best = branch;
+      bestDepth = depth;
+      tie = false;
+    } else if (depth === bestDepth && branch.length === best.length) {
+      tie = true;
+    }
+  }
+  return best === null || tie || bestDepth === 0 ? null : best;
+}
+
 /** One zod issue as a chengzhen issue (unknown keys give one issue per key). */
 export function fromZodIssue(issue: ZodIssue): ChengzhenIssue[] {
+  if (issue.code === 'invalid_union') {
+    // a union reports what its closest form found wrong, at the full path
+    const branch = closestBranch(issue.errors);
+    if (branch !== null) return branch.flatMap((inner) => fromZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue));
+    if ((issue as { input?: unknown }).input === undefined) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      return [{ code: 'invalid_type', path, message: `${formatPath(path)} is required`, received: 'nothing' }];
+    }
+  }
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const where = formatPath(path);
   const input = (issue as { input?: unknown }).input;

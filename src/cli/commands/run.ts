@@ -8,7 +8,7 @@ import { projectionToJSON } from '../../io/projectionJson.js';
 import { project } from '../../model/project.js';
 import { UsageError, type Command } from '../command.js';
 import { loadScenario } from '../loadScenario.js';
-import { writeOutput } from '../output.js';
+import { outputText, writeOutput } from '../output.js';
 
 export const runCommand: Command = {
   name: 'run',
@@ -44,7 +44,9 @@ Example:
       io.stderr(`wrote ${values.out}\n`);
       return;
     }
-    const text = values.format === 'csv' ? toCsv(projection.table(), ['year', 'region', 'indicator', 'value', 'unit']) : `${JSON.stringify(projectionToJSON(projection))}\n`;
+    const text = outputText('run', () =>
+      values.format === 'csv' ? toCsv(projection.table(), ['year', 'region', 'indicator', 'value', 'unit']) : `${JSON.stringify(projectionToJSON(projection))}\n`,
+    );
     await writeOutput(text, values.out, io);
   },
 };
