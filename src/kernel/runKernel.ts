@@ -5,6 +5,7 @@
  */
 
 import { ChengzhenError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { decodeIndex, SEXES, STATUSES } from './layout.js';
 import { createStepScratch, stepInto, type StepScratch } from './step.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
@@ -120,6 +121,7 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
     stepInputs(problem, t, inputs);
     const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
     if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
+    checkFinite(problem, t, ws.flows);
     const swap = P;
     P = S;
     S = swap;
@@ -145,6 +147,42 @@ function negativePopulation(problem: KernelProblem, step: number, index: number,
       received: String(value),
     },
   ]);
+}
+
+/**
+ * Refuses a problem whose kept result would hold more than {@link LIMITS.maxResultCells}
+ * population cells, before anything is allocated.
+ */
+function checkResultCells(problem: KernelProblem): void {
+  const R = problem.regions.length;
+  const cells = R * 6 * (problem.maxAge + 1) * (problem.years + 1);
+  if (cells <= LIMITS.maxResultCells) return;
+  throw new ChengzhenError([
+    {
+      code: 'too_large',
+      path: ['years'],
+      message: `years must keep the result within ${LIMITS.maxResultCells} population cells (LIMITS.maxResultCells), received ${problem.years}: ${R} regions x 6 x ${problem.maxAge + 1} ages x ${problem.years + 1} years = ${cells}; run fewer years or regions, or keep only the indicators with runKernelIndicators`,
+      expected: `at most ${LIMITS.maxResultCells} cells`,
+      received: String(cells),
+    },
+  ]);
+}
+
+/** Throws when a step's births or deaths are not finite: the population has overflowed. */
+function checkFinite(problem: KernelProblem, step: number, flows: StepFlows): void {
+  for (let r = 0; r < problem.regions.length; r++) {
+    if (Number.isFinite(flows.births[r]) && Number.isFinite(flows.deaths[r])) continue;
+    const year = problem.startYear + step;
+    throw new ChengzhenError([
+      {
+        code: 'not_finite',
+        path: ['inputs'],
+        coords: { year, region: problem.regions[r] },
+        message: `the projection overflowed in year=${year}, region=${problem.regions[r]}: births or deaths are no longer finite numbers; the inputs (fx, n) make the population grow without bound`,
+        received: `births ${flows.births[r]}, deaths ${flows.deaths[r]}`,
+      },
+    ]);
+  }
 }
 
 /**
@@ -208,5 +246,6 @@ export function fullResultSink(): KernelSink<KernelResult> {
  * // => [2020, 2021]
  */
 export function runKernel(problem: KernelProblem): KernelResult {
+  checkResultCells(problem);
   return runKernelInto(problem, fullResultSink());
 }

@@ -1,34 +1,13 @@
 /** `chengzhen kernel PROBLEM.json [--out RESULT.json]`: runs a kernel problem document. */
 
 import { parseArgs } from 'node:util';
-import { ChengzhenError } from '../../errors.js';
 import { runKernel } from '../../kernel/runKernel.js';
 import type { KernelProblem } from '../../kernel/types.js';
-import { LIMITS } from '../../limits.js';
 import { kernelResultToJSON } from '../../io/kernelJson.js';
 import { readJsonFile } from '../../node/readJsonFile.js';
 import { parseKernelProblem } from '../../schema/kernelProblem.js';
 import { UsageError, type Command } from '../command.js';
 import { outputText, writeOutput } from '../output.js';
-
-/**
- * Refuses a problem whose result would hold more than {@link LIMITS.maxResultCells} population
- * cells, before the kernel allocates it.
- */
-function checkResultCells(problem: KernelProblem): void {
-  const R = problem.regions.length;
-  const cells = R * 6 * (problem.maxAge + 1) * (problem.years + 1);
-  if (cells <= LIMITS.maxResultCells) return;
-  throw new ChengzhenError([
-    {
-      code: 'too_large',
-      path: ['years'],
-      message: `years must keep the result within ${LIMITS.maxResultCells} population cells (LIMITS.maxResultCells), received ${problem.years}: ${R} regions x 6 x ${problem.maxAge + 1} ages x ${problem.years + 1} years = ${cells}; run fewer years or regions, or keep only the indicators with runKernelIndicators from chengzhen/kernel`,
-      expected: `at most ${LIMITS.maxResultCells} cells`,
-      received: String(cells),
-    },
-  ]);
-}
 
 export const kernelCommand: Command = {
   name: 'kernel',
@@ -48,7 +27,6 @@ Example:
     const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError('kernel takes one PROBLEM.json file');
     const problem = parseKernelProblem(await readJsonFile(positionals[0]));
-    checkResultCells(problem);
     const result = kernelResultToJSON(runKernel(problem));
     await writeOutput(outputText('kernel', () => `${JSON.stringify(result)}\n`), values.out, io);
   },
