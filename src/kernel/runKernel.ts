@@ -161,7 +161,7 @@ function checkResultCells(problem: KernelProblem): void {
     {
       code: 'too_large',
       path: ['years'],
-      message: `years must keep the result within ${LIMITS.maxResultCells} population cells (LIMITS.maxResultCells), received ${problem.years}: ${R} regions x 6 x ${problem.maxAge + 1} ages x ${problem.years + 1} years = ${cells}; run fewer years or regions, or keep only the indicators with runKernelIndicators`,
+      message: `years must keep the result within ${LIMITS.maxResultCells} population cells (LIMITS.maxResultCells), received ${problem.years}: ${R} regions x 6 x ${problem.maxAge + 1} ages x ${problem.years + 1} years = ${cells}; run fewer years or regions, or keep only the indicators with runKernelIndicators from chengzhen/kernel`,
       expected: `at most ${LIMITS.maxResultCells} cells`,
       received: String(cells),
     },

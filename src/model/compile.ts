@@ -64,7 +64,7 @@ function matrixFrom(
   const index = new Map(ids.map((id, i) => [id, i]));
   const rows: { to: number; share: number }[][] = ids.map(() => []);
   for (let i = 0; i < R; i++) {
-    const row = shares[ids[i]];
+    const row = Object.hasOwn(shares, ids[i]) ? shares[ids[i]] : undefined;
     if (!row) {
       rows[i].push({ to: i, share: 1 });
       continue;

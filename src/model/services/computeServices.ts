@@ -86,7 +86,7 @@ const POSITIVE = { min: Number.MIN_VALUE, max: Infinity };
 function stock(ctx: Context, spec: CapacityStock, id: string, path: (string | number)[], baseDemand: number) {
   const initial = spec.initial === 'matchDemand' ? baseDemand : forRegion(spec.initial, id, [...path, 'initial']).value;
   const additions = values(ctx, spec.additionsPerYear, id, [...path, 'additionsPerYear'], NON_NEGATIVE);
-  const growth = values(ctx, spec.growthRate, id, [...path, 'growthRate']);
+  const growth = values(ctx, spec.growthRate, id, [...path, 'growthRate'], { min: -1, max: 10 });
   const retirement = values(ctx, spec.retirementRate, id, [...path, 'retirementRate'], SHARE);
   const capacity = capacityPath(initial, additions, retirement, growth, path, ctx.years);
   return { capacity, growth, retirement };
