@@ -36,12 +36,26 @@ Run 'chengzhen COMMAND --help' for a command's options and an example.
 Exit codes: 0 success, 1 failure, 2 bad input.`;
 }
 
+/** Node's parseArgs messages, shortened to the fragments the other messages use. */
+function usageMessage(error: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${quoted}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted) return `option ${quoted.split(' ')[0]} needs a value`;
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return `unexpected argument ${quoted}`;
+  return error.message;
+}
+
 /** Runs the command line `args` (without `node` and the script) and returns the exit code. */
 export async function runCli(args: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = args;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  if (name === undefined) {
+    // no command is a mistaken command line: the overview goes to standard error
+    io.stderr(`${overview()}\n`);
+    return 2;
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
     io.stdout(`${overview()}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (name === '-v' || name === '--version') {
     io.stdout(`${VERSION}\n`);
@@ -66,7 +80,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`chengzhen ${name}: ${(error as Error).message}\nRun 'chengzhen ${name} --help' for usage.\n`);
+      io.stderr(`chengzhen ${name}: ${usageMessage(error as Error & { code?: string })}\nRun 'chengzhen ${name} --help' for usage.\n`);
       return 2;
     }
     const detail = process.env.CHENGZHEN_DEBUG ? String((error as Error).stack) : (error as Error).message;

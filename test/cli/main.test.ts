@@ -17,10 +17,11 @@ describe('chengzhen --help', () => {
     }
   });
 
-  it('with no command prints the same overview but exits 2', async () => {
+  it('with no command prints the same overview on standard error and exits 2', async () => {
     const outcome = await cli([]);
     expect(outcome.code).toBe(2);
-    expect(outcome.stdout).toBe((await cli(['--help'])).stdout);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toBe((await cli(['--help'])).stdout);
   });
 });
 
@@ -55,5 +56,15 @@ describe('chengzhen UNKNOWN', () => {
     expect(outcome.code).toBe(2);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr.split('\n')[0]).toBe("chengzhen: unknown command 'projct'");
+  });
+});
+
+describe('chengzhen COMMAND with a mistaken command line', () => {
+  it('names an unknown option, a missing value and an extra argument briefly, exit 2', async () => {
+    const unknown = await cli(['run', '--bogus', 'x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("chengzhen run: unknown option --bogus\nRun 'chengzhen run --help' for usage.\n");
+    expect((await cli(['run', 'x', '--out'])).stderr.split('\n')[0]).toBe('chengzhen run: option --out needs a value');
+    expect((await cli(['schema', 'extra'])).stderr.split('\n')[0]).toBe('chengzhen schema: unexpected argument extra');
   });
 });
