@@ -49,8 +49,30 @@ function normalise(profile: { female: Float64Array; male: Float64Array }, popula
   return out;
 }
 
+/**
+ * Small caches of what does not change between compilations of one scenario with different
+ * levers (solvers, simulations): base populations and age profiles, keyed by their inputs.
+ * The cached arrays are only read here, never handed out.
+ */
+const CACHE_SIZE = 64;
+const baseCache = new Map<string, ReturnType<typeof basePopulation>>();
+const profileCache = new Map<string, { female: Float64Array; male: Float64Array }>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = make();
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(key, found);
+  }
+  return found;
+}
+
 function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]) {
-  return { female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') };
+  return remember(profileCache, JSON.stringify([spec, maxAge]), () => ({
+    female: ageProfileFor(spec, maxAge, path, 'female'),
+    male: ageProfileFor(spec, maxAge, path, 'male'),
+  }));
 }
 
 function matrixFrom(
@@ -177,7 +199,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
   const bases = ids.map((id, r) => {
-    const base = basePopulation(s, id, ['base', id]);
+    const base = remember(baseCache, JSON.stringify([s.base[id], s.baseYear, s.maxAge]), () => basePopulation(s, id, ['base', id]));
     const parts = [base.rural, base.migrant, base.hukou];
     parts.forEach((part, h) => {
       population.set(part.female, ((r * 3 + h) * 2 + 0) * A1);

@@ -22,6 +22,16 @@ export interface YearDemography {
 const cache = new Map<string, YearDemography>();
 const CACHE_LIMIT = 2000;
 
+/** The cached years, to hand to a worker thread so that it need not build them again. */
+export function demographyCacheEntries(): [string, YearDemography][] {
+  return [...cache.entries()];
+}
+
+/** Fills the cache with entries from {@link demographyCacheEntries} (in a worker thread). */
+export function loadDemographyCache(entries: readonly [string, YearDemography][]): void {
+  for (const [key, value] of entries) if (cache.size < CACHE_LIMIT) cache.set(key, value);
+}
+
 /**
  * UN WPP 2024 inputs of calendar year `year` for China, with death rates multiplied by
  * `mortalityScale`.

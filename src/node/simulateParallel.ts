@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
+import { demographyCacheEntries } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationResult } from '../solve/simulate.js';
@@ -60,13 +61,14 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
     return summariseSimulation(plan, options.seed, options.draws, [chunk]);
   }
+  const demography = demographyCacheEntries();
   let done = 0;
   const ranges = Array.from({ length: threads }, (_, i) => [Math.floor((options.draws * i) / threads), Math.floor((options.draws * (i + 1)) / threads)] as const);
   const chunks = await Promise.all(
     ranges.map(
       ([from, to]) =>
         new Promise<SimulationChunk>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to } });
+          const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to, demography } });
           worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
             if (message.progress) {
               done += message.progress;

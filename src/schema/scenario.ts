@@ -348,6 +348,17 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
  */
 const PARSED = new WeakSet<object>();
 
+/**
+ * Marks a copy of a parsed scenario, changed only in one lever's value, as parsed, so that
+ * solvers and simulations do not validate the whole scenario again for every evaluation. The
+ * lever's values are still checked against their ranges when the scenario is compiled. For
+ * solvers only: it is not part of the public API.
+ */
+export function markLeverCopyParsed(copy: Scenario): Scenario {
+  PARSED.add(copy);
+  return copy;
+}
+
 /** Result of {@link safeParseScenario}. */
 export type SafeParseScenario = { success: true; data: Scenario } | { success: false; error: ChengzhenError };
 

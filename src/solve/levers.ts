@@ -7,7 +7,7 @@
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
 import { project } from '../model/project.js';
-import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 
 /**
  * The levers, by path, with the range their values may take, their unit and what they are.
@@ -137,12 +137,12 @@ export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: 
   const next: Schedule = mode === 'value' ? x : scaleSchedule(current, x);
   if (lever.region === undefined) {
     holder[key] = next;
-    return copy;
+    return markLeverCopyParsed(copy);
   }
   const value = holder[key];
   if (isPerRegion(value)) value.byRegion[lever.region] = next;
   else holder[key] = { byRegion: { [lever.region]: next }, default: value as Schedule };
-  return copy;
+  return markLeverCopyParsed(copy);
 }
 
 /** The largest factor a solver tries on a schedule. */
