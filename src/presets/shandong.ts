@@ -11,12 +11,11 @@
  */
 
 import { PLAN_SHANDONG_2021 } from '../../seeds/plans/shandong-2021.js';
-import type { DataSource } from '../../seeds/types.js';
 import type { FigureBook } from './figureBook.js';
 import { ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 import { observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
-import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE, NATIONAL_DOCTOR_GROWTH, nationalDoctorsPer1000 } from './sharedFigures.js';
+import { doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '鲁政办字〔2021〕125号';
@@ -140,21 +139,13 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
         }),
       },
     },
-    healthCare: {
-      doctorsPer1000Residents: book.cite('services.healthCare.doctorsPer1000Residents', {
-        value: 3.6,
-        unit: 'per 1000 residents',
-        source: { document: DOCUMENT, clause: '五16', note: '3.6 licensed (assistant) doctors per 1000 residents by 2023' },
-      }),
-      doctors: {
-        initial: book.cite('services.healthCare.doctors.initial', {
-          value: (nationalDoctorsPer1000(2020).value * CENSUS.population) / 1000,
-          unit: 'doctors',
-          assumption: `The national ratio of 2020 (${nationalDoctorsPer1000(2020).value} per 1000 residents; ${(nationalDoctorsPer1000(2020).source as DataSource).citation}) times Shandong's census population; no Shandong figure is in the data.`,
-        }),
-        growthRate: book.cite('services.healthCare.doctors.growthRate', NATIONAL_DOCTOR_GROWTH),
-      },
-    },
+    healthCare: doctorsAtNationalRatio(
+      book,
+      { value: 3.6, unit: 'per 1000 residents', source: { document: DOCUMENT, clause: '五16', note: '3.6 licensed (assistant) doctors per 1000 residents by 2023' } },
+      2020,
+      CENSUS.population,
+      'Shandong',
+    ),
   }),
   calibration: SHANDONG_CALIBRATION,
   notes: [

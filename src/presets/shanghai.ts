@@ -14,7 +14,7 @@ import { PLAN_SHANGHAI_2024 } from '../../seeds/plans/shanghai-2024.js';
 import type { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
-import { matchDemand, NATIONAL_DOCTOR_GROWTH, nationalDoctorsPer1000 } from './sharedFigures.js';
+import { doctorsAtNationalRatio, matchDemand } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '沪府发〔2024〕12号';
@@ -143,21 +143,13 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
         }),
       },
     },
-    healthCare: {
-      doctorsPer1000Residents: book.cite('services.healthCare.doctorsPer1000Residents', {
-        value: 3.6,
-        unit: 'per 1000 residents',
-        source: { document: FYP, clause: '14.2.5', note: '3.6 licensed (assistant) doctors per 1000 residents by 2025' },
-      }),
-      doctors: {
-        initial: book.cite('services.healthCare.doctors.initial', {
-          value: (nationalDoctorsPer1000(2023).value * observedFigure('Shanghai', 2023, 'residentPopulation').value) / 1000,
-          unit: 'doctors',
-          assumption: `The national ratio of 2023 (${nationalDoctorsPer1000(2023).value} per 1000 residents, NHC 2023 bulletin) times Shanghai's residents; no Shanghai figure is in the data.`,
-        }),
-        growthRate: book.cite('services.healthCare.doctors.growthRate', NATIONAL_DOCTOR_GROWTH),
-      },
-    },
+    healthCare: doctorsAtNationalRatio(
+      book,
+      { value: 3.6, unit: 'per 1000 residents', source: { document: FYP, clause: '14.2.5', note: '3.6 licensed (assistant) doctors per 1000 residents by 2025' } },
+      2023,
+      observedFigure('Shanghai', 2023, 'residentPopulation').value,
+      'Shanghai',
+    ),
     elderlyCare: {
       olderAgeFrom: book.cite('services.elderlyCare.olderAgeFrom', {
         value: 60,

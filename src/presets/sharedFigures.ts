@@ -1,7 +1,8 @@
 /** Figures shared by several presets, each cited or marked as an assumption. */
 
 import { OBSERVED_SERVICES, type ObservedServiceIndicator } from '../../seeds/observed/services.js';
-import type { CitedValue } from '../../seeds/types.js';
+import type { CitedValue, DataSource } from '../../seeds/types.js';
+import type { FigureBook } from './figureBook.js';
 import { ChengzhenError } from '../errors.js';
 import { observedFigure } from './observed.js';
 
@@ -47,3 +48,27 @@ export const NATIONAL_DOCTOR_GROWTH: CitedValue<number> = {
   unit: 'share per year',
   assumption: `The national growth of licensed doctors over 2020-2023 (doctors per 1000 residents ${doctors2020.value} and ${doctors2023.value} times residents; NHC and NBS bulletins), applied to the province and assumed to continue.`,
 };
+
+/**
+ * The health-care block of a province preset: the plan's doctors-per-1000 standard, and a
+ * doctor workforce that starts at the national ratio of `year` times the province's residents
+ * (no provincial figure is in the data) and grows at the national pace of 2020-2023.
+ *
+ * @example
+ * doctorsAtNationalRatio(new FigureBook(), { value: 3.6, unit: 'per 1000 residents', source: { document: 'x', clause: '1' } }, 2023, 1_000_000, 'Town').doctors.initial
+ * // => 3400
+ */
+export function doctorsAtNationalRatio(book: FigureBook, standard: CitedValue<number>, year: 2020 | 2023, residents: number, area: string) {
+  const ratio = nationalDoctorsPer1000(year);
+  return {
+    doctorsPer1000Residents: book.cite('services.healthCare.doctorsPer1000Residents', standard),
+    doctors: {
+      initial: book.cite('services.healthCare.doctors.initial', {
+        value: (ratio.value * residents) / 1000,
+        unit: 'doctors',
+        assumption: `The national ratio of ${year} (${ratio.value} per 1000 residents; ${(ratio.source as DataSource).citation}) times ${area}'s residents; no ${area} figure is in the data.`,
+      }),
+      growthRate: book.cite('services.healthCare.doctors.growthRate', NATIONAL_DOCTOR_GROWTH),
+    },
+  };
+}
