@@ -15,7 +15,7 @@ export const kernelCommand: Command = {
   help: `Usage: chengzhen kernel PROBLEM.json [--out RESULT.json]
 
 Runs the projection kernel on a kernel problem document (format chengzhen-kernel/1, see
-model.md section 6) and writes the result document (chengzhen-kernel-result/1).
+docs/model.md, section 5) and writes the result document (chengzhen-kernel-result/1).
 
 Options:
   --out FILE   write the result to FILE (atomically) instead of standard output
