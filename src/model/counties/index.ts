@@ -12,3 +12,11 @@ export { HUKOU_URBANISATION_2020, migrantsForFactor, solveCountyStatusTotals } f
 export type { CountyStatusInputs, CountyStatusTotals } from './countyStatusTotals.js';
 export { COUNTY_BASE_MAX_AGE, countyBase2020, provinceSingleAges2020, ungroupCountyAges } from './countyBase2020.js';
 export type { CountyBase2020, CountyBase2020Options } from './countyBase2020.js';
+export { countyLeaves2010 } from './countyLeaves2010.js';
+export type { CountyLeaf2010, CountyLeaves2010 } from './countyLeaves2010.js';
+export { matchCensus2010 } from './matchCensus2010.js';
+export type { CensusMatch, MatchedUnit } from './matchCensus2010.js';
+export { counterpart2010 } from './counterpart2010.js';
+export type { Counterpart2010 } from './counterpart2010.js';
+export { matchedUnitPopulations, residualNetMigrationOf } from './residualNetMigration.js';
+export type { BySexAge, MatchedUnitPopulations, ResidualNetMigration, TenYearSurvival } from './residualNetMigration.js';
