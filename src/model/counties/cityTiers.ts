@@ -13,10 +13,11 @@
  */
 import { CENSUS_2020_COUNTIES, type County2020Numbers, type County2020Text, type CountyCensusTable } from '../../../seeds/census-counties/index.js';
 import { ChengzhenError } from '../../errors.js';
+import { CITY_TIERS } from '../../schema/scenario.js';
 import { countyLeaves2020, type CountyLeaves } from './countyLeaves.js';
 
-/** The six tiers, largest first. */
-export type CityTier = 'superLarge' | 'extraLarge' | 'largeI' | 'largeII' | 'medium' | 'small';
+/** The six city tiers of the scenario schema's `CITY_TIERS` (超大 `megacity` ... 小 `small`), largest first. */
+export type CityTier = Exclude<(typeof CITY_TIERS)[number], 'province' | 'country'>;
 
 /** A tier with its label and its lower bound of city-proper residents (persons, inclusive). */
 export interface CityTierDefinition {
@@ -27,17 +28,17 @@ export interface CityTierDefinition {
 }
 
 /**
- * The tiers of 国发〔2014〕51号, largest first.
+ * The tiers of 国发〔2014〕51号, largest first, keyed as the scenario schema's `CITY_TIERS`.
  *
  * @example
- * CITY_TIERS.map((t) => t.labelZh);
+ * CITY_SIZE_TIERS.map((t) => t.labelZh);
  * // => ['超大城市', '特大城市', 'I型大城市', 'II型大城市', '中等城市', '小城市']
  */
-export const CITY_TIERS: readonly CityTierDefinition[] = Object.freeze([
-  { key: 'superLarge', labelZh: '超大城市', labelEn: 'super-large city (10 M and over)', minCoreUrbanPersons: 10_000_000 },
-  { key: 'extraLarge', labelZh: '特大城市', labelEn: 'extra-large city (5-10 M)', minCoreUrbanPersons: 5_000_000 },
-  { key: 'largeI', labelZh: 'I型大城市', labelEn: 'type I large city (3-5 M)', minCoreUrbanPersons: 3_000_000 },
-  { key: 'largeII', labelZh: 'II型大城市', labelEn: 'type II large city (1-3 M)', minCoreUrbanPersons: 1_000_000 },
+export const CITY_SIZE_TIERS: readonly CityTierDefinition[] = Object.freeze([
+  { key: 'megacity', labelZh: '超大城市', labelEn: 'super-large city (10 M and over)', minCoreUrbanPersons: 10_000_000 },
+  { key: 'supercity', labelZh: '特大城市', labelEn: 'extra-large city (5-10 M)', minCoreUrbanPersons: 5_000_000 },
+  { key: 'large-1', labelZh: 'I型大城市', labelEn: 'type I large city (3-5 M)', minCoreUrbanPersons: 3_000_000 },
+  { key: 'large-2', labelZh: 'II型大城市', labelEn: 'type II large city (1-3 M)', minCoreUrbanPersons: 1_000_000 },
   { key: 'medium', labelZh: '中等城市', labelEn: 'medium city (0.5-1 M)', minCoreUrbanPersons: 500_000 },
   { key: 'small', labelZh: '小城市', labelEn: 'small city (under 0.5 M)', minCoreUrbanPersons: 0 },
 ].map((t) => Object.freeze(t as CityTierDefinition)));
@@ -48,13 +49,13 @@ export const CITY_TIERS: readonly CityTierDefinition[] = Object.freeze([
  * @throws {ChengzhenError} when the count is negative or not finite
  * @example
  * [cityTierOf(10_000_000), cityTierOf(9_999_999), cityTierOf(2_999_999), cityTierOf(499_999)];
- * // => ['superLarge', 'extraLarge', 'largeII', 'small']
+ * // => ['megacity', 'supercity', 'large-2', 'small']
  */
 export function cityTierOf(coreUrbanPersons: number): CityTier {
   if (!(coreUrbanPersons >= 0 && coreUrbanPersons < Infinity)) {
     throw new ChengzhenError([{ code: 'out_of_range', path: ['coreUrbanPersons'], message: `coreUrbanPersons must be finite and >= 0, received ${coreUrbanPersons}`, expected: '[0, Infinity)', received: String(coreUrbanPersons) }]);
   }
-  for (const t of CITY_TIERS) if (coreUrbanPersons >= t.minCoreUrbanPersons) return t.key;
+  for (const t of CITY_SIZE_TIERS) if (coreUrbanPersons >= t.minCoreUrbanPersons) return t.key;
   return 'small';
 }
 
@@ -76,7 +77,7 @@ const MUNICIPALITIES = new Set([110000, 120000, 310000, 500000]);
  * a province included), in code order.
  *
  * @example
- * prefectureTiers2020().filter((p) => p.tier === 'superLarge').length;
+ * prefectureTiers2020().filter((p) => p.tier === 'megacity').length;
  * // => 8
  */
 export function prefectureTiers2020(
@@ -114,7 +115,7 @@ export function prefectureTiers2020(
  * const leaves = countyLeaves2020();
  * const tiers = leafTiers2020(leaves);
  * tiers[leaves.leaves.findIndex((l) => l.name === '浦东新区')];
- * // => 'superLarge'
+ * // => 'megacity'
  */
 export function leafTiers2020(leaves: CountyLeaves = countyLeaves2020(), prefectures: readonly PrefectureTier[] = prefectureTiers2020(CENSUS_2020_COUNTIES, leaves)): readonly CityTier[] {
   const byCode = new Map(prefectures.map((p) => [p.prefectureCode, p.tier]));
@@ -135,7 +136,7 @@ export interface TieredCity {
  * (its province row), every other prefecture once.
  *
  * @example
- * tieredCities2020().filter((c) => c.tier === 'superLarge').map((c) => c.name);
+ * tieredCities2020().filter((c) => c.tier === 'megacity').map((c) => c.name);
  * // => ['上海市', '北京市', '深圳市', '重庆市', '广州市', '成都市', '天津市']
  */
 export function tieredCities2020(prefectures: readonly PrefectureTier[] = prefectureTiers2020()): readonly TieredCity[] {

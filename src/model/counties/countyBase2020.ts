@@ -26,7 +26,13 @@ import { splitByStatus } from '../statusSplit.js';
 import { HUKOU_URBANISATION_2020, solveCountyStatusTotals } from './countyStatusTotals.js';
 import { reconcileCountyCensus2020, type ReconciledCountyCensus } from './reconcileCountyCensus.js';
 
-/** The open age of the county base (100+). */
+/**
+ * The open age of the county base (100+).
+ *
+ * @example
+ * COUNTY_BASE_MAX_AGE;
+ * // => 100
+ */
 export const COUNTY_BASE_MAX_AGE = 100;
 
 /** The county base: leaves and their population in the kernel layout. */
@@ -53,7 +59,11 @@ export interface CountyBase2020Options {
 
 /**
  * Single ages 0..100+ of each province and sex from the census table of 22 groups, keyed by
- * province code.
+ * province code (0 for the nation).
+ *
+ * @example
+ * provinceSingleAges2020().get(310000)!.female.length;
+ * // => 101
  */
 export function provinceSingleAges2020(): Map<number, { female: Float64Array; male: Float64Array }> {
   const out = new Map<number, { female: Float64Array; male: Float64Array }>();

@@ -75,7 +75,13 @@ export interface CountyLeaves {
 
 type Table2020 = CountyCensusTable<County2020Text, County2020Numbers>;
 
-/** Code of the stand-in prefecture of the counties directly under a province (`429000` for Hubei). */
+/**
+ * Code of the stand-in prefecture of the counties directly under a province.
+ *
+ * @example
+ * provinceDirectPrefectureCode(420000);
+ * // => 429000
+ */
 export function provinceDirectPrefectureCode(provinceCode: number): number {
   return Math.floor(provinceCode / 10000) * 10000 + 9000;
 }

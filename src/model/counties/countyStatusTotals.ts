@@ -20,7 +20,14 @@
  */
 import { ChengzhenError } from '../../errors.js';
 
-/** The 2020 national hukou urbanisation rate, share of residents (45.4 %). */
+/**
+ * The 2020 national hukou urbanisation rate, share of residents (45.4 %): Seventh census
+ * communique no. 7 (the rate supplied by the Ministry of Public Security).
+ *
+ * @example
+ * HUKOU_URBANISATION_2020;
+ * // => 0.454
+ */
 export const HUKOU_URBANISATION_2020 = 0.454;
 
 /** Per-leaf residents, urban residents and residents registered elsewhere (any of the three kinds). */

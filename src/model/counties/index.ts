@@ -6,7 +6,7 @@ export { countyLeaves2020, provinceDirectPrefectureCode } from './countyLeaves.j
 export type { CountyLeaf, CountyLeafKind, CountyLeaves, CountyPrefecture, CountyProvince, DroppedCountyRow } from './countyLeaves.js';
 export { reconcileCountyCensus2020, RECONCILED_COUNTY_COLUMNS } from './reconcileCountyCensus.js';
 export type { ReconciledCountyCensus, ReconciledCountyColumn, CountyReconciliationStep } from './reconcileCountyCensus.js';
-export { CITY_TIERS, cityTierOf, prefectureTiers2020, leafTiers2020, tieredCities2020 } from './cityTiers.js';
+export { CITY_SIZE_TIERS, cityTierOf, prefectureTiers2020, leafTiers2020, tieredCities2020 } from './cityTiers.js';
 export type { CityTier, CityTierDefinition, PrefectureTier, TieredCity } from './cityTiers.js';
 export { HUKOU_URBANISATION_2020, migrantsForFactor, solveCountyStatusTotals } from './countyStatusTotals.js';
 export type { CountyStatusInputs, CountyStatusTotals } from './countyStatusTotals.js';

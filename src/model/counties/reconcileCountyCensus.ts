@@ -16,7 +16,14 @@ import { CENSUS_2020_COUNTIES, COUNTY_CENSUS_AGE_GROUPS, type County2020Numbers,
 import { ChengzhenError } from '../../errors.js';
 import { countyLeaves2020, type CountyLeaves } from './countyLeaves.js';
 
-/** The count columns that are reconciled, in this order. */
+/**
+ * The count columns that are reconciled, in this order: population, sex, urban/rural, the 19 age
+ * groups of each sex, and residents registered elsewhere by where.
+ *
+ * @example
+ * RECONCILED_COUNTY_COLUMNS.length;
+ * // => 46
+ */
 export const RECONCILED_COUNTY_COLUMNS = Object.freeze([
   'population', 'male', 'female', 'urban', 'rural',
   ...COUNTY_CENSUS_AGE_GROUPS.map((g) => `male_${g}` as const),
