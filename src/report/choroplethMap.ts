@@ -70,7 +70,7 @@ export function prefectureChoroplethSpec(values: ReadonlyMap<number, number>, op
   let extent = 0;
   for (const v of values.values()) extent = Math.max(extent, Math.abs(v));
   // a diverging scale symmetric about 0, so equal gains and losses get equal colours
-  const scale = options.diverging ? { scheme: 'redblue', domain: [-(extent || 1), extent || 1] } : { scheme: 'blues' };
+  const scale = options.diverging ? { scheme: 'redblue' as const, domain: [-(extent || 1), extent || 1] } : { scheme: 'blues' as const };
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title === undefined ? {} : { title: options.title }),

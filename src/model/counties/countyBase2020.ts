@@ -131,7 +131,7 @@ export function countyBase2020(options: CountyBase2020Options = {}): CountyBase2
     if (shape === undefined) {
       throw new ChengzhenError([{ code: 'invalid_value', path: ['counties', leaf.id, 'provinceCode'], message: `counties[${leaf.id}].provinceCode has no census age table, received ${leaf.provinceCode}` }]);
     }
-    const bySex = { female: new Float64Array(A1), male: new Float64Array(A1) };
+    const bySex: { female: Float64Array; male: Float64Array } = { female: new Float64Array(A1), male: new Float64Array(A1) };
     for (const sex of ['female', 'male'] as const) {
       COUNTY_CENSUS_AGE_GROUPS.forEach((g, j) => {
         groups[j] = v[`${sex}_${g}`][r];
