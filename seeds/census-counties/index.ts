@@ -33,19 +33,37 @@ export interface CountyCensusTable<Text extends string, Numbers extends string> 
 
 type Encoded = { rows: number; year: number; file: string; text: Readonly<Record<string, string>>; numbers: Readonly<Record<string, string>> };
 
+/**
+ * The table with its columns decoded on first use: importing chengzhen does not pay for
+ * parsing 300,000 numbers unless a county table is read. The object and its columns are frozen.
+ */
 function decode<T extends string, N extends string>(encoded: Encoded, source: DataSource): CountyCensusTable<T, N> {
-  const text: Record<string, readonly string[]> = {};
-  for (const [key, cell] of Object.entries(encoded.text)) text[key] = Object.freeze(cell.split('|'));
-  const numbers: Record<string, readonly (number | null)[]> = {};
-  for (const [key, cell] of Object.entries(encoded.numbers)) {
-    numbers[key] = Object.freeze(cell.split(',').map((v) => (v === '' ? null : Number(v))));
-  }
+  let columns: { text: Readonly<Record<T, readonly string[]>>; numbers: Readonly<Record<N, readonly (number | null)[]>> } | undefined;
+  const load = () => {
+    if (columns === undefined) {
+      const text: Record<string, readonly string[]> = {};
+      for (const [key, cell] of Object.entries(encoded.text)) text[key] = Object.freeze(cell.split('|'));
+      const numbers: Record<string, readonly (number | null)[]> = {};
+      for (const [key, cell] of Object.entries(encoded.numbers)) {
+        numbers[key] = Object.freeze(cell.split(',').map((v) => (v === '' ? null : Number(v))));
+      }
+      columns = {
+        text: Object.freeze(text) as Readonly<Record<T, readonly string[]>>,
+        numbers: Object.freeze(numbers) as Readonly<Record<N, readonly (number | null)[]>>,
+      };
+    }
+    return columns;
+  };
   return Object.freeze({
     source: Object.freeze(source),
     year: encoded.year,
     rows: encoded.rows,
-    text: Object.freeze(text) as Readonly<Record<T, readonly string[]>>,
-    numbers: Object.freeze(numbers) as Readonly<Record<N, readonly (number | null)[]>>,
+    get text() {
+      return load().text;
+    },
+    get numbers() {
+      return load().numbers;
+    },
   });
 }
 
