@@ -12,6 +12,7 @@
 import { PREFECTURE_BOUNDARIES, type PrefectureBoundaryFeature } from '../../seeds/census-counties/prefectureBoundaries.js';
 import { ChengzhenError } from '../errors.js';
 import { CHART_CONFIG, type ChartSpec } from './charts.js';
+import { escapeHtml } from './escapeHtml.js';
 import { renderSvg } from './renderSvg.js';
 
 /** How the map looks. */
@@ -109,4 +110,47 @@ export function prefectureChoroplethSpec(values: ReadonlyMap<number, number>, op
  */
 export async function prefectureChoroplethSvg(values: ReadonlyMap<number, number>, options: ChoroplethOptions = {}): Promise<string> {
   return renderSvg(prefectureChoroplethSpec(values, options));
+}
+
+/** A map for the HTML report: prefectures coloured by one figure. */
+export interface ReportMap {
+  /** A short id, unique in the report (used in the figure's id). */
+  id: string;
+  /** Title in English, e.g. `Change in the resident urbanisation rate 2020-2030`. */
+  title: string;
+  /** Title in Chinese, shown after the English in parentheses. */
+  titleZh?: string;
+  /** Legend title, with the unit. */
+  valueTitle: string;
+  /** Prefecture code -> value. */
+  values: ReadonlyMap<number, number>;
+  /** d3-format of the values (default `.3~g`). */
+  format?: string;
+  /** Red-blue scale symmetric about 0 (for changes and gaps). */
+  diverging?: boolean;
+}
+
+/**
+ * The report's maps as HTML figures with their SVG inline (no script), in the order given.
+ *
+ * @throws {ChengzhenError} as {@link prefectureChoroplethSpec}
+ * @example
+ * (await reportMapFigures([{ id: 'u', title: 'Urban share', valueTitle: 'share', values: new Map([[440300, 0.99]]) }])).startsWith('<figure class="chart map" id="map-u"')
+ * // => true
+ */
+export async function reportMapFigures(maps: readonly ReportMap[], width = 760): Promise<string> {
+  const figures: string[] = [];
+  for (const map of maps) {
+    const title = map.titleZh === undefined ? map.title : `${map.title} (${map.titleZh})`;
+    const svg = await prefectureChoroplethSvg(map.values, {
+      title,
+      valueTitle: map.valueTitle,
+      width,
+      height: Math.round(width * 0.8),
+      ...(map.format === undefined ? {} : { format: map.format }),
+      ...(map.diverging === undefined ? {} : { diverging: map.diverging }),
+    });
+    figures.push(`<figure class="chart map" id="map-${escapeHtml(map.id)}" aria-label="${escapeHtml(title)}">${svg}</figure>`);
+  }
+  return figures.join('\n');
 }

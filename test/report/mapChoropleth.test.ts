@@ -68,3 +68,22 @@ describe('prefectureChoroplethSvg(values, options)', () => {
     expect(() => prefectureChoroplethSpec(new Map([[999999, 1], [110100, Number.NaN]]))).toThrow(/values\[999999\] names no prefecture outline[\s\S]*values\[110100\] must be finite, received NaN/);
   });
 });
+
+describe('htmlReport({ ..., maps })', () => {
+  it('adds a Maps section with one static map per entry, one shape per prefecture outline', async () => {
+    const { htmlReport } = await import('../../src/report/htmlReport.js');
+    const { fullInput } = await import('./fixtures.js');
+    const values = new Map(choroplethPrefectureCodes().filter((c) => c < 800000).map((c) => [c, (c % 97) / 97] as [number, number]));
+    const html = await htmlReport({ ...fullInput(), maps: [{ id: 'urban', title: 'Urban share', titleZh: '城镇化率', valueTitle: 'share', values, format: '.0%' }] });
+    const section = html.slice(html.indexOf('<section id="maps">'), html.indexOf('</section>', html.indexOf('<section id="maps">')));
+    expect(section).toContain('<figure class="chart map" id="map-urban" aria-label="Urban share (城镇化率)">');
+    expect(shapesByLayer(section)).toEqual([2, 367]);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('leaves the section out when no map is given', async () => {
+    const { htmlReport } = await import('../../src/report/htmlReport.js');
+    const { fullInput } = await import('./fixtures.js');
+    expect(await htmlReport(fullInput())).not.toContain('<section id="maps">');
+  });
+});
