@@ -7,7 +7,7 @@ const A1 = 101;
 let base: CountyBase2020;
 beforeAll(() => {
   base = countyBase2020();
-});
+}, 120_000);
 
 const close = (a: number, b: number, rel = 1e-12) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 

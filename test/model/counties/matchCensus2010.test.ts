@@ -144,7 +144,7 @@ describe('matchedUnitPopulations(match, base)', () => {
   let pops: MatchedUnitPopulations;
   beforeAll(() => {
     pops = matchedUnitPopulations(m, countyBase2020());
-  });
+  }, 120_000);
 
   it('keeps the 2020 base total and the 2010 leaves\' age groups', () => {
     const total = (list: MatchedUnitPopulations['p2020']) => list.reduce((s, p) => s + p.female.reduce((a, b) => a + b, 0) + p.male.reduce((a, b) => a + b, 0), 0);
