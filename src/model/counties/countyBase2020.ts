@@ -55,6 +55,11 @@ export interface CountyBase2020Options {
   hukouRate?: number;
   /** Reconciled census (default: `reconcileCountyCensus2020()`). */
   census?: ReconciledCountyCensus;
+  /**
+   * Relative weights of the three kinds of residents registered elsewhere in H (default 1 each);
+   * k is refitted to the national rate, so only the weights' ratios move migrants between units.
+   */
+  registeredElsewhereWeights?: { sameCounty: number; otherCountySameProvince: number; otherProvince: number };
 }
 
 /**
@@ -117,9 +122,21 @@ export function countyBase2020(options: CountyBase2020Options = {}): CountyBase2
   const v = census.values;
   const R = census.leaves.length;
   const A1 = COUNTY_BASE_MAX_AGE + 1;
+  const w = options.registeredElsewhereWeights ?? { sameCounty: 1, otherCountySameProvince: 1, otherProvince: 1 };
+  const bad = Object.entries(w).filter(([, x]) => !(x >= 0 && x < Infinity));
+  if (bad.length > 0 || w.sameCounty + w.otherCountySameProvince + w.otherProvince === 0) {
+    throw new ChengzhenError(
+      (bad.length > 0 ? bad : [['sameCounty', 0]]).map(([key, x]) => ({
+        code: 'out_of_range' as const,
+        path: ['registeredElsewhereWeights', key],
+        message: `registeredElsewhereWeights.${key} must be finite and >= 0, and the weights not all 0, received ${x}`,
+        received: String(x),
+      })),
+    );
+  }
   const hukouElsewhere = new Float64Array(R);
   for (let i = 0; i < R; i++) {
-    hukouElsewhere[i] = v.hukou_elsewhere_same_county[i] + v.hukou_elsewhere_other_county_same_province[i] + v.hukou_elsewhere_other_province[i];
+    hukouElsewhere[i] = w.sameCounty * v.hukou_elsewhere_same_county[i] + w.otherCountySameProvince * v.hukou_elsewhere_other_county_same_province[i] + w.otherProvince * v.hukou_elsewhere_other_province[i];
   }
   const totals = solveCountyStatusTotals({ population: v.population, urban: v.urban, hukouElsewhere }, options.hukouRate ?? HUKOU_URBANISATION_2020);
   const shapes = provinceSingleAges2020();

@@ -84,6 +84,30 @@ describe('countyBase2020()', () => {
     expect(base.urbanFactor).toBeCloseTo(0.7123, 4);
   });
 
+  it('weights the kinds of registered-elsewhere residents when asked, keeping the national 45.4 %', () => {
+    const weighted = countyBase2020({ census: base.census, registeredElsewhereWeights: { sameCounty: 1, otherCountySameProvince: 0.5, otherProvince: 1 } });
+    const hukouShare = (b: CountyBase2020, province: number) => {
+      let hukou = 0;
+      let all = 0;
+      b.census.leaves.forEach((l, r) => {
+        if (l.provinceCode !== province) return;
+        for (let h = 0; h < 3; h++) for (let k = 0; k < 2 * A1; k++) {
+          const v = b.population[(r * 3 + h) * 2 * A1 + k];
+          all += v;
+          if (h === 2) hukou += v;
+        }
+      });
+      return hukou / all;
+    };
+    const national = weighted.hukou.reduce((s, v) => s + v, 0) / 1_409_778_724;
+    expect(close(national, 0.454, 1e-9)).toBe(true);
+    // k is refitted nationally, so halving the weight of moves within a province shifts migrants
+    // towards provinces whose registered-elsewhere come from other provinces (Beijing: 49.7 % -> 44.6 %)
+    expect(hukouShare(base, 110000)).toBeCloseTo(0.4965, 4);
+    expect(hukouShare(weighted, 110000)).toBeCloseTo(0.4455, 4);
+    expect(() => countyBase2020({ census: base.census, registeredElsewhereWeights: { sameCounty: -1, otherCountySameProvince: 1, otherProvince: 1 } })).toThrow('registeredElsewhereWeights.sameCounty must be finite and >= 0');
+  }, 120_000);
+
   it('has no negative or non-finite cell, and migrants never exceed urban residents of a leaf', () => {
     expect(base.population.every((x) => x >= 0 && Number.isFinite(x))).toBe(true);
     for (let r = 0; r < base.census.leaves.length; r++) expect(base.migrant[r]).toBeLessThanOrEqual(base.census.values.urban[r]);
