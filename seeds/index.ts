@@ -51,3 +51,4 @@ export {
   CENSUS_2020_AGE_GROUP_STARTS,
 } from './census2020/populationByAge.js';
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';
+export { CENSUS_2020_COUNTIES, CENSUS_2010_COUNTIES, CENSUS_2020_COUNTIES_SOURCE, CENSUS_2010_COUNTIES_SOURCE, COUNTY_CENSUS_AGE_GROUPS, COUNTY_CENSUS_AGE_STARTS } from './census-counties/index.js';

@@ -71,3 +71,19 @@ export type { Preset, PresetCalibration, FigureProvenance } from './presets/inde
 export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES } from './presets/hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './presets/hindcast.js';
 export { tidyToArrowIPC, tidyToArrowTable, ARROW_COLUMNS } from './io/arrow.js';
+
+// China by county: the 2020 and 2010 censuses as regions
+export {
+  countyLeaves2020, provinceDirectPrefectureCode, reconcileCountyCensus2020, RECONCILED_COUNTY_COLUMNS,
+  CITY_SIZE_TIERS, cityTierOf, prefectureTiers2020, leafTiers2020, tieredCities2020,
+  HUKOU_URBANISATION_2020, migrantsForFactor, solveCountyStatusTotals,
+  COUNTY_BASE_MAX_AGE, countyBase2020, provinceSingleAges2020, ungroupCountyAges,
+  countyLeaves2010, matchCensus2010, counterpart2010, matchedUnitPopulations, residualNetMigrationOf,
+} from './model/counties/index.js';
+export type {
+  CountyLeaf, CountyLeafKind, CountyLeaves, CountyPrefecture, CountyProvince, DroppedCountyRow,
+  ReconciledCountyCensus, ReconciledCountyColumn, CountyReconciliationStep,
+  CityTier, CityTierDefinition, PrefectureTier, TieredCity, CountyStatusInputs, CountyStatusTotals,
+  CountyBase2020, CountyBase2020Options, CountyLeaf2010, CountyLeaves2010, CensusMatch, MatchedUnit, Counterpart2010,
+  BySexAge, MatchedUnitPopulations, ResidualNetMigration, TenYearSurvival,
+} from './model/counties/index.js';

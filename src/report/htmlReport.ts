@@ -5,6 +5,7 @@
  */
 
 import { indicatorInfo } from '../model/indicatorTable.js';
+import { reportMapFigures } from './choroplethMap.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatChange, formatValue, SHARE_UNIT } from './format.js';
 import { keyFigures, type KeyFigureTable } from './keyFigures.js';
@@ -163,7 +164,7 @@ ${rows}
 /**
  * The report as one HTML page: title, summary (years, regions, description, sources), the
  * scorecard when given, charts (urbanisation with targets, residents by status, each
- * service, uncertainty bands when given), key figures by region, and notes on units and the
+ * service, uncertainty bands when given), prefecture maps when given, key figures by region, and notes on units and the
  * hukou-rate approximation. The same input always gives the same page.
  *
  * @throws {ChengzhenError} when the scorecard, bands or targets hold non-finite numbers,
@@ -194,6 +195,7 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     summarySection(input),
     input.scorecard && input.scorecard.length > 0 ? scorecardSection(input.scorecard) : '',
     await chartsSection(input),
+    input.maps && input.maps.length > 0 ? `<section id="maps">\n<h2>${bi('Maps', '地图')}</h2>\n${await reportMapFigures(input.maps, CHART_WIDTH)}\n</section>` : '',
     `<section id="key-figures">\n<h2>${bi('Key figures', '主要指标')}</h2>\n${keyFigures(input.projection).map(keyFiguresTable).join('\n')}\n</section>`,
     `<footer id="notes">\n<h2>${bi('Notes', '注释')}</h2>\n<ol>\n${notes}\n</ol>\n</footer>`,
     '</main>',

@@ -24,6 +24,9 @@ export { reportCharts, MAX_REGIONS_CHARTED } from './reportCharts.js';
 export type { ReportChart } from './reportCharts.js';
 export { renderSvg, compileChart } from './renderSvg.js';
 export type { CompiledChart } from './renderSvg.js';
+export { prefectureChoroplethSpec, prefectureChoroplethSvg, choroplethPrefectureCodes } from './choroplethMap.js';
+export { reportMapFigures } from './choroplethMap.js';
+export type { ChoroplethOptions, ReportMap } from './choroplethMap.js';
 
 // reports
 export { htmlReport } from './htmlReport.js';

@@ -7,6 +7,7 @@
 
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
+import type { ReportMap } from './choroplethMap.js';
 
 /**
  * A target to mark on a chart: a plan's figure for an indicator in a year, in the
@@ -119,6 +120,8 @@ export interface ReportInput {
   scorecard?: ScorecardRow[];
   bands?: QuantileBand[];
   targets?: ReportTarget[];
+  /** Prefecture maps (choropleths), drawn in their own section. */
+  maps?: ReportMap[];
 }
 
 /**
