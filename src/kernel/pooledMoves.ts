@@ -42,24 +42,32 @@ export function addPooledMovesJs(
   block: number,
   regionStride: number,
 ): void {
-  for (const level of matrix.levels) {
-    const { group, share, weight, groups } = level;
-    const size = groups * block;
-    if (pools.length < size) pools = new Float64Array(size);
-    const pool = pools;
-    pool.fill(0, 0, size);
-    for (let i = 0; i < regions; i++) {
-      const a = share[i];
+  const levels = matrix.levels;
+  const L = levels.length;
+  // every level's pools side by side: level l's start at offsets[l]
+  let size = 0;
+  for (let l = 0; l < L; l++) size += levels[l].groups * block;
+  if (pools.length < size) pools = new Float64Array(size);
+  const pool = pools;
+  pool.fill(0, 0, size);
+  // Regions outside, levels inside: a region's movers and its destination cells are read from
+  // memory once for all levels. Each pool and each cell still adds its terms in the order of
+  // the header (regions ascending; levels in order), so the bits are those of one pass a level.
+  for (let i = 0; i < regions; i++) {
+    const src = i * block;
+    for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
+      const a = levels[l].share[i];
       if (a === 0) continue;
-      const dst = group[i] * block;
-      const src = i * block;
+      const dst = offset + levels[l].group[i] * block;
       for (let x = 0; x < block; x++) pool[dst + x] += a * movers[src + x];
     }
-    for (let j = 0; j < regions; j++) {
-      const w = weight[j];
+  }
+  for (let j = 0; j < regions; j++) {
+    const dst = j * regionStride + statusOffset;
+    for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
+      const w = levels[l].weight[j];
       if (w === 0) continue;
-      const src = group[j] * block;
-      const dst = j * regionStride + statusOffset;
+      const src = offset + levels[l].group[j] * block;
       for (let x = 0; x < block; x++) population[dst + x] += w * pool[src + x];
     }
   }
