@@ -9,6 +9,7 @@
  *   --no-numpy     skip the numpy reference
  *   --no-memory    skip the memory measurement of the 3,000-region case
  *   --out FILE     where to write the JSON results (default bench/results/latest.json)
+ *   --pooled       only the county-sized pooled-moves bench (bench/pooled.ts)
  */
 
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import type { KernelProblem } from '../src/kernel/types.js';
 import { runInterleaved, type BenchTask, type ExternalTask, type InterleaveOptions } from './interleaved.js';
 import type { MemoryReport } from './memory.js';
 import { numpyAvailable, numpyOutcome, startNumpyReference, type NumpyOutcome, type NumpySession } from './numpyReference.js';
+import { runPooledBench } from './pooled.js';
 import { BENCH_CASES, IDENTITY_CASES, syntheticKernelProblem, type BenchCase } from './problems.js';
 import { formatMs, formatRatio, formatTiming, type TimingSummary } from './stats.js';
 import { createStreamingPass, type StepTraffic } from './streamingPass.js';
@@ -48,6 +50,7 @@ function readOptions(argv: string[]): Options {
       'no-numpy': { type: 'boolean', default: false },
       'no-memory': { type: 'boolean', default: false },
       out: { type: 'string', default: join(HERE, 'results', 'latest.json') },
+      pooled: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -277,6 +280,10 @@ function numpyDescription(results: CaseResult[]): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--pooled')) {
+    runPooledBench({ regions: 2950, denseRegions: [2950, 1000, 500], runs: 5, years: 12 });
+    return;
+  }
   const options = readOptions(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const cases = BENCH_CASES.filter((c) => options.filters.length === 0 || options.filters.some((f) => c.id.includes(f)));

@@ -29,6 +29,8 @@ function matrixBytes(m: MoveMatrix): number {
       return m.values.byteLength;
     case 'sparse':
       return m.rowStart.byteLength + m.to.byteLength + m.share.byteLength;
+    case 'pooled':
+      return m.levels.reduce((sum, l) => sum + l.group.byteLength + l.share.byteLength + l.weight.byteLength, 0);
   }
 }
 

@@ -20,7 +20,11 @@ export const KERNEL_RESULT_FORMAT = 'chengzhen-kernel-result/1';
 export interface SparseMatrixJSON {
   sparse: { from: number[]; to: number[]; share: number[] };
 }
-type MatrixJSON = number[] | SparseMatrixJSON;
+/** A pooled matrix as written in a document (model.md section 7). */
+export interface PooledMatrixJSON {
+  pooled: { levels: { group: number[]; share: number[]; weight: number[] }[] };
+}
+type MatrixJSON = number[] | SparseMatrixJSON | PooledMatrixJSON;
 
 /** A kernel problem document (model.md section 6), ready for `JSON.stringify`. */
 export interface KernelProblemJSON {
@@ -43,7 +47,10 @@ export interface KernelResultJSON {
   maxAge: number;
   years: number[];
   population: number[][];
-  /** Each flow by step, then by region. `netInternational` extends the format's six flows. */
+  /**
+   * Each flow by step, then by region. `netInternational`, `inMigrants`, `outMigrants` and
+   * `netMigration` extend the format's six flows.
+   */
   flows: Record<FlowName, number[][]>;
 }
 
@@ -70,6 +77,8 @@ function matrix(m: MoveMatrix, regions: number): MatrixJSON {
       for (let i = 0; i < regions; i++) for (let e = m.rowStart[i]; e < m.rowStart[i + 1]; e++) from.push(i);
       return { sparse: { from, to: Array.from(m.to), share: plain(m.share) } };
     }
+    case 'pooled':
+      return { pooled: { levels: m.levels.map((l) => ({ group: Array.from(l.group), share: plain(l.share), weight: plain(l.weight) })) } };
   }
 }
 

@@ -9,12 +9,13 @@ export type { Status, Sex, KernelDims, InputShape, DecodedIndex } from './layout
 
 // problems, inputs, results
 export { FLOW_NAMES, problemDims } from './types.js';
-export type { KernelProblem, KernelInputs, KernelResult, MoveMatrix, SparseMoveMatrix, StepInputs, StepFlows, FlowName } from './types.js';
+export type { KernelProblem, KernelInputs, KernelResult, MoveMatrix, SparseMoveMatrix, PooledMoveMatrix, PooledLevel, StepInputs, StepFlows, FlowName } from './types.js';
 
 // running
 export { stepInto, createStepScratch } from './step.js';
 export type { StepScratch } from './step.js';
-export { addMovesInto } from './moves.js';
+export { addMovesInto, addMigrationInto } from './moves.js';
+export { addPooledMovesJs } from './pooledMoves.js';
 export { runKernel, runKernelInto, createKernelWorkspace, fullResultSink, stepInputs } from './runKernel.js';
 export type { KernelSink, KernelWorkspace } from './runKernel.js';
 

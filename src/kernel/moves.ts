@@ -10,6 +10,7 @@
  */
 
 import { addDenseMovesWasm } from './denseMovesWasm.js';
+import { addPooledMigrationInto, addPooledMovesJs } from './pooledMoves.js';
 import type { MoveMatrix, SparseMoveMatrix } from './types.js';
 
 /**
@@ -50,6 +51,64 @@ export function addMovesInto(
       return;
     case 'sparse':
       addSparseMovesJs(matrix, movers, population, statusOffset, regions, block, regionStride);
+      return;
+    case 'pooled':
+      addPooledMovesJs(matrix, movers, population, statusOffset, regions, block, regionStride);
+      return;
+  }
+}
+
+/**
+ * Migration between regions through one matrix, from the movers' totals by origin `x`
+ * (persons, length R): region i's out-migrants gain `x_i * sum_{j != i} M[i][j]` and region
+ * j's in-migrants gain `sum_{i != j} x_i * M[i][j]`. Movers whose destination is their own
+ * region count in neither. Adds into `inFlow` and `outFlow`; every term is non-negative.
+ *
+ * @example
+ * const inFlow = new Float64Array(2);
+ * const outFlow = new Float64Array(2);
+ * addMigrationInto({ kind: 'dense', values: Float64Array.of(0.5, 0.5, 0, 1) }, Float64Array.of(10, 4), inFlow, outFlow, 2);
+ * [Array.from(inFlow), Array.from(outFlow)]   // half of region 0's ten movers go to region 1
+ * // => [[0, 5], [5, 0]]
+ */
+export function addMigrationInto(matrix: MoveMatrix, x: Float64Array, inFlow: Float64Array, outFlow: Float64Array, regions: number): void {
+  switch (matrix.kind) {
+    case 'identity':
+      return;
+    case 'dense': {
+      const values = matrix.values;
+      for (let i = 0, row = 0; i < regions; i++, row += regions) {
+        const xi = x[i];
+        if (xi === 0) continue;
+        let away = 0;
+        for (let j = 0; j < regions; j++) {
+          if (j === i) continue;
+          const w = values[row + j];
+          if (w === 0) continue;
+          away += w;
+          inFlow[j] += xi * w;
+        }
+        outFlow[i] += xi * away;
+      }
+      return;
+    }
+    case 'sparse': {
+      const { rowStart, to, share } = matrix;
+      for (let i = 0; i < regions; i++) {
+        const xi = x[i];
+        if (xi === 0) continue;
+        let away = 0;
+        for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+          if (to[e] === i) continue;
+          away += share[e];
+          inFlow[to[e]] += xi * share[e];
+        }
+        outFlow[i] += xi * away;
+      }
+      return;
+    }
+    case 'pooled':
+      addPooledMigrationInto(matrix, x, inFlow, outFlow, regions);
       return;
   }
 }

@@ -4,7 +4,7 @@
  * regions through `D` and `E`, 5. net international migrants `n`.
  */
 
-import { addMovesInto } from './moves.js';
+import { addMigrationInto, addMovesInto } from './moves.js';
 import type { StepFlows, StepInputs } from './types.js';
 
 /** Scratch buffers of one step, owned by the caller (see {@link createStepScratch}). */
@@ -210,9 +210,15 @@ export function stepInto(
     flows.returns[r] = sumRet;
   }
 
-  // 4. moves between regions (identity moves were made above)
+  // 4. moves between regions (identity moves were made above), and who changed region
   if (!stayD) addMovesInto(inputs.D, mig, out, 1, regions, A1);
   if (!stayE) addMovesInto(inputs.E, ret, out, 0, regions, A1);
+  const { inMigrants, outMigrants, netMigration } = flows;
+  inMigrants.fill(0);
+  outMigrants.fill(0);
+  addMigrationInto(inputs.D, flows.ruralToUrban, inMigrants, outMigrants, regions);
+  addMigrationInto(inputs.E, flows.returns, inMigrants, outMigrants, regions);
+  for (let r = 0; r < regions; r++) netMigration[r] = inMigrants[r] - outMigrants[r];
 
   // 5. net international migrants
   let firstNegative = -1;

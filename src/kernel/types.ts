@@ -12,18 +12,41 @@
  * | `c` | r | rural -> hukou (in-situ urbanisation, reclassification) |
  * | `k` | r,s,a | migrant -> hukou (hukou conversion) |
  * | `q` | r,s,a | migrant -> rural (return migration) |
- * | `D` | R x R | destinations of rural-to-urban movers, rows sum to 1 |
- * | `E` | R x R | destinations of returners, rows sum to 1 |
+ * | `D` | R x R | destinations of rural-to-urban movers, rows sum to 1 (dense, sparse or pooled) |
+ * | `E` | R x R | destinations of returners, rows sum to 1 (dense, sparse or pooled) |
  * | `n` | r,h,s,a | net international migrants added at the end of the step |
  */
 
 import type { KernelDims } from './layout.js';
 
-/** The movers' matrix `D` or `E` of one step: identity, dense row-major, or sparse rows. */
+/** The movers' matrix `D` or `E` of one step: identity, dense row-major, sparse rows, or pools. */
 export type MoveMatrix =
   | { kind: 'identity' }
   | { kind: 'dense'; values: Float64Array }
-  | SparseMoveMatrix;
+  | SparseMoveMatrix
+  | PooledMoveMatrix;
+
+/**
+ * One level of a pooled matrix (model.md section 7): region r belongs to group `group[r]`,
+ * sends `share[r]` of its movers to that group's pool and receives `weight[r]` of it.
+ */
+export interface PooledLevel {
+  group: Int32Array;
+  share: Float64Array;
+  weight: Float64Array;
+  /** One more than the largest group number: the number of pools of the level. */
+  groups: number;
+}
+
+/**
+ * A pooled matrix (model.md section 7), the dense equivalent of which is
+ * `D[i][j] = sum_l share_l[i] * weight_l[j] * (group_l[i] == group_l[j])`, held and applied
+ * in O(R) numbers per level.
+ */
+export interface PooledMoveMatrix {
+  kind: 'pooled';
+  levels: PooledLevel[];
+}
 
 /**
  * A sparse matrix in compressed rows: the entries of row `i` are
@@ -86,11 +109,13 @@ export interface KernelProblem {
 }
 
 /**
- * Names of the flows, each counted per step and region (persons per step).
+ * Names of the flows, each counted per step and region (persons per step). `inMigrants` and
+ * `outMigrants` are the movers of `D` and `E` that change region, counted in the region they
+ * join and in the region they leave; `netMigration` is in minus out.
  *
  * @example
  * FLOW_NAMES.length
- * // => 7
+ * // => 10
  */
 export const FLOW_NAMES = [
   'births',
@@ -100,11 +125,14 @@ export const FLOW_NAMES = [
   'conversions',
   'returns',
   'netInternational',
+  'inMigrants',
+  'outMigrants',
+  'netMigration',
 ] as const;
 /** The name of a flow, one of {@link FLOW_NAMES}. */
 export type FlowName = (typeof FLOW_NAMES)[number];
 
-/** The flows of one step, one array of length R each (the region people leave). */
+/** The flows of one step, one array of length R each (the region people leave, except `inMigrants`). */
 export type StepFlows = Record<FlowName, Float64Array>;
 
 /** The result of a kernel run. */

@@ -46,6 +46,9 @@ export const POPULATION_INDICATORS = [
   { key: 'conversions', unit: 'persons per year', labelEn: 'Hukou conversions', labelZh: '农业转移人口落户', description: 'Urban residents without local hukou who obtained it during the year.', kind: 'flow', limits: P },
   { key: 'returns', unit: 'persons per year', labelEn: 'Return migrants', labelZh: '返乡人口', description: 'Urban residents without local hukou who returned to the countryside during the year (counted in the region they left).', kind: 'flow', limits: P },
   { key: 'netInternational', unit: 'persons per year', labelEn: 'Net international migration', labelZh: '国际净迁移', description: 'Net international migrants during the year.', kind: 'flow', limits: [-Infinity, Infinity] },
+  { key: 'inMigrants', unit: 'persons per year', labelEn: 'In-migrants from other regions', labelZh: '迁入人口', description: 'Movers from other regions who arrived during the year (rural-to-urban movers and returners whose destination is another region), counted in the region they joined.', kind: 'flow', limits: P },
+  { key: 'outMigrants', unit: 'persons per year', labelEn: 'Out-migrants to other regions', labelZh: '迁出人口', description: 'Movers who left for another region during the year, counted in the region they left.', kind: 'flow', limits: P },
+  { key: 'netMigration', unit: 'persons per year', labelEn: 'Net migration between regions', labelZh: '净迁移人口', description: 'inMigrants - outMigrants: what moves between the regions modelled added to the region during the year (0 over all regions together).', kind: 'flow', limits: [-Infinity, Infinity] },
 ] as const satisfies readonly IndicatorInfo[];
 
 export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];

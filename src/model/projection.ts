@@ -8,6 +8,7 @@ import { ChengzhenError } from '../errors.js';
 import { kernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import type { Scenario } from '../schema/scenario.js';
+import { AggregatedProjection, type AggregateBy } from './aggregate.js';
 import { indicatorInfo, INDICATORS } from './indicatorTable.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
@@ -19,6 +20,9 @@ import type { PopulationByStatus } from './statusSplit.js';
  * // => 'all'
  */
 export const ALL_REGIONS = 'all';
+
+/** Flows between the regions modelled: always 0 with one region. */
+const BETWEEN_REGIONS = new Set<string>(['inMigrants', 'outMigrants', 'netMigration']);
 
 /** One indicator for one region, by year. */
 export interface IndicatorSeries {
@@ -101,9 +105,14 @@ export class Projection {
     return r;
   }
 
-  /** The indicator keys this projection has values for. */
+  /**
+   * The indicator keys this projection has values for. Migration between regions
+   * (`inMigrants`, `outMigrants`, `netMigration`) is listed when there are several regions;
+   * with one it is always 0, and `indicator()` still gives it.
+   */
   indicatorKeys(): string[] {
-    return INDICATORS.map((i) => i.key).filter((key) => this.has(key));
+    const single = this.regions.length === 1;
+    return INDICATORS.map((i) => i.key).filter((key) => this.has(key) && !(single && BETWEEN_REGIONS.has(key)));
   }
 
   private has(key: string): boolean {
@@ -210,6 +219,35 @@ export class Projection {
       migrant: { female: part(1, 0), male: part(1, 1) },
       hukou: { female: part(2, 0), male: part(2, 1) },
     };
+  }
+
+  /**
+   * The indicators for groups of regions: by the regions' `province`, `prefecture` or `tier`,
+   * or by a function giving each region its group id. Counts are exact sums over the member
+   * regions; rates are recomputed from the summed counts (see {@link AggregatedProjection}).
+   *
+   * @throws {ChengzhenError} naming every region that lacks the attribute.
+   * @example
+   * const projection = project(getPreset('national-2024-2028').scenario);
+   * projection.aggregate(() => 'china').indicator('population', { region: 'china' }).values[0]
+   * // => 1409670000
+   */
+  aggregate(by: AggregateBy): AggregatedProjection {
+    const width = this.regions.length + 1;
+    return new AggregatedProjection(
+      {
+        regions: this.scenario.regions,
+        years: this.years,
+        keys: this.indicatorKeys(),
+        series: (key) => {
+          if ((STOCK_INDICATORS as readonly string[]).includes(key)) return { values: this.kernel.stocks[key as StockIndicator], flow: false };
+          if ((FLOW_NAMES as readonly string[]).includes(key)) return { values: this.kernel.flows[key as FlowName], flow: true };
+          const values = this.derived.get(key) ?? new Float64Array(this.years.length * width);
+          return { values, flow: false };
+        },
+      },
+      by,
+    );
   }
 
   /** The kernel problem the scenario compiled to (model.md section 6). */

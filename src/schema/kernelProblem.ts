@@ -25,9 +25,12 @@ export const KERNEL_PROBLEM_FORMAT = 'chengzhen-kernel/1';
 const numericArray = z.custom<unknown[] | Float64Array>((v) => Array.isArray(v) || v instanceof Float64Array, {
   message: 'must be an array of numbers',
 });
-/** `D` or `E`: a dense array, a sparse `{ sparse: { from, to, share } }`, or a per-year list of them (checked in moveMatrix). */
+/**
+ * `D` or `E`: a dense array, a sparse `{ sparse: { from, to, share } }`, pools
+ * `{ pooled: { levels } }`, or a per-year list of them (checked in moveMatrix).
+ */
 const matrixInput = z.custom<unknown[] | Float64Array | object>((v) => typeof v === 'object' && v !== null, {
-  message: 'must be an array of shares, { sparse: { from, to, share } }, or a list of them per year',
+  message: 'must be an array of shares, { sparse: { from, to, share } }, { pooled: { levels } }, or a list of them per year',
 });
 
 /**
@@ -161,9 +164,11 @@ function checkSumAtMostOne(
   }
 }
 
-/** How many numbers one year's `D` or `E` holds once parsed: R x R dense, or its links. */
+/** How many numbers one year's `D` or `E` holds once parsed: R x R dense, its links, or 3R per pooled level. */
 function matrixCells(value: unknown, regions: number): number {
   if (Array.isArray(value) || value instanceof Float64Array) return regions * regions;
+  const levels = (value as { pooled?: { levels?: unknown } } | null)?.pooled?.levels;
+  if (Array.isArray(levels)) return 3 * regions * levels.length;
   const from = (value as { sparse?: { from?: unknown } } | null)?.sparse?.from;
   return Array.isArray(from) || from instanceof Float64Array ? from.length : 0;
 }

@@ -58,6 +58,8 @@ export const RegionSchema = z.strictObject({
   nameEn: z.string().min(1).max(200),
   nameZh: z.string().min(1).max(200),
   tier: z.enum(CITY_TIERS).optional().describe('超大城市 megacity (>10m urban), 特大 supercity (5-10m), I/II型大城市 large-1/large-2, 中等 medium, 小 small; province or country for larger units'),
+  province: z.string().min(1).max(200).optional().describe('The province the region lies in, for projection.aggregate("province"), e.g. "zhejiang"'),
+  prefecture: z.string().min(1).max(200).optional().describe('The prefecture (地级) the region lies in, for projection.aggregate("prefecture"), e.g. "hangzhou"'),
 });
 /** A region, as {@link RegionSchema} parses it. */
 export type Region = z.infer<typeof RegionSchema>;

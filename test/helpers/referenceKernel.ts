@@ -5,7 +5,7 @@
  * kernel to rounding, not bit for bit.
  */
 
-import type { KernelProblemJSON, SparseMatrixJSON } from '../../src/io/kernelJson.js';
+import type { KernelProblemJSON, PooledMatrixJSON, SparseMatrixJSON } from '../../src/io/kernelJson.js';
 import { identityMatrix } from './kernelDocs.js';
 
 export interface ReferenceStep {
@@ -21,13 +21,17 @@ export interface ReferenceStep {
   conversions: number[];
   returns: number[];
   netInternational: number[];
+  /** Movers of `D` and `E` whose destination is another region, counted where they arrive and where they leave. */
+  inMigrants: number[];
+  outMigrants: number[];
+  netMigration: number[];
   /** Migrants gained by each destination through `D` (step 4). */
   migrantsGained: number[];
   /** Returners gained by each destination through `E` (step 4). */
   returnersGained: number[];
 }
 
-type Matrix = number[] | SparseMatrixJSON;
+type Matrix = number[] | SparseMatrixJSON | PooledMatrixJSON;
 
 function isList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && typeof value[0] === 'object';
@@ -42,9 +46,18 @@ export function atStep(value: unknown, t: number): unknown {
 function denseOf(matrix: Matrix | undefined, R: number): number[] {
   if (matrix === undefined) return identityMatrix(R);
   if (Array.isArray(matrix)) return matrix;
+  if ('pooled' in matrix) return pooledToDense(matrix, R);
   const out = new Array<number>(R * R).fill(0);
   const { from, to, share } = matrix.sparse;
   for (let e = 0; e < from.length; e++) out[from[e] * R + to[e]] += share[e];
+  return out;
+}
+
+/** The dense equivalent of a pooled matrix (model.md section 7): `D[i][j] = sum_l share_l[i] * weight_l[j] * (group_l[i] == group_l[j])`. */
+export function pooledToDense(matrix: PooledMatrixJSON, R: number): number[] {
+  const out = new Array<number>(R * R).fill(0);
+  for (const { group, share, weight } of matrix.pooled.levels)
+    for (let i = 0; i < R; i++) for (let j = 0; j < R; j++) if (group[i] === group[j]) out[i * R + j] += share[i] * weight[j];
   return out;
 }
 
@@ -79,6 +92,9 @@ export function referenceStep(doc: KernelProblemJSON, P: readonly number[], t: n
     conversions: zeros(),
     returns: zeros(),
     netInternational: zeros(),
+    inMigrants: zeros(),
+    outMigrants: zeros(),
+    netMigration: zeros(),
     migrantsGained: zeros(),
     returnersGained: zeros(),
   };
@@ -142,12 +158,18 @@ export function referenceStep(doc: KernelProblemJSON, P: readonly number[], t: n
         for (let o = 0; o < R; o++) {
           gained += mig[rsa(o, s, a)] * D[o * R + j];
           back += ret[rsa(o, s, a)] * E[o * R + j];
+          if (o === j) continue;
+          const moved = mig[rsa(o, s, a)] * D[o * R + j] + ret[rsa(o, s, a)] * E[o * R + j];
+          out.inMigrants[j] += moved;
+          out.outMigrants[o] += moved;
         }
         Q[idx(j, 1, s, a)] += gained;
         Q[idx(j, 0, s, a)] += back;
         out.migrantsGained[j] += gained;
         out.returnersGained[j] += back;
       }
+
+  for (let r = 0; r < R; r++) out.netMigration[r] = out.inMigrants[r] - out.outMigrants[r];
 
   // 5. net international migrants
   if (n !== undefined) {

@@ -95,6 +95,10 @@ const expectedFlows = {
   conversions: 7.375,
   returns: 11.8125,
   netInternational: -0.25,
+  // one region: nobody changes region
+  inMigrants: 0,
+  outMigrants: 0,
+  netMigration: 0,
 };
 
 describe('runKernel(problem): one region, maxAge 2, one step by hand', () => {

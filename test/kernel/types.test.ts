@@ -46,7 +46,7 @@ describe('KernelProblem', () => {
     expectTypeOf<KernelProblem['regions']>().toEqualTypeOf<string[]>();
     expectTypeOf<KernelProblem['inputs']['sx']>().toEqualTypeOf<Float64Array[]>();
     expectTypeOf<KernelProblem['inputs']['D']>().toEqualTypeOf<MoveMatrix[]>();
-    expectTypeOf<MoveMatrix['kind']>().toEqualTypeOf<'identity' | 'dense' | 'sparse'>();
+    expectTypeOf<MoveMatrix['kind']>().toEqualTypeOf<'identity' | 'dense' | 'sparse' | 'pooled'>();
     expectTypeOf<KernelProblem>().toHaveProperty('maxAge').toEqualTypeOf<number>();
   });
 });
@@ -69,7 +69,7 @@ describe('KernelResult', () => {
     expectTypeOf<KernelResult['years']>().toEqualTypeOf<number[]>();
     expectTypeOf<KernelResult['population']>().toEqualTypeOf<Float64Array[]>();
     expectTypeOf<KernelResult['flows']>().toEqualTypeOf<Record<FlowName, Float64Array>>();
-    expectTypeOf<FlowName>().toEqualTypeOf<'births' | 'deaths' | 'ruralToUrban' | 'reclassified' | 'conversions' | 'returns' | 'netInternational'>();
+    expectTypeOf<FlowName>().toEqualTypeOf<'births' | 'deaths' | 'ruralToUrban' | 'reclassified' | 'conversions' | 'returns' | 'netInternational' | 'inMigrants' | 'outMigrants' | 'netMigration'>();
   });
 });
 

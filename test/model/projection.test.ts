@@ -14,7 +14,8 @@ import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
 
 const STOCKS = ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'];
-const FLOWS = ['births', 'deaths', 'ruralToUrban', 'reclassified', 'conversions', 'returns', 'netInternational'];
+const FLOWS = ['births', 'deaths', 'ruralToUrban', 'reclassified', 'conversions', 'returns', 'netInternational', 'inMigrants', 'outMigrants', 'netMigration'];
+const BETWEEN = ['inMigrants', 'outMigrants', 'netMigration'];
 
 let two: Projection;
 let one: Projection;
@@ -99,7 +100,7 @@ describe('projection.indicator(key, { region })', () => {
     const error = thrownBy(() => two.indicator('gdp'));
     expect(error.issues[0]).toMatchObject({ code: 'invalid_value', path: ['indicator'], received: 'gdp' });
     expect(error.message).toMatchInlineSnapshot(
-      `"indicator "gdp" is not one of population, rural, migrant, hukou, residentUrbanisationRate, hukouUrbanisationRate, urbanisationGap, births, deaths, ruralToUrban, reclassified, conversions, returns, netInternational"`,
+      `"indicator "gdp" is not one of population, rural, migrant, hukou, residentUrbanisationRate, hukouUrbanisationRate, urbanisationGap, births, deaths, ruralToUrban, reclassified, conversions, returns, netInternational, inMigrants, outMigrants, netMigration"`,
     );
   });
 
@@ -129,7 +130,7 @@ describe('projection.table(options)', () => {
       ['population', 'coast', 2020],
     ]);
     expect(rows.slice(6, 9).map((r) => r.region)).toEqual(['all', 'all', 'all']);
-    expect(rows.at(-1)).toMatchObject({ indicator: 'netInternational', region: 'all', year: 2022, value: 0, unit: 'persons per year' });
+    expect(rows.at(-1)).toMatchObject({ indicator: 'netMigration', region: 'all', year: 2022, unit: 'persons per year' });
     const order = [...STOCKS, ...FLOWS];
     for (let i = 1; i < rows.length; i++) expect(order.indexOf(rows[i].indicator)).toBeGreaterThanOrEqual(order.indexOf(rows[i - 1].indicator));
   });
@@ -160,7 +161,9 @@ describe('projection.table(options)', () => {
   it('leaves out the all-regions rows when there is one region', () => {
     const regions = new Set(one.table().map((r) => r.region));
     expect([...regions]).toEqual(['inland']);
-    expect(one.table()).toHaveLength(STOCKS.length * 2 + FLOWS.length);
+    // nor migration between regions, always 0 with one region
+    expect(one.table()).toHaveLength(STOCKS.length * 2 + FLOWS.length - BETWEEN.length);
+    expect(one.indicator('netMigration').values).toEqual([0]);
   });
 
   it('rejects an unknown indicator or region', () => {
@@ -208,5 +211,104 @@ describe('projection.toKernelProblem()', () => {
     const problem = two.toKernelProblem();
     expect([problem.startYear, problem.years]).toEqual([2021, 2]);
     expect(problem.regions).toEqual(two.regions);
+  });
+});
+
+describe('projection.indicator(inMigrants | outMigrants | netMigration)', () => {
+  it('shows the movers from inland to the coast: a fifth of inland rural-to-urban movers leave and arrive', () => {
+    for (let t = 0; t < 2; t++) {
+      const movers = two.indicator('ruralToUrban', { region: 'inland' }).values[t];
+      const out = two.indicator('outMigrants', { region: 'inland' }).values[t];
+      const arrived = two.indicator('inMigrants', { region: 'coast' }).values[t];
+      expect(movers).toBeGreaterThan(1000);
+      expect(close(out, 0.2 * movers)).toBe(true);
+      expect(close(arrived, 0.2 * movers)).toBe(true);
+      expect(two.indicator('outMigrants', { region: 'coast' }).values[t]).toBe(0); // the coast's movers stay
+      expect(two.indicator('inMigrants', { region: 'inland' }).values[t]).toBe(0);
+      expect(close(two.indicator('netMigration', { region: 'coast' }).values[t], arrived)).toBe(true);
+      expect(close(two.indicator('netMigration', { region: 'inland' }).values[t], -out)).toBe(true);
+      expect(Math.abs(two.indicator('netMigration').values[t])).toBeLessThanOrEqual(1e-9 * out);
+    }
+  });
+
+  it('appears in the tidy rows of a run with several regions', () => {
+    const rows = two.table({ indicators: ['netMigration'], regions: ['coast'] });
+    expect(rows.map((r) => [r.year, r.region, r.indicator, r.unit])).toEqual([
+      [2021, 'coast', 'netMigration', 'persons per year'],
+      [2022, 'coast', 'netMigration', 'persons per year'],
+    ]);
+    expect(rows[0].value).toBeGreaterThan(200);
+  });
+});
+
+describe('projection.aggregate(by)', () => {
+  let three: Projection;
+  beforeAll(() => {
+    const s = smallTwoRegions();
+    three = project({
+      ...s,
+      regions: [
+        { ...s.regions[0], province: 'west', prefecture: 'w1', tier: 'medium' as const },
+        { ...s.regions[1], province: 'east', prefecture: 'e1', tier: 'large-2' as const },
+        { id: 'hills', nameEn: 'Hills', nameZh: '山区', province: 'west', prefecture: 'w2', tier: 'medium' as const },
+      ],
+      base: { ...s.base, hills: { population: { census2020: 'Guizhou', scaleToTotal: 5e5 }, residentUrbanisationRate: 0.4, hukouUrbanisationRate: 0.2 } },
+      migration: { ...s.migration, destinations: { inland: { inland: 0.8, coast: 0.2 }, hills: { hills: 0.5, inland: 0.25, coast: 0.25 } } },
+      services: { schoolPlaces: { migrantChildrenPublicSchoolShare: 0.85, urbanPlaces: { initial: 6e4 } } },
+    });
+  });
+
+  it('sums counts exactly over the members of each group, in order of first appearance', () => {
+    const west = three.aggregate('province');
+    expect(west.regions).toEqual(['west', 'east']);
+    expect(west.membersOf('west')).toEqual(['inland', 'hills']);
+    for (const key of ['population', 'rural', 'migrant', 'hukou', 'births', 'deaths', 'ruralToUrban', 'inMigrants', 'schoolPlaces.demand', 'schoolPlaces.shortfall']) {
+      const inland = three.indicator(key, { region: 'inland' }).values;
+      const hills = three.indicator(key, { region: 'hills' }).values;
+      const coast = three.indicator(key, { region: 'coast' }).values;
+      expect({ key, v: west.indicator(key, { region: 'west' }).values }).toEqual({ key, v: inland.map((v, i) => v + hills[i]) });
+      expect({ key, v: west.indicator(key, { region: 'east' }).values }).toEqual({ key, v: coast });
+      expect({ key, v: west.indicator(key).values }).toEqual({ key, v: three.indicator(key).values });
+    }
+  });
+
+  it('recomputes rates from the summed counts, not as a mean of the members\' rates', () => {
+    const agg = three.aggregate('tier');
+    expect(agg.regions).toEqual(['medium', 'large-2']);
+    const pop = agg.indicator('population', { region: 'medium' }).values;
+    const urban = ['migrant', 'hukou'].map((k) => agg.indicator(k, { region: 'medium' }).values);
+    const rate = agg.indicator('residentUrbanisationRate', { region: 'medium' }).values;
+    rate.forEach((v, y) => expect(v).toBe((urban[0][y] + urban[1][y]) / pop[y]));
+    const mean = (three.indicator('residentUrbanisationRate', { region: 'inland' }).values[0] + three.indicator('residentUrbanisationRate', { region: 'hills' }).values[0]) / 2;
+    expect(Math.abs(rate[0] - mean)).toBeGreaterThan(0.01); // inland has twice the people of the hills
+    const demand = agg.indicator('schoolPlaces.demand', { region: 'medium' }).values;
+    const shortfall = agg.indicator('schoolPlaces.shortfall', { region: 'medium' }).values;
+    agg.indicator('schoolPlaces.coverage', { region: 'medium' }).values.forEach((v, y) => expect(v).toBe(demand[y] > 0 ? 1 - shortfall[y] / demand[y] : 1));
+  });
+
+  it('nets out moves between members: a group holding every region has net migration 0 to rounding', () => {
+    const agg = three.aggregate(() => 'nation');
+    expect(agg.regions).toEqual(['nation']);
+    const moved = agg.indicator('inMigrants', { region: 'nation' }).values[0];
+    expect(moved).toBeGreaterThan(1000);
+    expect(Math.abs(agg.indicator('netMigration', { region: 'nation' }).values[0])).toBeLessThanOrEqual(1e-9 * moved);
+    expect(agg.table({ indicators: ['population'] }).map((r) => r.region)).toEqual(['nation', 'nation', 'nation']);
+  });
+
+  it('gives each group the tidy rows of a projection, all last', () => {
+    const rows = three.aggregate('prefecture').table({ indicators: ['population'] });
+    expect(rows.map((r) => `${r.region} ${r.year}`)).toEqual(['w1 2020', 'w1 2021', 'w1 2022', 'e1 2020', 'e1 2021', 'e1 2022', 'w2 2020', 'w2 2021', 'w2 2022', 'all 2020', 'all 2021', 'all 2022']);
+  });
+
+  it('names every region without the attribute, and an unknown group', () => {
+    const error = thrownBy(() => two.aggregate('province'));
+    expect(error.issues.map((i) => i.message)).toMatchInlineSnapshot(`
+      [
+        "regions[0].province is required to aggregate by province (region "inland" has none)",
+        "regions[1].province is required to aggregate by province (region "coast" has none)",
+      ]
+    `);
+    expect(thrownBy(() => three.aggregate('province').indicator('population', { region: 'north' })).message).toMatchInlineSnapshot(`"group "north" is not in the aggregate (groups: west, east, or all)"`);
+    expect(thrownBy(() => three.aggregate(() => 'all')).issues).toHaveLength(3);
   });
 });

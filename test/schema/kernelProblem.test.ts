@@ -876,8 +876,8 @@ describe('parseKernelProblem(json): sparse D and E', () => {
       [
         {
           "code": "invalid_type",
-          "expected": "a dense or sparse matrix",
-          "message": "inputs.E must be an array of 4 shares or { sparse: { from, to, share } }, received an object with keys ["dense"]",
+          "expected": "a dense, sparse or pooled matrix",
+          "message": "inputs.E must be an array of 4 shares, { sparse: { from, to, share } } or { pooled: { levels } }, received an object with keys ["dense"]",
           "path": [
             "inputs",
             "E",

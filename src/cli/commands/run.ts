@@ -1,4 +1,4 @@
-/** `chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--out FILE]`: projects a scenario. */
+/** `chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--by province|prefecture|tier] [--out FILE]`: projects a scenario. */
 
 import { parseArgs } from 'node:util';
 import { tidyToArrowIPC } from '../../io/arrow.js';
@@ -23,6 +23,9 @@ Options:
                      json (default): the scenario summary and tidy rows; csv: tidy rows
                      year,region,indicator,value,unit; arrow: the same rows as an Apache
                      Arrow IPC file (needs --out), for pandas, polars, R arrow and DuckDB
+  --by province|prefecture|tier
+                     rows for groups of regions (the regions' province, prefecture or
+                     tier) instead of each region: counts summed, rates from the sums
   --out FILE         write to FILE (atomically) instead of standard output
   -h, --help         show this help
 
@@ -31,21 +34,26 @@ Example:
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { format: { type: 'string', default: 'json' }, out: { type: 'string' } },
+      options: { format: { type: 'string', default: 'json' }, out: { type: 'string' }, by: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('run takes one SCENARIO.json file or preset id');
     if (values.format !== 'json' && values.format !== 'csv' && values.format !== 'arrow') throw new UsageError(`--format must be json, csv or arrow, received ${values.format}`);
     if (values.format === 'arrow' && (values.out === undefined || values.out === '-')) throw new UsageError('--format arrow writes a binary file: give --out FILE');
+    const by = values.by;
+    if (by !== undefined && by !== 'province' && by !== 'prefecture' && by !== 'tier') throw new UsageError(`--by must be province, prefecture or tier, received ${by}`);
     const projection = project(await loadScenario(positionals[0]));
+    const rows = () => (by === undefined ? projection.table() : projection.aggregate(by).table());
     if (values.format === 'arrow') {
-      await writeFileAtomic(values.out!, tidyToArrowIPC(projection.table()));
+      await writeFileAtomic(values.out!, tidyToArrowIPC(rows()));
       io.stderr(`wrote ${values.out}\n`);
       return;
     }
     const text = outputText('run', () =>
-      values.format === 'csv' ? toCsv(projection.table(), ['year', 'region', 'indicator', 'value', 'unit']) : `${JSON.stringify(projectionToJSON(projection))}\n`,
+      values.format === 'csv'
+        ? toCsv(rows(), ['year', 'region', 'indicator', 'value', 'unit'])
+        : `${JSON.stringify(by === undefined ? projectionToJSON(projection) : { ...projectionToJSON(projection), aggregatedBy: by, rows: rows() })}\n`,
     );
     await writeOutput(text, values.out, io);
   },
