@@ -60,89 +60,98 @@ function tooLarge(what: string, limit: number, name: string, offset: number): Ch
  * // => 'too_large'
  */
 export function jsonScanner(limits: JsonScanLimits = {}): JsonScanner {
-  const maxValues = limits.maxValues ?? LIMITS.maxDocumentValues;
-  const maxItems = limits.maxArrayItems ?? LIMITS.maxArrayItems;
-  const maxDepth = limits.maxDepth ?? LIMITS.maxDocumentDepth;
-  // per level: 1 for an array, 2 for an object; and the items of an array so far
-  const kind = new Uint8Array(maxDepth + 1);
-  const items = new Float64Array(maxDepth + 1);
-  let depth = 0;
-  let values = 0;
-  let offset = 0;
-  let inString = false;
-  let escaped = false;
-  let inToken = false;
-  // in an object, the next string is a key (after '{' or ',')
-  let expectKey = false;
+  return new Scan(limits.maxValues ?? LIMITS.maxDocumentValues, limits.maxArrayItems ?? LIMITS.maxArrayItems, limits.maxDepth ?? LIMITS.maxDocumentDepth);
+}
 
-  /** A value starts at `at`: count it, and count it as an item of the enclosing array. */
-  function valueStarts(at: number): ChengzhenIssue | null {
-    values++;
-    if (values > maxValues) return tooLarge(`holds more than ${maxValues} values`, maxValues, 'maxDocumentValues', at);
-    if (depth > 0 && kind[depth] === 1 && ++items[depth] > maxItems) return tooLarge(`has an array of more than ${maxItems} items`, maxItems, 'maxArrayItems', at);
-    return null;
+class Scan implements JsonScanner {
+  values = 0;
+  // per level: 1 for an array, 2 for an object; and the items of an array so far
+  private readonly kind: Uint8Array;
+  private readonly items: Float64Array;
+  private depth = 0;
+  private offset = 0;
+  private inString = false;
+  private escaped = false;
+  private inToken = false;
+  // in an object, the next string is a key (after '{' or ',')
+  private expectKey = false;
+
+  constructor(
+    private readonly maxValues: number,
+    private readonly maxItems: number,
+    private readonly maxDepth: number,
+  ) {
+    this.kind = new Uint8Array(maxDepth + 1);
+    this.items = new Float64Array(maxDepth + 1);
   }
 
-  return {
-    get values() {
-      return values;
-    },
-    push(chunk) {
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (byte === BACKSLASH) escaped = true;
-          else if (byte === QUOTE) inString = false;
-          continue;
-        }
-        if (TOKEN[byte] === 1) {
-          if (!inToken) {
-            inToken = true;
-            const problem = valueStarts(offset + i);
-            if (problem) return problem;
-          }
-          continue;
-        }
+  push(chunk: Uint8Array): ChengzhenIssue | null {
+    // the state in locals for the loop, written back at the end (or at the problem)
+    const { kind, items, maxValues, maxItems, maxDepth } = this;
+    let { values, depth, inString, escaped, inToken, expectKey } = this;
+    let problem: ChengzhenIssue | null = null;
+    let i = 0;
+    const n = chunk.length;
+    scan: for (; i < n; i++) {
+      const byte = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) inString = false;
+        continue;
+      }
+      let starts = false;
+      if (TOKEN[byte] === 1) {
+        if (inToken) continue;
+        inToken = true;
+        starts = true;
+      } else {
         inToken = false;
         if (BLANK[byte] === 1) continue;
         if (byte === QUOTE) {
           inString = true;
-          if (expectKey) {
-            expectKey = false;
-            continue;
-          }
-          const problem = valueStarts(offset + i);
-          if (problem) return problem;
+          if (expectKey) expectKey = false;
+          else starts = true;
         } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
-          const problem = valueStarts(offset + i);
-          if (problem) return problem;
-          if (depth === maxDepth) return tooLarge(`nests arrays and objects more than ${maxDepth} deep`, maxDepth, 'maxDocumentDepth', offset + i);
-          depth++;
-          kind[depth] = byte === OPEN_ARRAY ? 1 : 2;
-          items[depth] = 0;
-          expectKey = byte === OPEN_OBJECT;
+          starts = true;
         } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
           if (depth > 0) depth--;
           expectKey = false;
         } else if (byte === COMMA) {
-          expectKey = kind[depth] === 2 && depth > 0;
+          expectKey = depth > 0 && kind[depth] === 2;
         } else if (byte === COLON) {
           expectKey = false;
         } else {
-          return {
-            code: 'invalid_type',
-            path: [],
-            message: `the document is not JSON: byte 0x${byte.toString(16).padStart(2, '0')} at byte ${offset + i} cannot appear outside a string`,
-            expected: 'JSON text',
-            received: `byte 0x${byte.toString(16).padStart(2, '0')}`,
-          };
+          const hex = `0x${byte.toString(16).padStart(2, '0')}`;
+          problem = { code: 'invalid_type', path: [], message: `the document is not JSON: byte ${hex} at byte ${this.offset + i} cannot appear outside a string`, expected: 'JSON text', received: `byte ${hex}` };
+          break;
         }
       }
-      offset += chunk.length;
-      return null;
-    },
-  };
+      if (!starts) continue;
+      // a value starts: count it, and count it as an item of the enclosing array
+      if (++values > maxValues) {
+        problem = tooLarge(`holds more than ${maxValues} values`, maxValues, 'maxDocumentValues', this.offset + i);
+        break;
+      }
+      if (depth > 0 && kind[depth] === 1 && ++items[depth] > maxItems) {
+        problem = tooLarge(`has an array of more than ${maxItems} items`, maxItems, 'maxArrayItems', this.offset + i);
+        break;
+      }
+      if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+        if (depth === maxDepth) {
+          problem = tooLarge(`nests arrays and objects more than ${maxDepth} deep`, maxDepth, 'maxDocumentDepth', this.offset + i);
+          break scan;
+        }
+        depth++;
+        kind[depth] = byte === OPEN_ARRAY ? 1 : 2;
+        items[depth] = 0;
+        expectKey = byte === OPEN_OBJECT;
+      }
+    }
+    Object.assign(this, { values, depth, inString, escaped, inToken, expectKey });
+    this.offset += i;
+    return problem;
+  }
 }
 
 /**
