@@ -91,8 +91,8 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      for (const worker of workers) void worker.terminate();
-      reject(error);
+      // rejected once every worker has stopped, so that no thread outlives the call
+      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => reject(error));
     };
     ranges.forEach(([from, to], index) => {
       const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to, demography } });
