@@ -1,13 +1,15 @@
 /**
  * The command line as a new user meets it: `chengzhen --help` lists every command, and every
  * command's `--help` (and `-h`) starts with a usage line and ends with an `Example:` section
- * whose commands name files and presets that exist.
+ * whose commands name files and presets that exist, and run: each exits 0 and prints or
+ * writes its result (files named by `--out` go to a scratch folder).
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main.js';
 import { PRESETS } from '../../src/index.js';
 
@@ -33,6 +35,29 @@ function exampleLines(help: string): string[] {
   return out;
 }
 
+/** The words of a shell command line: split at blanks, "double quoted" words kept whole. */
+export function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/**
+ * Runs an example command line (without its leading `chengzhen`) from the repository root,
+ * with `--out FILE` moved into `scratch`; returns the outcome and what was written.
+ */
+export async function runExample(line: string, scratch: string): Promise<{ code: number; stdout: string; stderr: string; written: string }> {
+  const words = shellWords(line.replace(/^(npx )?chengzhen /, ''));
+  const at = words.indexOf('--out');
+  if (at >= 0) words[at + 1] = join(scratch, words[at + 1]);
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const outcome = await cli(words);
+    return { ...outcome, written: at >= 0 && existsSync(words[at + 1]) ? readFileSync(words[at + 1], 'utf8') : '' };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 describe('chengzhen --help', () => {
   it('lists every command with its summary and exits 0', async () => {
     const { code, stdout } = await cli(['--help']);
@@ -45,6 +70,15 @@ describe('chengzhen --help', () => {
   it('exampleLines(help) reads the indented lines after "Example:"', () => {
     expect(exampleLines('Usage: x\n\nExample:\n  chengzhen a\n  chengzhen b\n\nmore')).toEqual(['chengzhen a', 'chengzhen b']);
     expect(exampleLines('Usage: x')).toEqual([]);
+  });
+});
+
+const scratch = mkdtempSync(join(tmpdir(), 'chengzhen-examples-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('shellWords(line)', () => {
+  it('splits at blanks and keeps quoted words whole', () => {
+    expect(shellWords('chengzhen simulate x --uncertain "a=normal(1, 2)" --out r.json')).toEqual(['chengzhen', 'simulate', 'x', '--uncertain', 'a=normal(1, 2)', '--out', 'r.json']);
   });
 });
 
@@ -67,6 +101,15 @@ describe.each(COMMANDS.map((c) => [c.name]))('chengzhen %s --help', (name) => {
     }
     expect(examples.some((line) => line.startsWith(`chengzhen ${name}`))).toBe(true);
   });
+
+  it('runs every command of its Example: section: exit 0, a result printed or written', async () => {
+    const { stdout } = await cli([name, '--help']);
+    for (const line of exampleLines(stdout)) {
+      const outcome = await runExample(line, scratch);
+      expect(outcome.code, `${line}\n${outcome.stderr}`).toBe(0);
+      expect((outcome.stdout + outcome.written).length, line).toBeGreaterThan(0);
+    }
+  }, 300_000);
 
   it('prints the same help for -h', async () => {
     const long = await cli([name, '--help']);

@@ -29,7 +29,7 @@ Options:
   --out FILE          write to FILE instead of standard output
 
 Example:
-  chengzhen calibrate examples/scenarios/two-regions.json --lever migration.ruralToUrbanRate --lever-region henan --observe residentUrbanisationRate@2021=0.645 --observe residentUrbanisationRate@2022=0.652`,
+  chengzhen calibrate examples/scenarios/two-regions.json --lever migration.ruralToUrbanRate --lever-region henan --observe residentUrbanisationRate@2021=0.665 --observe residentUrbanisationRate@2022=0.674`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

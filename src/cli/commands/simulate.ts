@@ -60,7 +60,7 @@ Options:
   --out FILE           write to FILE instead of standard output
 
 Example:
-  chengzhen simulate national-2024-2028-trend --draws 200 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"`,
+  chengzhen simulate national-2024-2028-trend --draws 100 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
