@@ -43,9 +43,10 @@ function named(name: string, issue: ChengzhenError['issues'][number]): Chengzhen
  * @throws {ChengzhenError} `too_large` past a bound, `invalid_type` for bytes that are not JSON,
  *   `io` when the stream fails.
  * @example
- * const doc = await readJsonStream(process.stdin, 'standard input');
+ * await readJsonStream([new TextEncoder().encode('{"a": [1, '), new TextEncoder().encode('2]}')], 'two chunks')
+ * // => { a: [1, 2] }
  */
-export async function readJsonStream(stream: AsyncIterable<Uint8Array | string> & { destroy?: () => void }, name: string, options: ReadJsonOptions = {}): Promise<unknown> {
+export async function readJsonStream(stream: (AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>) & { destroy?: () => void }, name: string, options: ReadJsonOptions = {}): Promise<unknown> {
   const maxBytes = Math.min(options.maxBytes ?? MAX_INPUT_BYTES, MAX_INPUT_BYTES);
   const scan = jsonScanner(options);
   const chunks: Buffer[] = [];
