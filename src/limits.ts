@@ -68,6 +68,10 @@ export const LIMITS = {
   maxDocumentValues: 2 ** 27 + 2 ** 20,
   /** Items of one array in a JSON document (a dense 10,000 x 10,000 `D` fits; JavaScript's own limit is just above). */
   maxArrayItems: 2 ** 27 - 2 ** 20,
-  /** Arrays and objects nested in one another in a JSON document (the formats nest at most about 10 deep). */
-  maxDocumentDepth: 64,
+  /**
+   * Arrays and objects nested in one another in a JSON document. The formats nest about 10
+   * deep; deeper documents still reach validation, which names the first field that does not
+   * match, up to this depth.
+   */
+  maxDocumentDepth: 2 ** 17,
 } as const;

@@ -2,6 +2,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { ChengzhenError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { readJsonFile } from '../node/readJsonFile.js';
 import { PRESETS, type Preset } from '../presets/index.js';
@@ -49,9 +50,11 @@ export function scenarioSource(pathOrId: string): { preset: Preset } | { file: s
   if (pathOrId === '-' || existsSync(pathOrId)) return { file: pathOrId };
   const preset = presetNamed(pathOrId);
   if (preset) return { preset };
-  const looksLikeFile = /[/\\]|\.json$/i.test(pathOrId);
-  const offers = looksLikeFile ? didYouMean(basename(pathOrId), filesBeside(pathOrId).map((f) => basename(f))) : didYouMean(pathOrId, PRESET_IDS);
-  throw new UsageError(`${JSON.stringify(pathOrId)} is neither a file nor a preset${offers}${looksLikeFile ? '' : ' (see chengzhen presets)'}`);
+  if (/[/\\]|\.json$/i.test(pathOrId)) {
+    const offers = didYouMean(basename(pathOrId), filesBeside(pathOrId).map((f) => basename(f)));
+    throw new ChengzhenError([{ code: 'io', path: [], message: `cannot read ${pathOrId}: no such file${offers}` }]);
+  }
+  throw new UsageError(`${JSON.stringify(pathOrId)} is neither a file nor a preset${didYouMean(pathOrId, PRESET_IDS)} (see chengzhen presets)`);
 }
 
 /** Reads and validates the scenario file at `pathOrId`, or returns the preset with that id. */

@@ -135,9 +135,9 @@ describe('chengzhen COMMAND with an oversized document', () => {
     expect(stderr).toBe('chengzhen kernel: bad input (1 problem)\n  - /dev/zero: the document is not JSON: byte 0x00 at byte 0 cannot appear outside a string\n');
   });
 
-  it('chengzhen kernel DOC nested 100,000 deep: exit 2 naming the depth', async () => {
+  it('chengzhen kernel DOC nested 200,000 deep: exit 2 naming the depth', async () => {
     const path = join(dir, 'deep.json');
-    writeFileSync(path, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    writeFileSync(path, `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
     const { code, stderr } = await cli(['kernel', path]);
     expect(code).toBe(2);
     expect(stderr).toContain(`the document nests arrays and objects more than ${LIMITS.maxDocumentDepth} deep`);
