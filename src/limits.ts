@@ -55,4 +55,23 @@ export const LIMITS = {
   maxSexRatioAtBirth: 10,
   /** Issues collected before validation stops looking. */
   maxIssues: 100,
+  /**
+   * Bytes of a JSON document read from a file, a device or standard input; reading stops at
+   * this bound (just under the longest string JavaScript holds, 2^29 - 24 characters).
+   */
+  maxDocumentBytes: 2 ** 29 - 2 ** 16,
+  /**
+   * Values (numbers, strings, booleans, nulls, arrays and objects; keys not counted) in a JSON
+   * document read by the command line or `readJsonFile`, counted before it is parsed: a kernel
+   * problem at `maxInputCells` and its structure fit.
+   */
+  maxDocumentValues: 2 ** 27 + 2 ** 20,
+  /** Items of one array in a JSON document (a dense 10,000 x 10,000 `D` fits; JavaScript's own limit is just above). */
+  maxArrayItems: 2 ** 27 - 2 ** 20,
+  /**
+   * Arrays and objects nested in one another in a JSON document. The formats nest about 10
+   * deep; deeper documents still reach validation, which names the first field that does not
+   * match, up to this depth.
+   */
+  maxDocumentDepth: 2 ** 17,
 } as const;

@@ -74,6 +74,8 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
     await command.run(rest, io);
     return 0;
   } catch (error) {
+    // the reader of standard output went away (| head): stop quietly, as cat does
+    if ((error as { code?: string }).code === 'EPIPE') return 0;
     if (error instanceof ChengzhenError) {
       const lines = error.message.split('\n').map((line) => `  - ${line}`);
       io.stderr(`chengzhen ${name}: bad input (${error.issues.length} ${error.issues.length === 1 ? 'problem' : 'problems'})\n${lines.join('\n')}\n`);
@@ -98,6 +100,15 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // a closed pipe on standard output (chengzhen run ... | head) ends the run quietly with 0, as cat does
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  // nobody reads the messages any more: the exit code still tells
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const io: CliIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

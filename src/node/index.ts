@@ -4,6 +4,7 @@
  */
 
 export { writeFileAtomic } from './writeFileAtomic.js';
-export { readJsonFile, MAX_INPUT_BYTES } from './readJsonFile.js';
+export { readJsonFile, readJsonStream, MAX_INPUT_BYTES } from './readJsonFile.js';
+export type { ReadJsonOptions } from './readJsonFile.js';
 export { simulateParallel } from './simulateParallel.js';
 export type { SimulateParallelOptions } from './simulateParallel.js';

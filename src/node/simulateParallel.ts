@@ -29,9 +29,27 @@ function optionError(code: 'out_of_range' | 'too_large', path: string, message: 
   return new ChengzhenError([{ code, path: [path], message, expected, received }]);
 }
 
+/** The fewest draws worth a worker thread of their own (each thread loads the library and plans the simulation). */
+const DRAWS_PER_THREAD = 16;
+
+/**
+ * The worker threads a simulation of `draws` uses: those wanted (default: every core), but
+ * never more than the cores available nor than one per {@link DRAWS_PER_THREAD} draws.
+ *
+ * @example
+ * threadCount(64, 64, 2)
+ * // => 2
+ * threadCount(40, undefined, 8)
+ * // => 3
+ */
+export function threadCount(draws: number, wanted: number | undefined, cores: number): number {
+  return Math.max(1, Math.min(wanted ?? cores, cores, Math.ceil(draws / DRAWS_PER_THREAD)));
+}
+
 /**
  * Runs a simulation on worker threads and returns the same bands as `simulate` would.
  * Falls back to one thread (with the same result) when the worker script is not built.
+ * The first failure of a worker or of `onProgress` rejects the promise and stops every worker.
  *
  * @throws {ChengzhenError} for invalid options (see `simulate`), `threads` that is not a whole
  *   number in [1, {@link LIMITS.maxThreads}], or draws whose kept series would hold more than
@@ -55,37 +73,58 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       String(options.draws),
     );
   }
-  const threads = Math.max(1, Math.min(wanted ?? availableParallelism(), options.draws));
+  const threads = threadCount(options.draws, wanted, availableParallelism());
   const script = workerScript();
   if (threads === 1 || script === null) {
     const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
     return summariseSimulation(plan, options.seed, options.draws, [chunk]);
   }
   const demography = demographyCacheEntries();
-  let done = 0;
   const ranges = Array.from({ length: threads }, (_, i) => [Math.floor((options.draws * i) / threads), Math.floor((options.draws * (i + 1)) / threads)] as const);
-  const chunks = await Promise.all(
-    ranges.map(
-      ([from, to]) =>
-        new Promise<SimulationChunk>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to, demography } });
-          worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
-            if (message.progress) {
-              done += message.progress;
-              onProgress?.(Math.min(done, options.draws), options.draws);
-            }
-            if (message.chunk) resolve(message.chunk);
-          });
-          worker.on('error', (error) => {
-            const issues = (error as { issues?: unknown }).issues;
-            reject(Array.isArray(issues) ? new ChengzhenError(issues) : error);
-          });
-          worker.on('exit', (code) => {
-            if (code !== 0) reject(new Error(`simulation worker stopped with exit code ${code}`));
-          });
-        }),
-    ),
-  );
+  const chunks = await new Promise<SimulationChunk[]>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const results: (SimulationChunk | undefined)[] = ranges.map(() => undefined);
+    let finished = 0;
+    let done = 0;
+    let settled = false;
+    // the first failure (a worker's error, a progress callback that throws) stops every worker
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      // rejected once every worker has stopped, so that no thread outlives the call
+      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => reject(error));
+    };
+    ranges.forEach(([from, to], index) => {
+      const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, from, to, demography } });
+      workers.push(worker);
+      worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
+        if (settled) return;
+        try {
+          if (message.progress) {
+            done += message.progress;
+            onProgress?.(Math.min(done, options.draws), options.draws);
+          }
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        if (message.chunk) {
+          results[index] = message.chunk;
+          if (++finished === ranges.length) {
+            settled = true;
+            resolve(results as SimulationChunk[]);
+          }
+        }
+      });
+      worker.on('error', (error) => {
+        const issues = (error as { issues?: unknown }).issues;
+        fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
+      });
+    });
+  });
   onProgress?.(options.draws, options.draws);
   return summariseSimulation(plan, options.seed, options.draws, chunks);
 }

@@ -1,15 +1,18 @@
 /**
  * The command line as a new user meets it: `chengzhen --help` lists every command, and every
  * command's `--help` (and `-h`) starts with a usage line and ends with an `Example:` section
- * whose commands name files and presets that exist.
+ * whose commands name files and presets that exist, and run: each exits 0 and prints or
+ * writes its result (files named by `--out` go to a scratch folder).
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main.js';
 import { PRESETS } from '../../src/index.js';
+import { runExample, shellWords } from './cliExamples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -48,6 +51,15 @@ describe('chengzhen --help', () => {
   });
 });
 
+const scratch = mkdtempSync(join(tmpdir(), 'chengzhen-examples-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('shellWords(line)', () => {
+  it('splits at blanks and keeps quoted words whole', () => {
+    expect(shellWords('chengzhen simulate x --uncertain "a=normal(1, 2)" --out r.json')).toEqual(['chengzhen', 'simulate', 'x', '--uncertain', 'a=normal(1, 2)', '--out', 'r.json']);
+  });
+});
+
 describe.each(COMMANDS.map((c) => [c.name]))('chengzhen %s --help', (name) => {
   it('starts with a usage line and has an Example: section of runnable commands', async () => {
     const { code, stdout, stderr } = await cli([name, '--help']);
@@ -67,6 +79,15 @@ describe.each(COMMANDS.map((c) => [c.name]))('chengzhen %s --help', (name) => {
     }
     expect(examples.some((line) => line.startsWith(`chengzhen ${name}`))).toBe(true);
   });
+
+  it('runs every command of its Example: section: exit 0, a result printed or written', async () => {
+    const { stdout } = await cli([name, '--help']);
+    for (const line of exampleLines(stdout)) {
+      const outcome = await runExample(line, scratch);
+      expect(outcome.code, `${line}\n${outcome.stderr}`).toBe(0);
+      expect((outcome.stdout + outcome.written).length, line).toBeGreaterThan(0);
+    }
+  }, 300_000);
 
   it('prints the same help for -h', async () => {
     const long = await cli([name, '--help']);

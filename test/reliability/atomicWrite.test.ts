@@ -6,13 +6,14 @@
  * among them the moment its temporary file appears.
  */
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, createReadStream, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/node/writeFileAtomic.js';
+import { ChengzhenError } from '../../src/errors.js';
+import { temporaryName, writeFileAtomic } from '../../src/node/writeFileAtomic.js';
 import { cli } from '../cli/cliHarness.js';
 import { validKernelDoc, validScenario } from './badInputCases.js';
 
@@ -79,6 +80,143 @@ describe('writeFileAtomic(path, text)', () => {
     mkdirSync(target);
     await expect(writeFileAtomic(target, 'x')).rejects.toThrow();
     expect(strayTemporaries(dir, 'taken')).toEqual([]);
+  });
+});
+
+describe('writeFileAtomic(path, text) onto what is already there', () => {
+  const dir = folder();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows a symbolic link and replaces the file it points to, keeping the link', async () => {
+    const real = join(dir, 'real.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(real, 'old');
+    symlinkSync('real.csv', link);
+    await writeFileAtomic(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('real.csv');
+    expect(readFileSync(real, 'utf8')).toBe('new');
+  });
+
+  it('follows a dangling symbolic link to the file it names, creating it', async () => {
+    const link = join(dir, 'dangling.csv');
+    symlinkSync('created.csv', link);
+    await writeFileAtomic(link, 'made');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'created.csv'), 'utf8')).toBe('made');
+  });
+
+  it("keeps an existing file's mode (0600 stays 0600, 0640 stays 0640)", async () => {
+    for (const mode of [0o600, 0o640]) {
+      const target = join(dir, `mode-${mode.toString(8)}.txt`);
+      writeFileSync(target, 'old');
+      chmodSync(target, mode);
+      await writeFileAtomic(target, 'new');
+      expect(statSync(target).mode & 0o777).toBe(mode);
+      expect(readFileSync(target, 'utf8')).toBe('new');
+    }
+  });
+
+  it('rewrites a file with several hard links in place, so that every link sees the new content', async () => {
+    const first = join(dir, 'linked-a.txt');
+    const second = join(dir, 'linked-b.txt');
+    writeFileSync(first, 'old content, longer than the new');
+    linkSync(first, second);
+    await writeFileAtomic(first, 'new');
+    expect(readFileSync(first, 'utf8')).toBe('new');
+    expect(readFileSync(second, 'utf8')).toBe('new');
+    expect(statSync(first).ino).toBe(statSync(second).ino);
+    expect(statSync(first).nlink).toBe(2);
+  });
+
+  it('writes through to a character device (/dev/null stays a device)', async () => {
+    await writeFileAtomic('/dev/null', 'nothing');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync('/dev').filter((f) => f.startsWith('.null.'))).toEqual([]);
+  });
+
+  it('writes through to a FIFO that a reader drains, and the FIFO stays a FIFO', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = new Promise<string>((resolve, reject) => {
+      let text = '';
+      createReadStream(fifo, 'utf8')
+        .on('data', (chunk) => void (text += chunk))
+        .on('end', () => resolve(text))
+        .on('error', reject);
+    });
+    await writeFileAtomic(fifo, 'through the pipe');
+    expect(await reader).toBe('through the pipe');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('rejects ENOSPC on /dev/full', async () => {
+    await expect(writeFileAtomic('/dev/full', 'x'.repeat(100_000))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('refuses a folder, naming what it is', async () => {
+    const error = await writeFileAtomic(dir, 'x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChengzhenError);
+    expect((error as ChengzhenError).message).toBe(`cannot write ${dir}: it is a folder; name a file, a character device or a FIFO`);
+  });
+
+  it('writes a target whose name is 250 characters long (the temporary name still fits in 255 bytes)', async () => {
+    for (const name of ['a'.repeat(250), '城'.repeat(84)]) {
+      const target = join(dir, name);
+      await writeFileAtomic(target, 'long');
+      expect(readFileSync(target, 'utf8')).toBe('long');
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('temporaryName(target, pid, random)', () => {
+  it('is .NAME.PID.RANDOM.tmp beside the target', () => {
+    expect(temporaryName('/data/result.json', 42, 'ab12cd34')).toBe('/data/.result.json.42.ab12cd34.tmp');
+  });
+
+  it('shortens NAME on a character boundary so that the name fits in 255 bytes', () => {
+    for (const name of ['a'.repeat(255), '城'.repeat(85), `${'a'.repeat(200)}城城城城城城城城城城城城城城城城城城城城`]) {
+      const temporary = basename(temporaryName(`/data/${name}`, 4_194_304, 'ffffffff'));
+      expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(255);
+      expect(temporary.endsWith('.4194304.ffffffff.tmp')).toBe(true);
+      expect(name.startsWith(temporary.slice(1, -'.4194304.ffffffff.tmp'.length))).toBe(true);
+      expect(temporary).not.toContain('\ufffd');
+    }
+  });
+});
+
+describe('chengzhen COMMAND --out onto devices, links and full disks', () => {
+  const dir = folder();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--out /dev/null succeeds and leaves /dev/null a character device', async () => {
+    const { code } = await cli(['schema', '--out', '/dev/null']);
+    expect(code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('--out /dev/full is a failure (exit 1) naming ENOSPC', async () => {
+    const { code, stderr } = await cli(['schema', '--out', '/dev/full']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^chengzhen schema: failed: ENOSPC/);
+  });
+
+  it('--out FOLDER is bad input (exit 2)', async () => {
+    const { code, stderr } = await cli(['schema', '--out', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('it is a folder');
+  });
+
+  it('--out through a symbolic link writes the file it points to', async () => {
+    const real = join(dir, 'schema.json');
+    writeFileSync(real, 'old');
+    symlinkSync(real, join(dir, 'schema-link.json'));
+    const { code } = await cli(['schema', '--out', join(dir, 'schema-link.json')]);
+    expect(code).toBe(0);
+    expect(lstatSync(join(dir, 'schema-link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toMatchObject({ title: 'chengzhen scenario' });
   });
 });
 

@@ -3,12 +3,11 @@
 import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard } from '../../model/scorecard.js';
-import { PRESETS } from '../../presets/index.js';
 import type { ReportInput } from '../../report/reportInput.js';
 import { htmlReport } from '../../report/htmlReport.js';
 import { markdownReport } from '../../report/markdownReport.js';
 import { UsageError, type Command } from '../command.js';
-import { loadScenario } from '../loadScenario.js';
+import { loadScenario, scenarioSource } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
 
 export const reportCommand: Command = {
@@ -41,7 +40,8 @@ Example:
     if (values.format !== 'html' && values.format !== 'md') throw new UsageError(`--format must be html or md, received ${values.format}`);
     const projection = project(await loadScenario(positionals[0]));
     // a preset brings its plan's targets: the scorecard and the target marks on the charts
-    const preset = PRESETS.find((p) => p.id === positionals[0]);
+    const source = scenarioSource(positionals[0]);
+    const preset = 'preset' in source ? source.preset : undefined;
     const input: ReportInput = preset
       ? {
           projection,

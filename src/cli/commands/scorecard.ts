@@ -3,11 +3,11 @@
 import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard } from '../../model/scorecard.js';
-import { getPreset } from '../../presets/index.js';
 import { solveScorecard } from '../../solve/solveScorecard.js';
 import { UsageError, type Command } from '../command.js';
+import { findPreset } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
-import { formatValue, textTable } from '../table.js';
+import { formatDifference, formatNumber, formatValue, textTable } from '../table.js';
 
 export const scorecardCommand: Command = {
   name: 'scorecard',
@@ -33,7 +33,7 @@ Example:
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('scorecard takes one PRESET-ID (see chengzhen presets)');
-    const preset = getPreset(positionals[0]);
+    const preset = findPreset(positionals[0]);
     const projection = project(preset.scenario);
     let rows = scorecard(projection, preset.targets);
     if (values.solve) rows = solveScorecard(projection.scenario, rows);
@@ -49,8 +49,8 @@ Example:
         formatValue(r.target, r.unit),
         formatValue(r.projected, r.unit),
         r.status,
-        r.margin === null ? '-' : formatValue(r.margin, r.unit),
-        r.whatItWouldTake ? `${r.whatItWouldTake.lever} ${r.whatItWouldTake.mode === 'scale' ? 'x' : '='} ${formatValue(r.whatItWouldTake.needed, '')} (now ${formatValue(r.whatItWouldTake.current, '')})` : '',
+        r.margin === null ? '-' : formatDifference(r.margin, r.unit),
+        r.whatItWouldTake ? `${r.whatItWouldTake.lever} ${r.whatItWouldTake.mode === 'scale' ? 'x' : '='} ${formatNumber(r.whatItWouldTake.needed)} (now ${formatNumber(r.whatItWouldTake.current)})` : '',
         `${r.document} ${r.clause}`,
       ]),
       [false, true, true, true, false, true, false, false],

@@ -7,6 +7,7 @@ import type { Distribution } from '../../solve/distributions.js';
 import { LEVERS, type LeverPath } from '../../solve/levers.js';
 import type { UncertainLever } from '../../solve/simulate.js';
 import { UsageError, type Command } from '../command.js';
+import { leverSpecs } from '../leverRegion.js';
 import { loadScenario } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -35,7 +36,7 @@ export function parseUncertainArgument(text: string): UncertainLever {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Monte Carlo over uncertain levers: quantile bands per indicator and year',
-  help: `Usage: chengzhen simulate SCENARIO.json|PRESET-ID --draws N --seed S --uncertain PATH=DIST [--uncertain ...] [--threads T] [--format json|csv] [--out FILE]
+  help: `Usage: chengzhen simulate SCENARIO.json|PRESET-ID --draws N --seed S --uncertain PATH=DIST [--uncertain ...] [--lever-region ID] [--threads T] [--format json|csv] [--out FILE]
 
 Draws the uncertain levers from their distributions (seeded: the same seed gives the same
 result, on any number of threads), projects each draw, and writes the 5, 25, 50, 75 and 95 %
@@ -50,12 +51,16 @@ Options:
   --draws N            number of draws
   --seed S             seed (a whole number)
   --uncertain P=D      an uncertain lever (repeat)
-  --threads T          worker threads (default: all cores)
+  --lever-region ID    draw the levers for this region only (default: each lever as a
+                       whole, for every region; a lever the scenario sets per region needs
+                       a region)
+  --threads T          worker threads (default: all cores; never more than the cores or
+                       than one per 16 draws)
   --format json|csv    json (default) or csv bands
   --out FILE           write to FILE instead of standard output
 
 Example:
-  chengzhen simulate national-2024-2028-trend --draws 1000 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"`,
+  chengzhen simulate national-2024-2028-trend --draws 100 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -63,6 +68,7 @@ Example:
         draws: { type: 'string' },
         seed: { type: 'string' },
         uncertain: { type: 'string', multiple: true },
+        'lever-region': { type: 'string' },
         threads: { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
@@ -79,13 +85,16 @@ Example:
     if (!values.uncertain?.length) throw new UsageError('simulate needs at least one --uncertain PATH=DIST');
     const draws = whole('draws', values.draws);
     const seed = whole('seed', values.seed);
+    const uncertainLevers = values.uncertain.map(parseUncertainArgument);
+    const threads = values.threads === undefined ? undefined : whole('threads', values.threads);
     const scenario = await loadScenario(positionals[0]);
+    const specs = leverSpecs(scenario, uncertainLevers.map((u) => u.lever.path), values['lever-region']);
     const bar = progressBar(io, draws);
     const result = await simulateParallel(scenario, {
       draws,
       seed,
-      uncertain: values.uncertain.map(parseUncertainArgument),
-      threads: values.threads === undefined ? undefined : whole('threads', values.threads),
+      uncertain: uncertainLevers.map((u, i) => ({ ...u, lever: specs[i] })),
+      threads,
       onProgress: bar.update,
     });
     bar.done();
