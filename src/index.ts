@@ -23,10 +23,10 @@ export { defineScenario, parseScenario, safeParseScenario, ScenarioSchema, Regio
 export type { Scenario, ScenarioInput, SafeParseScenario, Region, RegionSchedule, PopulationSpec, AgeProfile } from './schema/scenario.js';
 export { ServicesSchema, CapacityStockSchema } from './schema/services.js';
 export type { Services, CapacityStock } from './schema/services.js';
-export { ScheduleSchema, scheduleFunction, scheduleValues, scaleSchedule } from './model/schedule.js';
-export type { Schedule, ScheduleFn } from './model/schedule.js';
-export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './model/formula.js';
-export type { Formula } from './model/formula.js';
+export { ScheduleSchema, scheduleFunction, scheduleValues, scaleSchedule } from './schema/schedule.js';
+export type { Schedule, ScheduleFn } from './schema/schedule.js';
+export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './schema/formula.js';
+export type { Formula } from './schema/formula.js';
 export { compileScenario } from './model/compile.js';
 export { project } from './model/project.js';
 export { Projection, ALL_REGIONS } from './model/projection.js';

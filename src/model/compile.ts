@@ -14,12 +14,14 @@
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
+import type { ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
-import { regionScheduleValues } from './regionValues.js';
+import { regionScheduleValues } from '../schema/regionValues.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
-const SHARE = { min: 0, max: 1 };
+const SHARE = SCHEDULE_RANGES.share;
 
 /** Rates by year for one region, and the path they came from (for messages). */
 interface LeverValues {
@@ -27,7 +29,7 @@ interface LeverValues {
   path: (string | number)[];
 }
 
-function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range = SHARE): LeverValues {
+function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues {
   return { values: regionScheduleValues(value, id, path, s.baseYear + 1, s.endYear, range), path };
 }
 
@@ -226,11 +228,11 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     c: lever(s, s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
     q: lever(s, s.migration.returnRate, id, ['migration', 'returnRate']),
     k: lever(s, s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
-    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], { min: -1e9, max: 1e9 }),
-    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], { min: 0, max: 100 }),
-    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], { min: 0, max: 15 }),
-    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], { min: 0, max: 10 }),
-    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], { min: 0.5, max: 2 }),
+    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
+    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
+    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
+    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
+    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
   }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];

@@ -5,7 +5,7 @@
  */
 
 import { ChengzhenError } from '../errors.js';
-import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
+import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedule.js';
 import { project } from '../model/project.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { outputText } from '../../src/cli/output.js';
 import { ChengzhenError } from '../../src/errors.js';
 import { LIMITS } from '../../src/limits.js';
-import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/model/formula.js';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/schema/formula.js';
 import { MAX_INPUT_BYTES, readJsonFile } from '../../src/node/readJsonFile.js';
 import { simulateParallel } from '../../src/node/simulateParallel.js';
 import { parseKernelProblem, safeParseKernelProblem } from '../../src/schema/kernelProblem.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { forRegion, regionScheduleValues } from '../../src/model/regionValues.js';
+import { forRegion, regionScheduleValues } from '../../src/schema/regionValues.js';
 
 function thrownBy(run: () => unknown): ChengzhenError {
   try {

@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/model/formula.js';
-import { scheduleValues } from '../../src/model/schedule.js';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/schema/formula.js';
+import { scheduleValues } from '../../src/schema/schedule.js';
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const functionPrototypeBefore = Object.getOwnPropertyNames(Function.prototype).sort();
@@ -131,7 +131,7 @@ describe('parseFormula(text, path): rejected before evaluation', () => {
 describe('parseFormula(text, path) on a small call stack', () => {
   it('reports formulas within the limits that exhaust the stack as ChengzhenError, never RangeError', () => {
     // a child process with a stack about an eighth of Node's default
-    const formulaModule = new URL('../../src/model/formula.ts', import.meta.url).href;
+    const formulaModule = new URL('../../src/schema/formula.ts', import.meta.url).href;
     const script = `
       import { parseFormula } from ${JSON.stringify(formulaModule)};
       const out = [];

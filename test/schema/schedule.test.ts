@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/model/schedule.js';
+import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/schema/schedule.js';
 
 function thrownBy(run: () => unknown): ChengzhenError {
   try {
