@@ -21,9 +21,9 @@ const math = create(all);
  * FORMULA_FUNCTIONS.includes('exp')
  * // => true
  */
-export const FORMULA_FUNCTIONS = [
+export const FORMULA_FUNCTIONS = Object.freeze([
   'min', 'max', 'exp', 'log', 'log10', 'log2', 'sqrt', 'abs', 'pow', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos', 'tanh',
-] as const;
+] as const);
 /**
  * The symbols a formula may name besides `year`.
  *
@@ -31,7 +31,7 @@ export const FORMULA_FUNCTIONS = [
  * parseFormula('2 * pi', ['x']).evaluate(2024)
  * // => 6.283185307179586
  */
-export const FORMULA_CONSTANTS = ['pi', 'e'] as const;
+export const FORMULA_CONSTANTS = Object.freeze(['pi', 'e'] as const);
 /**
  * The longest formula accepted, in characters.
  *

@@ -43,7 +43,7 @@ const regionId = z
  * CITY_TIERS[0]
  * // => 'megacity'
  */
-export const CITY_TIERS = ['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const;
+export const CITY_TIERS = Object.freeze(['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const);
 
 /**
  * A region: a country, province, city or county, with an id used everywhere else in the

@@ -4,6 +4,7 @@
  * replaced by a value; either way for all regions, or for one region only.
  */
 
+import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedule.js';
 import { project } from '../model/project.js';
@@ -16,7 +17,7 @@ import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput }
  * LEVERS['hukou.conversionRate'].unit
  * // => 'share of migrants per year'
  */
-export const LEVERS = {
+export const LEVERS = deepFreeze({
   'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
   'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
   'migration.returnRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'return migration level' },
@@ -34,7 +35,7 @@ export const LEVERS = {
   'services.healthCare.doctors.additionsPerYear': { min: 0, max: 1e8, unit: 'doctors per year', description: 'doctors added each year' },
   'services.healthCare.doctors.growthRate': { min: -0.5, max: 1, unit: 'share per year', description: 'growth of the doctor workforce' },
   'services.elderlyCare.beds.additionsPerYear': { min: 0, max: 1e9, unit: 'beds per year', description: 'elderly care beds added each year' },
-} as const;
+} as const);
 
 /** The path of a lever in the scenario. */
 export type LeverPath = keyof typeof LEVERS;
