@@ -190,3 +190,10 @@ describe('the sandbox leaves the process unchanged', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('parseFormula(text, path): a failure that is not the call stack says what it is', () => {
+  it("ceil(1.5, 400) reports mathjs's own reason, not \"nested too deeply\"", () => {
+    const error = thrownBy(() => parseFormula('ceil(1.5, 400)', ['tfr']).evaluate(2020));
+    expect(error.message).toBe('tfr[year=2020]: formula "ceil(1.5, 400)" fails: number of decimals in ceil number must be in range 0-15');
+  });
+});

@@ -173,3 +173,15 @@ describe(`parseKernelProblem(json): ends by LIMITS.maxYear (${LIMITS.maxYear})`,
     if (!late.success) expect(late.error.issues[0]).toMatchObject({ path: ['years'], message: 'years must end the projection by 2300 (LIMITS.maxYear): startYear 2250 + years must be <= 2300, received 100' });
   });
 });
+
+describe("indicatorSeries(indicators, 'constructor'): own keys only", () => {
+  it('gives a ChengzhenError naming the indicator, not a RangeError', async () => {
+    const { runKernel, kernelIndicators, indicatorSeries } = await import('../../src/kernel/index.js');
+    const problem = safeParseKernelProblem(tinyKernel(2020, 1));
+    if (!problem.success) throw problem.error;
+    const indicators = kernelIndicators(runKernel(problem.data));
+    const issue = issueOf(() => indicatorSeries(indicators, 'constructor' as 'migrant'));
+    expect(issue).toMatchObject({ code: 'invalid_value', path: ['name'] });
+    expect(issue.message).toMatch(/^"constructor" is not a kernel indicator/);
+  });
+});
