@@ -79,7 +79,6 @@ export class ChengzhenError extends Error {
  * C0 and C1 control characters (escape sequences, carriage return, backspace, newline ...)
  * and the bidirectional overrides that reorder text on a terminal.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
