@@ -10,19 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
 import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/schema/formula.js';
 import { scheduleValues } from '../../src/schema/schedule.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const functionPrototypeBefore = Object.getOwnPropertyNames(Function.prototype).sort();
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
 
 const PATH = ['hukou', 'conversionRate', 'byRegion', 'coast', 'formula'];
 

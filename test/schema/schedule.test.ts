@@ -6,16 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
 import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/schema/schedule.js';
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
+import { thrownBy } from '../helpers/errors.js';
 
 /** The schedule's values in `years`. */
 function at(schedule: Schedule, years: number[]): number[] {
