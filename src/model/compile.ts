@@ -12,6 +12,7 @@
  */
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
@@ -190,6 +191,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const A1 = A + 1;
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
+  const dims = { regions: R, maxAge: A };
   const issues: ChengzhenIssue[] = [];
   const breaches = new Map<string, Breach>();
   const breach = (b: Breach) => {
@@ -204,8 +206,8 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     const base = remember(baseCache, JSON.stringify([s.base[id], s.baseYear, s.maxAge]), () => basePopulation(s, id, ['base', id]));
     const parts = [base.rural, base.migrant, base.hukou];
     parts.forEach((part, h) => {
-      population.set(part.female, ((r * 3 + h) * 2 + 0) * A1);
-      population.set(part.male, ((r * 3 + h) * 2 + 1) * A1);
+      population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
+      population.set(part.male, populationIndex(dims, r, h, MALE, 0));
     });
     return base;
   });
@@ -255,7 +257,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
 
   // net international migrants are shared out by base-year population, cell by cell
   const sexAgeTotal = new Float64Array(2 * A1);
-  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[(r * 3 + h) * 2 * A1 + x];
+  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
 
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
   for (let t = 0; t < steps; t++) {
@@ -275,8 +277,8 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
       const demo = unDemography(year, A, lv.mxScale ? lv.mxScale.values[t] : 1);
       national ??= demo;
       for (let h = 0; h < 3; h++) {
-        sx.set(demo.sx.female, ((r * 3 + h) * 2 + 0) * A1);
-        sx.set(demo.sx.male, ((r * 3 + h) * 2 + 1) * A1);
+        sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
+        sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
         sb[(r * 3 + h) * 2] = demo.sb.female;
         sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
         const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
@@ -310,7 +312,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         if (persons === 0) continue;
         for (let h = 0; h < 3; h++) {
           if (externalShares[h] === 0) continue;
-          for (let x = 0; x < 2 * A1; x++) n[(r * 3 + h) * 2 * A1 + x] += persons * externalShares[h] * externalPattern[r][x];
+          for (let x = 0; x < 2 * A1; x++) n[populationIndex(dims, r, h, FEMALE, 0) + x] += persons * externalShares[h] * externalPattern[r][x];
         }
       }
     }
@@ -320,7 +322,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         for (let h = 0; h < 3; h++) {
           for (let sex = 0; sex < 2; sex++) {
             const source = sex === 0 ? nm.female : nm.male;
-            const base = ((r * 3 + h) * 2 + sex) * A1;
+            const base = populationIndex(dims, r, h, sex, 0);
             for (let a = 0; a < A1; a++) {
               const cell = population[base + a];
               const all = sexAgeTotal[sex * A1 + a];
