@@ -53,29 +53,41 @@ function normalise(profile: { female: Float64Array; male: Float64Array }, popula
 }
 
 /**
- * Small caches of what does not change between compilations of one scenario with different
- * levers (solvers, simulations): base populations and age profiles, keyed by their inputs.
- * The cached arrays are only read here, never handed out.
+ * Caches of what does not change between compilations of one scenario with different levers
+ * (solvers, simulations): base populations and age profiles, keyed by the identity of the
+ * parsed (deep-frozen, so unchanging) objects they come from; lever copies share every object
+ * but the lever's path. Weak keys: an entry goes with its scenario, and no caller's content
+ * reaches another's. The cached arrays are only read here, never handed out.
  */
-const CACHE_SIZE = 64;
-const baseCache = new Map<string, ReturnType<typeof basePopulation>>();
-const profileCache = new Map<string, { female: Float64Array; male: Float64Array }>();
+const baseCache = new WeakMap<object, Map<string, ReturnType<typeof basePopulation>>>();
+const profileCache = new WeakMap<object, Map<number, { female: Float64Array; male: Float64Array }>>();
+/** Named profiles (strings cannot be weak keys): a handful of names by a handful of ages. */
+const namedProfiles = new Map<string, { female: Float64Array; male: Float64Array }>();
+const NAMED_LIMIT = 64;
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function remember<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let found = cache.get(key);
   if (found === undefined) {
     found = make();
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, found);
   }
   return found;
 }
 
+function inner<K, T>(cache: WeakMap<object, Map<K, T>>, owner: object): Map<K, T> {
+  let map = cache.get(owner);
+  if (map === undefined) {
+    map = new Map();
+    cache.set(owner, map);
+  }
+  return map;
+}
+
 function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]) {
-  return remember(profileCache, JSON.stringify([spec, maxAge]), () => ({
-    female: ageProfileFor(spec, maxAge, path, 'female'),
-    male: ageProfileFor(spec, maxAge, path, 'male'),
-  }));
+  const make = () => ({ female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') });
+  if (typeof spec === 'object') return remember(inner(profileCache, spec), maxAge, make);
+  if (namedProfiles.size >= NAMED_LIMIT) namedProfiles.clear();
+  return remember(namedProfiles, `${spec}:${maxAge}`, make);
 }
 
 function matrixFrom(
@@ -203,7 +215,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
   const bases = ids.map((id, r) => {
-    const base = remember(baseCache, JSON.stringify([s.base[id], s.baseYear, s.maxAge]), () => basePopulation(s, id, ['base', id]));
+    const base = remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => basePopulation(s, id, ['base', id]));
     const parts = [base.rural, base.migrant, base.hukou];
     parts.forEach((part, h) => {
       population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));

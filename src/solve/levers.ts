@@ -122,6 +122,25 @@ export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'v
 }
 
 /**
+ * A copy of a parsed (frozen) scenario with fresh objects along a lever's path and every other
+ * object shared, so that what compiles from the shared parts (base populations, age profiles)
+ * is found again by identity.
+ */
+function copyAlong(scenario: Scenario, path: string): Scenario {
+  const copy = { ...scenario } as unknown as Holder;
+  let from = scenario as unknown as Holder;
+  let to = copy;
+  for (const part of path.split('.').slice(0, -1)) {
+    const next = from[part];
+    if (typeof next !== 'object' || next === null) break;
+    to[part] = { ...(next as Holder) };
+    from = next as Holder;
+    to = to[part] as Holder;
+  }
+  return copy as unknown as Scenario;
+}
+
+/**
  * A copy of the scenario with the lever set to `x` (a value or a factor, by its mode).
  *
  * @example
@@ -131,7 +150,7 @@ export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'v
  */
 export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: number): Scenario {
   const scenario = parseScenario(input);
-  const copy = structuredClone(scenario);
+  const copy = copyAlong(scenario, lever.path);
   const { holder, key } = locate(copy, lever.path);
   const mode = leverMode(scenario, lever);
   const current = leverSchedule(scenario, lever);
@@ -141,7 +160,7 @@ export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: 
     return markLeverCopyParsed(copy);
   }
   const value = holder[key];
-  if (isPerRegion(value)) value.byRegion[lever.region] = next;
+  if (isPerRegion(value)) holder[key] = { ...value, byRegion: { ...value.byRegion, [lever.region]: next } };
   else holder[key] = { byRegion: { [lever.region]: next }, default: value as Schedule };
   return markLeverCopyParsed(copy);
 }
