@@ -34,15 +34,45 @@ export type {
   PlanDocument,
 } from './types.js';
 
-/** The national new-urbanisation plan 2024-2028, with its targets and their clauses. */
+/**
+ * The national new-urbanisation plan 2024-2028, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_NATIONAL_2024)
+ * // => true
+ */
 export const PLAN_NATIONAL_2024 = deepFreeze(NATIONAL_2024);
-/** Shanghai's 2024 plan, with its targets and their clauses. */
+/**
+ * Shanghai's 2024 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANGHAI_2024)
+ * // => true
+ */
 export const PLAN_SHANGHAI_2024 = deepFreeze(SHANGHAI_2024);
-/** Shanghai's 14th five-year plan, with its targets and their clauses. */
+/**
+ * Shanghai's 14th five-year plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANGHAI_14FYP)
+ * // => true
+ */
 export const PLAN_SHANGHAI_14FYP = deepFreeze(SHANGHAI_14FYP);
-/** Shandong's 2021 plan, with its targets and their clauses. */
+/**
+ * Shandong's 2021 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANDONG_2021)
+ * // => true
+ */
 export const PLAN_SHANDONG_2021 = deepFreeze(SHANDONG_2021);
-/** Zhejiang's 2023 plan, with its targets and their clauses. */
+/**
+ * Zhejiang's 2023 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_ZHEJIANG_2023)
+ * // => true
+ */
 export const PLAN_ZHEJIANG_2023 = deepFreeze(ZHEJIANG_2023);
 
 /**
@@ -60,19 +90,71 @@ export const PLAN_DOCUMENTS: readonly PlanDocument[] = deepFreeze([
   PLAN_ZHEJIANG_2023,
 ]);
 
-/** Published urbanisation rates, by area and year, with their sources. */
+/**
+ * Published urbanisation rates, by area and year, with their sources. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(OBSERVED_URBANISATION)
+ * // => true
+ */
 export const OBSERVED_URBANISATION = deepFreeze(URBANISATION);
 export type { ObservedArea, ObservedReliability, ObservedUrbanisation } from './observed/urbanisation.js';
-/** Published public-service figures, with their sources. */
+/**
+ * Published public-service figures, with their sources. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(OBSERVED_SERVICES)
+ * // => true
+ */
 export const OBSERVED_SERVICES = deepFreeze(SERVICES);
 export type { ObservedService, ObservedServiceIndicator } from './observed/services.js';
-/** The 2020 census by province: residents and urbanisation. */
+/**
+ * The 2020 census by province: residents and urbanisation. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_PROVINCES)
+ * // => true
+ */
 export const CENSUS_2020_PROVINCES = deepFreeze(PROVINCES);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_PROVINCES_SOURCE)
+ * // => true
+ */
 export const CENSUS_2020_PROVINCES_SOURCE = deepFreeze(PROVINCES_SOURCE);
 export type { CensusProvince2020 } from './census2020/provinces.js';
-/** The 2020 census population by age group and sex, national and by province (what projections start from). */
+/**
+ * The 2020 census population by age group and sex, national and by province (what projections start from). Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_POPULATION_BY_AGE)
+ * // => true
+ */
 export const CENSUS_2020_POPULATION_BY_AGE = deepFreeze(POPULATION_BY_AGE);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_POPULATION_BY_AGE_SOURCE)
+ * // => true
+ */
 export const CENSUS_2020_POPULATION_BY_AGE_SOURCE = deepFreeze(POPULATION_BY_AGE_SOURCE);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_AGE_GROUPS)
+ * // => true
+ */
 export const CENSUS_2020_AGE_GROUPS = deepFreeze(AGE_GROUPS);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_AGE_GROUP_STARTS)
+ * // => true
+ */
 export const CENSUS_2020_AGE_GROUP_STARTS = deepFreeze(AGE_GROUP_STARTS);
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';

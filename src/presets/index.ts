@@ -15,25 +15,117 @@ import { SHANGHAI_2024_2028 as SHANGHAI, SHANGHAI_2024_2028_TREND as SHANGHAI_TR
 import { ZHEJIANG_2023 as ZHEJIANG, ZHEJIANG_2023_TREND as ZHEJIANG_TREND, ZHEJIANG_CALIBRATION as ZHEJIANG_CAL } from './zhejiang.js';
 import type { Preset } from './types.js';
 
-/** The national plan preset 2024-2028 (国家新型城镇化规划), and its trend twin. */
+/**
+ * The national plan preset 2024-2028 (国家新型城镇化规划), and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_2024_2028)
+ * // => true
+ */
 export const NATIONAL_2024_2028: Preset = deepFreeze(NATIONAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_2024_2028_TREND)
+ * // => true
+ */
 export const NATIONAL_2024_2028_TREND: Preset = deepFreeze(NATIONAL_TREND);
-/** Shanghai 2024-2028, and its trend twin. */
+/**
+ * Shanghai 2024-2028, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2024_2028)
+ * // => true
+ */
 export const SHANGHAI_2024_2028: Preset = deepFreeze(SHANGHAI);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2024_2028_TREND)
+ * // => true
+ */
 export const SHANGHAI_2024_2028_TREND: Preset = deepFreeze(SHANGHAI_TREND);
-/** Shandong 2021-2023, and its trend twin. */
+/**
+ * Shandong 2021-2023, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_2021_2023)
+ * // => true
+ */
 export const SHANDONG_2021_2023: Preset = deepFreeze(SHANDONG);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_2021_2023_TREND)
+ * // => true
+ */
 export const SHANDONG_2021_2023_TREND: Preset = deepFreeze(SHANDONG_TREND);
-/** Zhejiang 2023, and its trend twin. */
+/**
+ * Zhejiang 2023, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_2023)
+ * // => true
+ */
 export const ZHEJIANG_2023: Preset = deepFreeze(ZHEJIANG);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_2023_TREND)
+ * // => true
+ */
 export const ZHEJIANG_2023_TREND: Preset = deepFreeze(ZHEJIANG_TREND);
-/** The calibration scenarios of the presets (from the 2020 census), frozen like the presets. */
+/**
+ * The calibration scenarios of the presets (from the 2020 census), frozen like the presets. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_CALIBRATION)
+ * // => true
+ */
 export const NATIONAL_CALIBRATION = deepFreeze(NATIONAL_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_CALIBRATION)
+ * // => true
+ */
 export const SHANGHAI_CALIBRATION = deepFreeze(SHANGHAI_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_CALIBRATION)
+ * // => true
+ */
 export const SHANDONG_CALIBRATION = deepFreeze(SHANDONG_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_CALIBRATION)
+ * // => true
+ */
 export const ZHEJIANG_CALIBRATION = deepFreeze(ZHEJIANG_CAL);
-/** The areas and measures of the hindcast, frozen. */
+/**
+ * The areas and measures of the hindcast, frozen. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(HINDCAST_AREAS)
+ * // => true
+ */
 export const HINDCAST_AREAS = deepFreeze(AREAS);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(HINDCAST_MEASURES)
+ * // => true
+ */
 export const HINDCAST_MEASURES = deepFreeze(MEASURES);
 
 /**
