@@ -3,13 +3,26 @@
  *
  * Every plan figure cites its document and clause (`PlanTarget.source`); every data set names
  * the publication and the repository copy it was read from.
+ *
+ * Everything exported here is deep-frozen where it is exported, so that no caller can change
+ * the data the next caller (or the next projection) reads.
  */
+import { deepFreeze } from '../src/deepFreeze.js';
 import type { PlanDocument } from './types.js';
-import { PLAN_NATIONAL_2024 } from './plans/national-2024.js';
-import { PLAN_SHANGHAI_2024 } from './plans/shanghai-2024.js';
-import { PLAN_SHANGHAI_14FYP } from './plans/shanghai-14fyp.js';
-import { PLAN_SHANDONG_2021 } from './plans/shandong-2021.js';
-import { PLAN_ZHEJIANG_2023 } from './plans/zhejiang-2023.js';
+import { PLAN_NATIONAL_2024 as NATIONAL_2024 } from './plans/national-2024.js';
+import { PLAN_SHANGHAI_2024 as SHANGHAI_2024 } from './plans/shanghai-2024.js';
+import { PLAN_SHANGHAI_14FYP as SHANGHAI_14FYP } from './plans/shanghai-14fyp.js';
+import { PLAN_SHANDONG_2021 as SHANDONG_2021 } from './plans/shandong-2021.js';
+import { PLAN_ZHEJIANG_2023 as ZHEJIANG_2023 } from './plans/zhejiang-2023.js';
+import { OBSERVED_URBANISATION as URBANISATION } from './observed/urbanisation.js';
+import { OBSERVED_SERVICES as SERVICES } from './observed/services.js';
+import { CENSUS_2020_PROVINCES as PROVINCES, CENSUS_2020_PROVINCES_SOURCE as PROVINCES_SOURCE } from './census2020/provinces.js';
+import {
+  CENSUS_2020_POPULATION_BY_AGE as POPULATION_BY_AGE,
+  CENSUS_2020_POPULATION_BY_AGE_SOURCE as POPULATION_BY_AGE_SOURCE,
+  CENSUS_2020_AGE_GROUPS as AGE_GROUPS,
+  CENSUS_2020_AGE_GROUP_STARTS as AGE_GROUP_STARTS,
+} from './census2020/populationByAge.js';
 
 export type {
   PlanSource,
@@ -21,7 +34,46 @@ export type {
   PlanDocument,
 } from './types.js';
 
-export { PLAN_NATIONAL_2024, PLAN_SHANGHAI_2024, PLAN_SHANGHAI_14FYP, PLAN_SHANDONG_2021, PLAN_ZHEJIANG_2023 };
+/**
+ * The national new-urbanisation plan 2024-2028, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_NATIONAL_2024)
+ * // => true
+ */
+export const PLAN_NATIONAL_2024 = deepFreeze(NATIONAL_2024);
+/**
+ * Shanghai's 2024 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANGHAI_2024)
+ * // => true
+ */
+export const PLAN_SHANGHAI_2024 = deepFreeze(SHANGHAI_2024);
+/**
+ * Shanghai's 14th five-year plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANGHAI_14FYP)
+ * // => true
+ */
+export const PLAN_SHANGHAI_14FYP = deepFreeze(SHANGHAI_14FYP);
+/**
+ * Shandong's 2021 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_SHANDONG_2021)
+ * // => true
+ */
+export const PLAN_SHANDONG_2021 = deepFreeze(SHANDONG_2021);
+/**
+ * Zhejiang's 2023 plan, with its targets and their clauses. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(PLAN_ZHEJIANG_2023)
+ * // => true
+ */
+export const PLAN_ZHEJIANG_2023 = deepFreeze(ZHEJIANG_2023);
 
 /**
  * The five plan documents, national first.
@@ -30,25 +82,80 @@ export { PLAN_NATIONAL_2024, PLAN_SHANGHAI_2024, PLAN_SHANGHAI_14FYP, PLAN_SHAND
  * PLAN_DOCUMENTS.map((d) => d.id);
  * // => ['national-2024', 'shanghai-2024', 'shanghai-14fyp', 'shandong-2021', 'zhejiang-2023']
  */
-export const PLAN_DOCUMENTS: readonly PlanDocument[] = [
+export const PLAN_DOCUMENTS: readonly PlanDocument[] = deepFreeze([
   PLAN_NATIONAL_2024,
   PLAN_SHANGHAI_2024,
   PLAN_SHANGHAI_14FYP,
   PLAN_SHANDONG_2021,
   PLAN_ZHEJIANG_2023,
-];
+]);
 
-export { OBSERVED_URBANISATION } from './observed/urbanisation.js';
+/**
+ * Published urbanisation rates, by area and year, with their sources. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(OBSERVED_URBANISATION)
+ * // => true
+ */
+export const OBSERVED_URBANISATION = deepFreeze(URBANISATION);
 export type { ObservedArea, ObservedReliability, ObservedUrbanisation } from './observed/urbanisation.js';
-export { OBSERVED_SERVICES } from './observed/services.js';
+/**
+ * Published public-service figures, with their sources. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(OBSERVED_SERVICES)
+ * // => true
+ */
+export const OBSERVED_SERVICES = deepFreeze(SERVICES);
 export type { ObservedService, ObservedServiceIndicator } from './observed/services.js';
-export { CENSUS_2020_PROVINCES, CENSUS_2020_PROVINCES_SOURCE } from './census2020/provinces.js';
+/**
+ * The 2020 census by province: residents and urbanisation. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_PROVINCES)
+ * // => true
+ */
+export const CENSUS_2020_PROVINCES = deepFreeze(PROVINCES);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_PROVINCES_SOURCE)
+ * // => true
+ */
+export const CENSUS_2020_PROVINCES_SOURCE = deepFreeze(PROVINCES_SOURCE);
 export type { CensusProvince2020 } from './census2020/provinces.js';
-export {
-  CENSUS_2020_POPULATION_BY_AGE,
-  CENSUS_2020_POPULATION_BY_AGE_SOURCE,
-  CENSUS_2020_AGE_GROUPS,
-  CENSUS_2020_AGE_GROUP_STARTS,
-} from './census2020/populationByAge.js';
+/**
+ * The 2020 census population by age group and sex, national and by province (what projections start from). Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_POPULATION_BY_AGE)
+ * // => true
+ */
+export const CENSUS_2020_POPULATION_BY_AGE = deepFreeze(POPULATION_BY_AGE);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_POPULATION_BY_AGE_SOURCE)
+ * // => true
+ */
+export const CENSUS_2020_POPULATION_BY_AGE_SOURCE = deepFreeze(POPULATION_BY_AGE_SOURCE);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_AGE_GROUPS)
+ * // => true
+ */
+export const CENSUS_2020_AGE_GROUPS = deepFreeze(AGE_GROUPS);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_2020_AGE_GROUP_STARTS)
+ * // => true
+ */
+export const CENSUS_2020_AGE_GROUP_STARTS = deepFreeze(AGE_GROUP_STARTS);
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';
 export { CENSUS_2020_COUNTIES, CENSUS_2010_COUNTIES, CENSUS_2020_COUNTIES_SOURCE, CENSUS_2010_COUNTIES_SOURCE, COUNTY_CENSUS_AGE_GROUPS, COUNTY_CENSUS_AGE_STARTS } from './census-counties/index.js';

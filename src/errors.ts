@@ -3,8 +3,11 @@
  * structured {@link ChengzhenIssue} and throws once; solvers that fail to converge throw it
  * too, with the bracket and iteration count in `expected` and `received`.
  *
- * This file is a leaf: every layer (kernel included) may import it.
+ * This file is a leaf: every layer (kernel included) may import it, and it imports only
+ * limits.ts, the other leaf.
  */
+
+import { LIMITS } from './limits.js';
 
 /** Machine-readable kind of an issue. */
 export type ChengzhenIssueCode =
@@ -51,8 +54,10 @@ export interface ChengzhenIssue {
 }
 
 /**
- * Thrown for bad input and failed computations. `issues` lists every problem found; the
- * message is the first few of them, one per line.
+ * Thrown for bad input and failed computations. `issues` lists every problem found, up to
+ * {@link LIMITS.maxIssues}; the message is the first few of them, one per line. Terminal
+ * control characters in messages (which a key or region id may carry, to clear a screen or
+ * fake output) are escaped here, once for every message: see {@link escapeControl}.
  *
  * @example
  * const error = (() => { try { parseKernelProblem({}); } catch (e) { return e; } })();
@@ -64,9 +69,35 @@ export class ChengzhenError extends Error {
   readonly issues: ChengzhenIssue[];
 
   constructor(issues: ChengzhenIssue[], summary?: string) {
-    super(summary ?? formatIssues(issues));
-    this.issues = issues;
+    const kept = issues.slice(0, LIMITS.maxIssues).map(escapeIssue);
+    super(summary === undefined ? formatIssues(kept) : summary.split('\n').map(escapeControl).join('\n'));
+    this.issues = kept;
   }
+}
+
+/**
+ * C0 and C1 control characters (escape sequences, carriage return, backspace, newline ...)
+ * and the bidirectional overrides that reorder text on a terminal.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Writes every control character of `text` as a visible `\u001b`-style escape, so that a
+ * message cannot move the cursor, clear a terminal or start a line of its own.
+ *
+ * @example
+ * escapeControl('base.\u001b[2Jx')
+ * // => 'base.\\u001b[2Jx'
+ */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function escapeIssue(issue: ChengzhenIssue): ChengzhenIssue {
+  const clean: ChengzhenIssue = { ...issue, message: escapeControl(String(issue.message)) };
+  if (issue.received !== undefined) clean.received = escapeControl(String(issue.received));
+  if (issue.expected !== undefined) clean.expected = escapeControl(String(issue.expected));
+  return clean;
 }
 
 /** How many issues {@link formatIssues} lists before it says how many more there are. */
@@ -80,7 +111,7 @@ const LISTED_ISSUES = 20;
  * // => 'srb[0] must be > 0, received -1'
  */
 export function formatIssues(issues: readonly ChengzhenIssue[]): string {
-  const lines = issues.slice(0, LISTED_ISSUES).map((issue) => issue.message);
+  const lines = issues.slice(0, LISTED_ISSUES).map((issue) => escapeControl(issue.message));
   if (issues.length > LISTED_ISSUES) lines.push(`... and ${issues.length - LISTED_ISSUES} more issues`);
   return lines.join('\n');
 }

@@ -1,13 +1,14 @@
 /**
  * The largest inputs chengzhen accepts, checked before anything is allocated so that a
  * hostile or mistaken document fails fast with a clear error instead of exhausting memory.
- * SECURITY.md lists them with the memory measured at the largest allowed input.
+ * SECURITY.md lists them with the memory measured at the largest allowed input. Frozen: no
+ * caller can raise a limit for the next.
  *
  * @example
  * LIMITS.maxAge
  * // => 130
  */
-export const LIMITS = {
+export const LIMITS = Object.freeze({
   /** Regions in one problem (counties of China are about 2,850). */
   maxRegions: 10_000,
   /** The open age group A. */
@@ -74,4 +75,4 @@ export const LIMITS = {
    * match, up to this depth.
    */
   maxDocumentDepth: 2 ** 17,
-} as const;
+} as const);

@@ -230,6 +230,12 @@ export function indicatorSeries(
     ]);
   }
   const isStock = (STOCK_INDICATORS as readonly string[]).includes(name);
+  // own keys only: 'constructor' must not find Object's
+  if (!Object.hasOwn(isStock ? indicators.stocks : indicators.flows, name)) {
+    throw new ChengzhenError([
+      { code: 'invalid_value', path: ['name'], message: `${JSON.stringify(name)} is not a kernel indicator (stocks: ${STOCK_INDICATORS.join(', ')}; flows: ${Object.keys(indicators.flows).join(', ')})`, received: String(name) },
+    ]);
+  }
   const values = isStock ? indicators.stocks[name as StockIndicator] : indicators.flows[name as FlowName];
   const count = values.length / (R + 1);
   const out: number[] = new Array(count);

@@ -12,14 +12,17 @@
  */
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
+import type { ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
-import { regionScheduleValues } from './regionValues.js';
+import { regionScheduleValues } from '../schema/regionValues.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
-const SHARE = { min: 0, max: 1 };
+const SHARE = SCHEDULE_RANGES.share;
 
 /** Rates by year for one region, and the path they came from (for messages). */
 interface LeverValues {
@@ -27,7 +30,7 @@ interface LeverValues {
   path: (string | number)[];
 }
 
-function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range = SHARE): LeverValues {
+function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues {
   return { values: regionScheduleValues(value, id, path, s.baseYear + 1, s.endYear, range), path };
 }
 
@@ -50,29 +53,41 @@ function normalise(profile: { female: Float64Array; male: Float64Array }, popula
 }
 
 /**
- * Small caches of what does not change between compilations of one scenario with different
- * levers (solvers, simulations): base populations and age profiles, keyed by their inputs.
- * The cached arrays are only read here, never handed out.
+ * Caches of what does not change between compilations of one scenario with different levers
+ * (solvers, simulations): base populations and age profiles, keyed by the identity of the
+ * parsed (deep-frozen, so unchanging) objects they come from; lever copies share every object
+ * but the lever's path. Weak keys: an entry goes with its scenario, and no caller's content
+ * reaches another's. The cached arrays are only read here, never handed out.
  */
-const CACHE_SIZE = 64;
-const baseCache = new Map<string, ReturnType<typeof basePopulation>>();
-const profileCache = new Map<string, { female: Float64Array; male: Float64Array }>();
+const baseCache = new WeakMap<object, Map<string, ReturnType<typeof basePopulation>>>();
+const profileCache = new WeakMap<object, Map<number, { female: Float64Array; male: Float64Array }>>();
+/** Named profiles (strings cannot be weak keys): a handful of names by a handful of ages. */
+const namedProfiles = new Map<string, { female: Float64Array; male: Float64Array }>();
+const NAMED_LIMIT = 64;
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function remember<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let found = cache.get(key);
   if (found === undefined) {
     found = make();
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, found);
   }
   return found;
 }
 
+function inner<K, T>(cache: WeakMap<object, Map<K, T>>, owner: object): Map<K, T> {
+  let map = cache.get(owner);
+  if (map === undefined) {
+    map = new Map();
+    cache.set(owner, map);
+  }
+  return map;
+}
+
 function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]) {
-  return remember(profileCache, JSON.stringify([spec, maxAge]), () => ({
-    female: ageProfileFor(spec, maxAge, path, 'female'),
-    male: ageProfileFor(spec, maxAge, path, 'male'),
-  }));
+  const make = () => ({ female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') });
+  if (typeof spec === 'object') return remember(inner(profileCache, spec), maxAge, make);
+  if (namedProfiles.size >= NAMED_LIMIT) namedProfiles.clear();
+  return remember(namedProfiles, `${spec}:${maxAge}`, make);
 }
 
 function matrixFrom(
@@ -188,6 +203,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const A1 = A + 1;
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
+  const dims = { regions: R, maxAge: A };
   const issues: ChengzhenIssue[] = [];
   const breaches = new Map<string, Breach>();
   const breach = (b: Breach) => {
@@ -199,11 +215,11 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
   const bases = ids.map((id, r) => {
-    const base = remember(baseCache, JSON.stringify([s.base[id], s.baseYear, s.maxAge]), () => basePopulation(s, id, ['base', id]));
+    const base = remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => basePopulation(s, id, ['base', id]));
     const parts = [base.rural, base.migrant, base.hukou];
     parts.forEach((part, h) => {
-      population.set(part.female, ((r * 3 + h) * 2 + 0) * A1);
-      population.set(part.male, ((r * 3 + h) * 2 + 1) * A1);
+      population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
+      population.set(part.male, populationIndex(dims, r, h, MALE, 0));
     });
     return base;
   });
@@ -226,11 +242,11 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     c: lever(s, s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
     q: lever(s, s.migration.returnRate, id, ['migration', 'returnRate']),
     k: lever(s, s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
-    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], { min: -1e9, max: 1e9 }),
-    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], { min: 0, max: 100 }),
-    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], { min: 0, max: 15 }),
-    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], { min: 0, max: 10 }),
-    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], { min: 0.5, max: 2 }),
+    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
+    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
+    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
+    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
+    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
   }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];
@@ -253,7 +269,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
 
   // net international migrants are shared out by base-year population, cell by cell
   const sexAgeTotal = new Float64Array(2 * A1);
-  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[(r * 3 + h) * 2 * A1 + x];
+  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
 
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
   for (let t = 0; t < steps; t++) {
@@ -273,8 +289,8 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
       const demo = unDemography(year, A, lv.mxScale ? lv.mxScale.values[t] : 1);
       national ??= demo;
       for (let h = 0; h < 3; h++) {
-        sx.set(demo.sx.female, ((r * 3 + h) * 2 + 0) * A1);
-        sx.set(demo.sx.male, ((r * 3 + h) * 2 + 1) * A1);
+        sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
+        sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
         sb[(r * 3 + h) * 2] = demo.sb.female;
         sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
         const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
@@ -308,7 +324,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         if (persons === 0) continue;
         for (let h = 0; h < 3; h++) {
           if (externalShares[h] === 0) continue;
-          for (let x = 0; x < 2 * A1; x++) n[(r * 3 + h) * 2 * A1 + x] += persons * externalShares[h] * externalPattern[r][x];
+          for (let x = 0; x < 2 * A1; x++) n[populationIndex(dims, r, h, FEMALE, 0) + x] += persons * externalShares[h] * externalPattern[r][x];
         }
       }
     }
@@ -318,7 +334,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         for (let h = 0; h < 3; h++) {
           for (let sex = 0; sex < 2; sex++) {
             const source = sex === 0 ? nm.female : nm.male;
-            const base = ((r * 3 + h) * 2 + sex) * A1;
+            const base = populationIndex(dims, r, h, sex, 0);
             for (let a = 0; a < A1; a++) {
               const cell = population[base + a];
               const all = sexAgeTotal[sex * A1 + a];

@@ -3,7 +3,10 @@
  * projecting many regions, or many Monte Carlo draws, builds each year's life tables once.
  */
 
+import { WPP2024_CHINA_FERTILITY } from '../../seeds/un-wpp2024/fertility.js';
 import { ChengzhenError } from '../errors.js';
+import { kernelFertility, singleYearAsfr } from './demography/fertility.js';
+import { lifeTableFromSingleAges } from './demography/lifeTable.js';
 import { NATIONAL_MAX_AGE, NATIONAL_YEARS, nationalYearInputs, type BySex } from './demography/nationalYearInputs.js';
 
 /** What the compiler needs of one year's demography. */
@@ -17,9 +20,13 @@ export interface YearDemography {
   srb: number;
   /** Net international migrants by age, persons. */
   netMigration: BySex<Float64Array>;
+  /** Death rates by single age of the year's life tables, before any scale. */
+  mx?: BySex<Float64Array>;
 }
 
+/** Years at the UN's own mortality, and years with death rates scaled, keyed `year:scale`. */
 const cache = new Map<string, YearDemography>();
+const scaled = new Map<string, YearDemography>();
 const CACHE_LIMIT = 2000;
 
 /** The cached years, to hand to a worker thread so that it need not build them again. */
@@ -57,13 +64,73 @@ export function unDemography(year: number, maxAge: number, mortalityScale = 1): 
       },
     ]);
   }
+  const base = baseYearDemography(year);
+  if (mortalityScale === 1) return base;
   const key = `${year}:${mortalityScale}`;
+  let found = scaled.get(key);
+  if (!found) {
+    found = scaleMortality(base, year, mortalityScale);
+    // oldest first out, so a long run of distinct scales does not empty the cache at once
+    if (scaled.size >= CACHE_LIMIT) scaled.delete(scaled.keys().next().value as string);
+    scaled.set(key, found);
+  }
+  return found;
+}
+
+/** The year's demography at the UN's own mortality, built once per year. */
+function baseYearDemography(year: number): YearDemography {
+  const key = `${year}:1`;
   let found = cache.get(key);
   if (!found) {
-    const inputs = nationalYearInputs(year, { mortalityScale });
-    found = { sx: inputs.sx, sb: inputs.sb, fxPerTfr: inputs.fxPerTfr, tfr: inputs.tfr, srb: inputs.srb, netMigration: inputs.netMigration };
+    const inputs = nationalYearInputs(year);
+    found = {
+      sx: inputs.sx,
+      sb: inputs.sb,
+      fxPerTfr: inputs.fxPerTfr,
+      tfr: inputs.tfr,
+      srb: inputs.srb,
+      netMigration: inputs.netMigration,
+      mx: { female: inputs.lifeTables.female.mx, male: inputs.lifeTables.male.mx },
+    };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The year's demography with every death rate multiplied by `scale`: only the life tables
+ * (and the kernel fertility, which uses women's survival) change, so only they are rebuilt,
+ * from the year's single-age rates (as `nationalYearInputs` does with `mortalityScale`),
+ * rather than the whole year from the UN's 5-year data.
+ */
+function scaleMortality(base: YearDemography, year: number, scale: number): YearDemography {
+  const mx = base.mx as BySex<Float64Array>;
+  const female = lifeTableFromSingleAges(times(mx.female, scale), 'female');
+  const male = lifeTableFromSingleAges(times(mx.male, scale), 'male');
+  return {
+    ...base,
+    sx: { female: female.sx, male: male.sx },
+    sb: { female: female.sb, male: male.sb },
+    fxPerTfr: kernelFertility(asfrPerTfr(year), female.sx),
+  };
+}
+
+function times(values: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] * factor;
+  return out;
+}
+
+const asfrCache = new Map<number, Float64Array>();
+
+/** Fertility by single age for a TFR of 1 in `year` (the UN pattern), once per year. */
+function asfrPerTfr(year: number): Float64Array {
+  let found = asfrCache.get(year);
+  if (!found) {
+    const pattern = WPP2024_CHINA_FERTILITY.pasfrPercent[year - WPP2024_CHINA_FERTILITY.firstYear];
+    found = singleYearAsfr(1, pattern, { ageStarts: WPP2024_CHINA_FERTILITY.ageStarts, maxAge: NATIONAL_MAX_AGE });
+    asfrCache.set(year, found);
   }
   return found;
 }

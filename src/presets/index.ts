@@ -1,14 +1,132 @@
 /**
  * `chengzhen/presets`: ready scenarios from the plan documents, each with its sources, and a
  * trend twin that continues recent observed trends instead of the plan's levers.
+ *
+ * Every preset is deep-frozen here, where it is exported: a caller that changes
+ * `getPreset(id).scenario` gets a TypeError, never a change the next caller sees.
  */
 
+import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
-import { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND } from './national.js';
-import { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND } from './shandong.js';
-import { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND } from './shanghai.js';
-import { ZHEJIANG_2023, ZHEJIANG_2023_TREND } from './zhejiang.js';
+import { HINDCAST_AREAS as AREAS, HINDCAST_MEASURES as MEASURES } from './hindcast.js';
+import { NATIONAL_2024_2028 as NATIONAL, NATIONAL_2024_2028_TREND as NATIONAL_TREND, NATIONAL_CALIBRATION as NATIONAL_CAL } from './national.js';
+import { SHANDONG_2021_2023 as SHANDONG, SHANDONG_2021_2023_TREND as SHANDONG_TREND, SHANDONG_CALIBRATION as SHANDONG_CAL } from './shandong.js';
+import { SHANGHAI_2024_2028 as SHANGHAI, SHANGHAI_2024_2028_TREND as SHANGHAI_TREND, SHANGHAI_CALIBRATION as SHANGHAI_CAL } from './shanghai.js';
+import { ZHEJIANG_2023 as ZHEJIANG, ZHEJIANG_2023_TREND as ZHEJIANG_TREND, ZHEJIANG_CALIBRATION as ZHEJIANG_CAL } from './zhejiang.js';
 import type { Preset } from './types.js';
+
+/**
+ * The national plan preset 2024-2028 (国家新型城镇化规划), and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_2024_2028)
+ * // => true
+ */
+export const NATIONAL_2024_2028: Preset = deepFreeze(NATIONAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_2024_2028_TREND)
+ * // => true
+ */
+export const NATIONAL_2024_2028_TREND: Preset = deepFreeze(NATIONAL_TREND);
+/**
+ * Shanghai 2024-2028, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2024_2028)
+ * // => true
+ */
+export const SHANGHAI_2024_2028: Preset = deepFreeze(SHANGHAI);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2024_2028_TREND)
+ * // => true
+ */
+export const SHANGHAI_2024_2028_TREND: Preset = deepFreeze(SHANGHAI_TREND);
+/**
+ * Shandong 2021-2023, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_2021_2023)
+ * // => true
+ */
+export const SHANDONG_2021_2023: Preset = deepFreeze(SHANDONG);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_2021_2023_TREND)
+ * // => true
+ */
+export const SHANDONG_2021_2023_TREND: Preset = deepFreeze(SHANDONG_TREND);
+/**
+ * Zhejiang 2023, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_2023)
+ * // => true
+ */
+export const ZHEJIANG_2023: Preset = deepFreeze(ZHEJIANG);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_2023_TREND)
+ * // => true
+ */
+export const ZHEJIANG_2023_TREND: Preset = deepFreeze(ZHEJIANG_TREND);
+/**
+ * The calibration scenarios of the presets (from the 2020 census), frozen like the presets. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(NATIONAL_CALIBRATION)
+ * // => true
+ */
+export const NATIONAL_CALIBRATION = deepFreeze(NATIONAL_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_CALIBRATION)
+ * // => true
+ */
+export const SHANGHAI_CALIBRATION = deepFreeze(SHANGHAI_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(SHANDONG_CALIBRATION)
+ * // => true
+ */
+export const SHANDONG_CALIBRATION = deepFreeze(SHANDONG_CAL);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(ZHEJIANG_CALIBRATION)
+ * // => true
+ */
+export const ZHEJIANG_CALIBRATION = deepFreeze(ZHEJIANG_CAL);
+/**
+ * The areas and measures of the hindcast, frozen. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(HINDCAST_AREAS)
+ * // => true
+ */
+export const HINDCAST_AREAS = deepFreeze(AREAS);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(HINDCAST_MEASURES)
+ * // => true
+ */
+export const HINDCAST_MEASURES = deepFreeze(MEASURES);
 
 /**
  * Every preset, plan presets first, each followed by its trend twin.
@@ -17,7 +135,7 @@ import type { Preset } from './types.js';
  * PRESETS.map((p) => p.id)
  * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
  */
-export const PRESETS: readonly Preset[] = [
+export const PRESETS: readonly Preset[] = deepFreeze([
   NATIONAL_2024_2028,
   NATIONAL_2024_2028_TREND,
   SHANGHAI_2024_2028,
@@ -26,7 +144,7 @@ export const PRESETS: readonly Preset[] = [
   SHANDONG_2021_2023_TREND,
   ZHEJIANG_2023,
   ZHEJIANG_2023_TREND,
-];
+]);
 
 /**
  * The preset with id `id`.
@@ -47,11 +165,7 @@ export function getPreset(id: string): Preset {
 }
 
 export type { Preset, PresetCalibration, FigureProvenance } from './types.js';
-export { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND, NATIONAL_CALIBRATION } from './national.js';
-export { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND, SHANGHAI_CALIBRATION } from './shanghai.js';
-export { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND, SHANDONG_CALIBRATION } from './shandong.js';
-export { ZHEJIANG_2023, ZHEJIANG_2023_TREND, ZHEJIANG_CALIBRATION } from './zhejiang.js';
-export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
+export { hindcast, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
 export { scorecard } from '../model/scorecard.js';
 export type { ScorecardRow } from '../model/scorecard.js';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { shapeLength, type InputShape, type KernelDims } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
+import { deepFreeze } from '../deepFreeze.js';
 import { LIMITS } from '../limits.js';
 import { parseMoveMatrix } from './moveMatrix.js';
 import { BIRTHS_PER_WOMAN, cellLabel, IssueList, NET_PERSONS, PERSONS, PROBABILITY, SEX_RATIO, toCheckedArray, type ArrayContext, type Range } from './numericArrays.js';
@@ -212,7 +213,9 @@ export type SafeParseKernelProblem = { success: true; data: KernelProblem } | { 
 /**
  * Validates a kernel problem document (model.md section 6), as parsed from JSON or built in
  * code (numeric arrays may be plain arrays or `Float64Array`s), and returns it with typed
- * arrays. Never throws: returns the error instead.
+ * arrays, deep-frozen (its typed arrays are fresh copies no caller holds). Never throws, not
+ * even for an input that throws when read: returns the error instead. The projection must end
+ * by {@link LIMITS.maxYear}.
  *
  * @example
  * const parsed = safeParseKernelProblem({ format: 'chengzhen-kernel/1' });
@@ -220,10 +223,36 @@ export type SafeParseKernelProblem = { success: true; data: KernelProblem } | { 
  * // => 'dims is required'
  */
 export function safeParseKernelProblem(json: unknown): SafeParseKernelProblem {
+  try {
+    const parsed = parseDocument(json);
+    if (parsed.success) deepFreeze(parsed.data);
+    return parsed;
+  } catch (error) {
+    if (error instanceof ChengzhenError) return { success: false, error };
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      success: false,
+      error: new ChengzhenError([{ code: 'invalid_type', path: [], message: `the kernel problem could not be read: ${reason}`, expected: 'plain data (JSON)', received: 'a value that throws when read' }]),
+    };
+  }
+}
+
+/** {@link safeParseKernelProblem} without its guard against inputs that throw when read. */
+function parseDocument(json: unknown): SafeParseKernelProblem {
   const structure = KernelProblemDocumentSchema.safeParse(json, { reportInput: true });
   if (!structure.success) return { success: false, error: new ChengzhenError(fromZodError(structure.error)) };
   const doc = structure.data;
   const issues = new IssueList();
+  if (doc.startYear + doc.years > LIMITS.maxYear) {
+    issues.add({
+      code: 'out_of_range',
+      path: ['years'],
+      message: `years must end the projection by ${LIMITS.maxYear} (LIMITS.maxYear): startYear ${doc.startYear} + years must be <= ${LIMITS.maxYear}, received ${doc.years}`,
+      expected: `<= ${LIMITS.maxYear - doc.startYear}`,
+      received: String(doc.years),
+    });
+    return { success: false, error: new ChengzhenError(issues.issues) };
+  }
   const seen = new Set<string>();
   doc.dims.regions.forEach((id, i) => {
     if (seen.has(id)) {

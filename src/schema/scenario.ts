@@ -12,16 +12,17 @@
 import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { parseFormula } from '../model/formula.js';
-import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
+import { parseFormula } from './formula.js';
+import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
+import { deepFreeze } from '../deepFreeze.js';
 import { documentIssues } from './documentIssues.js';
+import { scenarioIssues } from './scenarioChecks.js';
 import { ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
 
 const share = z.number().min(0).max(1);
 /** The most ages a population or profile by single age can list (0 .. LIMITS.maxAge). */
 const AGES = LIMITS.maxAge + 1;
-const nonNegative = z.number().min(0);
 /** Fertility of a status relative to the TFR: a factor, at most 10 so that births stay finite. */
 const relativeFertility = z.number().min(0).max(10);
 /** Persons of one age and sex, or of a region: {@link LIMITS.maxCellPersons} at most. */
@@ -42,7 +43,7 @@ const regionId = z
  * CITY_TIERS[0]
  * // => 'megacity'
  */
-export const CITY_TIERS = ['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const;
+export const CITY_TIERS = Object.freeze(['megacity', 'supercity', 'large-1', 'large-2', 'medium', 'small', 'province', 'country'] as const);
 
 /**
  * A region: a country, province, city or county, with an id used everywhere else in the
@@ -105,11 +106,41 @@ export const PopulationSpecSchema = z.union([
 export type PopulationSpec = z.infer<typeof PopulationSpecSchema>;
 export type PopulationSpecInput = z.input<typeof PopulationSpecSchema>;
 
+/** A value of an age profile by age: relative, so any scale, but bounded so that sums stay finite. */
+const profileValue = z.number().min(0).max(LIMITS.maxCellPersons);
+const height = profileValue;
+/** Rates of rise and fall of a Rogers-Castro curve, per year of age. */
+const curveRate = z.number().min(0).max(10);
+const peakAge = z.number().min(0).max(LIMITS.maxAge);
+
+/**
+ * Parameters of a Rogers-Castro migration schedule (7 parameters, or 11 with the retirement
+ * peak `a3`, `alpha3`, `mu3`, `lambda3`): heights `a1`, `a2`, `a3`, `c` >= 0, rates `alpha`,
+ * `lambda` in [0, 10], peak ages `mu2`, `mu3` in [0, maxAge]. Unknown names are refused.
+ *
+ * @example
+ * RogersCastroSchema.safeParse({ a1: 0.02, alpha1: 0.1, a2: 0.06, alpha2: 0.1, mu2: 20, lambda2: 0.4, c: 0.003, beta: 1 }).success
+ * // => false
+ */
+export const RogersCastroSchema = z.strictObject({
+  a1: height,
+  alpha1: curveRate,
+  a2: height,
+  alpha2: curveRate,
+  mu2: peakAge,
+  lambda2: curveRate,
+  c: height,
+  a3: height.optional(),
+  alpha3: curveRate.optional(),
+  mu3: peakAge.optional(),
+  lambda3: curveRate.optional(),
+});
+
 /** A relative age profile: a default by name, Rogers-Castro parameters, or values by single age. */
 export const AgeProfileSchema = z.union([
   z.enum(['flat', 'labour-migration', 'hukou-conversion', 'return-migration']),
-  z.strictObject({ rogersCastro: z.record(z.string(), z.number()) }),
-  z.strictObject({ byAge: z.array(nonNegative).min(1).max(AGES) }),
+  z.strictObject({ rogersCastro: RogersCastroSchema }),
+  z.strictObject({ byAge: z.array(profileValue).min(1).max(AGES).describe('Relative intensity by single age 0..maxAge, above 0 at some age') }),
 ], { error: 'must be "flat", "labour-migration", "hukou-conversion", "return-migration", { rogersCastro: { ... } } or { byAge: [...] }' });
 /** The age profile of a rate: a named default, Rogers-Castro parameters, or values by single age. */
 export type AgeProfile = z.infer<typeof AgeProfileSchema>;
@@ -345,42 +376,64 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
 
 /**
  * Scenarios this module validated, so that passing one on (project -> compile) does not
- * validate it again. Frozen neither way: a caller that changes a parsed scenario in place
- * should parse its copy again (solvers do: they clone).
+ * validate it again. Every one is deep-frozen, so it cannot change after it was checked.
  */
 const PARSED = new WeakSet<object>();
 
 /**
  * Marks a copy of a parsed scenario, changed only in one lever's value, as parsed, so that
  * solvers and simulations do not validate the whole scenario again for every evaluation. The
- * lever's values are still checked against their ranges when the scenario is compiled. For
- * solvers only: it is not part of the public API.
+ * lever's values are still checked against their ranges when the scenario is compiled. The
+ * copy is frozen like every parsed scenario. For solvers only: it is not part of the public API.
  */
 export function markLeverCopyParsed(copy: Scenario): Scenario {
-  PARSED.add(copy);
+  PARSED.add(deepFreeze(copy));
   return copy;
 }
 
 /** Result of {@link safeParseScenario}. */
 export type SafeParseScenario = { success: true; data: Scenario } | { success: false; error: ChengzhenError };
 
+/** Issues in order, each message once (a formula's fault is found by two checks). */
+function distinct(issues: readonly ChengzhenIssue[]): ChengzhenIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => !seen.has(issue.message) && seen.add(issue.message) !== undefined);
+}
+
+function parseIssues(input: unknown): { issues: ChengzhenIssue[]; data?: Scenario } {
+  const shape = documentIssues(input, LIMITS.maxScenarioValues);
+  if (shape.length > 0) return { issues: shape };
+  const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { issues: fromZodError(parsed.error) };
+  const issues = crossCheck(parsed.data);
+  if (issues.length === 0) issues.push(...scenarioIssues(parsed.data));
+  return { issues: distinct(issues), data: parsed.data };
+}
+
 /**
- * Validates a scenario (from JSON or code) and fills in its defaults. Never throws.
+ * Validates a scenario (from JSON or code) and fills in its defaults. Never throws: an input
+ * that cannot even be read (a getter that throws, a revoked Proxy) is an error result too.
+ * The scenario returned is a deep-frozen copy, so nothing can change it after it was checked.
  *
  * @example
  * safeParseScenario({ name: 'x' }).success
  * // => false
  */
 export function safeParseScenario(input: unknown): SafeParseScenario {
-  if (typeof input === 'object' && input !== null && PARSED.has(input)) return { success: true, data: input as Scenario };
-  const shape = documentIssues(input, LIMITS.maxScenarioValues);
-  if (shape.length > 0) return { success: false, error: new ChengzhenError(shape) };
-  const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { success: false, error: new ChengzhenError(fromZodError(parsed.error)) };
-  const issues = crossCheck(parsed.data);
-  if (issues.length > 0) return { success: false, error: new ChengzhenError(issues) };
-  PARSED.add(parsed.data);
-  return { success: true, data: parsed.data };
+  try {
+    if (typeof input === 'object' && input !== null && PARSED.has(input)) return { success: true, data: input as Scenario };
+    const { issues, data } = parseIssues(input);
+    if (issues.length > 0 || data === undefined) return { success: false, error: new ChengzhenError(issues) };
+    PARSED.add(deepFreeze(data));
+    return { success: true, data };
+  } catch (error) {
+    if (error instanceof ChengzhenError) return { success: false, error };
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      success: false,
+      error: new ChengzhenError([{ code: 'invalid_type', path: [], message: `the scenario could not be read: ${reason}`, expected: 'plain data (JSON)', received: 'a value that throws when read' }]),
+    };
+  }
 }
 
 /**

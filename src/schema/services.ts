@@ -12,7 +12,7 @@
 
 import { z } from 'zod';
 import { formatPath, type ChengzhenIssue } from '../errors.js';
-import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
+import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 
 /** The message of a value for every region or per region that is neither. */
 const perRegionError = (what: string) => ({ error: `must be ${what} for every region, or { byRegion: { <region id>: ... }, default: ... }` });

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import { describeValue, formatPath, type ChengzhenIssue } from '../errors.js';
+import { LIMITS } from '../limits.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -116,7 +117,15 @@ export function fromZodIssue(issue: ZodIssue): ChengzhenIssue[] {
   }
 }
 
-/** All issues of a failed zod parse. */
+/** The issues of a failed zod parse, up to {@link LIMITS.maxIssues} (500,000 unknown keys make 100). */
 export function fromZodError(error: z.ZodError): ChengzhenIssue[] {
-  return error.issues.flatMap(fromZodIssue);
+  const issues: ChengzhenIssue[] = [];
+  for (const issue of error.issues) {
+    const capped = issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, LIMITS.maxIssues) } : issue;
+    for (const found of fromZodIssue(capped)) {
+      if (issues.length >= LIMITS.maxIssues) return issues;
+      issues.push(found);
+    }
+  }
+  return issues;
 }

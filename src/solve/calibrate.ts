@@ -6,7 +6,7 @@
 import { ChengzhenError } from '../errors.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import type { LeverSpec } from './levers.js';
-import type { Target } from './solveLever.js';
+import { checkDistinctLevers, checkTargets, type Target } from './solveLever.js';
 import { solveTargets, type SolveTargetsResult } from './solveTargets.js';
 
 /** Options of {@link calibrate}. */
@@ -43,7 +43,8 @@ export interface CalibrateResult extends SolveTargetsResult {
 /**
  * Fits levers to observations.
  *
- * @throws {ChengzhenError} when no observation is left after the cut-off.
+ * @throws {ChengzhenError} when there is no observation or none is left after the cut-off,
+ *   an observation is not a finite value in a whole year, or a lever is named twice.
  * @example
  * const fit = calibrate(NATIONAL_CALIBRATION.scenario, {   // China from the 2020 census
  *   levers: [{ path: 'migration.ruralToUrbanRate' }],
@@ -53,6 +54,11 @@ export interface CalibrateResult extends SolveTargetsResult {
  * // => 0.0171
  */
 export function calibrate(scenario: Scenario | ScenarioInput, options: CalibrateOptions): CalibrateResult {
+  if (options.observations.length === 0) {
+    throw new ChengzhenError([{ code: 'invalid_value', path: ['observations'], message: 'calibrate needs at least one observation', expected: 'one or more observations', received: 'none' }]);
+  }
+  checkTargets(options.observations, 'observations');
+  checkDistinctLevers(options.levers, 'levers');
   const used = options.observations.filter((o) => options.upTo === undefined || o.year <= options.upTo);
   const heldOut = options.observations.filter((o) => options.upTo !== undefined && o.year > options.upTo);
   if (used.length === 0) {

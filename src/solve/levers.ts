@@ -4,8 +4,9 @@
  * replaced by a value; either way for all regions, or for one region only.
  */
 
+import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
-import { scaleSchedule, scheduleFunction, type Schedule } from '../model/schedule.js';
+import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedule.js';
 import { project } from '../model/project.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 
@@ -16,7 +17,7 @@ import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput }
  * LEVERS['hukou.conversionRate'].unit
  * // => 'share of migrants per year'
  */
-export const LEVERS = {
+export const LEVERS = deepFreeze({
   'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
   'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
   'migration.returnRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'return migration level' },
@@ -34,7 +35,7 @@ export const LEVERS = {
   'services.healthCare.doctors.additionsPerYear': { min: 0, max: 1e8, unit: 'doctors per year', description: 'doctors added each year' },
   'services.healthCare.doctors.growthRate': { min: -0.5, max: 1, unit: 'share per year', description: 'growth of the doctor workforce' },
   'services.elderlyCare.beds.additionsPerYear': { min: 0, max: 1e9, unit: 'beds per year', description: 'elderly care beds added each year' },
-} as const;
+} as const);
 
 /** The path of a lever in the scenario. */
 export type LeverPath = keyof typeof LEVERS;
@@ -121,6 +122,25 @@ export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'v
 }
 
 /**
+ * A copy of a parsed (frozen) scenario with fresh objects along a lever's path and every other
+ * object shared, so that what compiles from the shared parts (base populations, age profiles)
+ * is found again by identity.
+ */
+function copyAlong(scenario: Scenario, path: string): Scenario {
+  const copy = { ...scenario } as unknown as Holder;
+  let from = scenario as unknown as Holder;
+  let to = copy;
+  for (const part of path.split('.').slice(0, -1)) {
+    const next = from[part];
+    if (typeof next !== 'object' || next === null) break;
+    to[part] = { ...(next as Holder) };
+    from = next as Holder;
+    to = to[part] as Holder;
+  }
+  return copy as unknown as Scenario;
+}
+
+/**
  * A copy of the scenario with the lever set to `x` (a value or a factor, by its mode).
  *
  * @example
@@ -130,7 +150,7 @@ export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'v
  */
 export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: number): Scenario {
   const scenario = parseScenario(input);
-  const copy = structuredClone(scenario);
+  const copy = copyAlong(scenario, lever.path);
   const { holder, key } = locate(copy, lever.path);
   const mode = leverMode(scenario, lever);
   const current = leverSchedule(scenario, lever);
@@ -140,7 +160,7 @@ export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: 
     return markLeverCopyParsed(copy);
   }
   const value = holder[key];
-  if (isPerRegion(value)) value.byRegion[lever.region] = next;
+  if (isPerRegion(value)) holder[key] = { ...value, byRegion: { ...value.byRegion, [lever.region]: next } };
   else holder[key] = { byRegion: { [lever.region]: next }, default: value as Schedule };
   return markLeverCopyParsed(copy);
 }

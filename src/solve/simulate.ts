@@ -14,7 +14,8 @@ import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { checkDistribution, DistributionSchema, drawFrom, type Distribution } from './distributions.js';
 import { fixMatchedStocks, LEVERS, leverMode, withLever, type LeverSpec } from './levers.js';
-import { uniformStream } from './random.js';
+import { checkSeed, uniformStream } from './random.js';
+import { checkDistinctLevers } from './solveLever.js';
 
 /** One uncertain lever: which, and its distribution (of the value, or of the factor on a schedule). */
 export interface UncertainLever {
@@ -26,7 +27,10 @@ export interface UncertainLever {
 export interface SimulateOptions {
   /** Number of draws (1 to {@link MAX_DRAWS}). */
   draws: number;
-  /** Seed of the generator: the same seed gives the same bands. */
+  /**
+   * Seed of the generator, a whole number in [0, 2^32) (see `MAX_SEED`): the same
+   * seed gives the same bands, and distinct seeds give distinct random streams.
+   */
   seed: number;
   /** The uncertain levers: a list, or a record by lever path (for every region). */
   uncertain: UncertainLever[] | Partial<Record<LeverSpec['path'], Distribution>>;
@@ -120,11 +124,15 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
   if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
     throw fail(['draws'], `draws must be a whole number in [1, ${MAX_DRAWS}], received ${options.draws}`, String(options.draws));
   }
-  if (!Number.isInteger(options.seed)) throw fail(['seed'], `seed must be a whole number, received ${options.seed}`, String(options.seed));
+  checkSeed(options.seed);
   const uncertain: UncertainLever[] = Array.isArray(options.uncertain)
     ? options.uncertain
     : Object.entries(options.uncertain).map(([path, distribution]) => ({ lever: { path: path as LeverSpec['path'] }, distribution: distribution as Distribution }));
   if (uncertain.length === 0) throw fail(['uncertain'], 'uncertain must name at least one lever');
+  checkDistinctLevers(
+    uncertain.map((u) => u.lever),
+    'uncertain',
+  );
   uncertain.forEach((u, i) => {
     if (!Object.hasOwn(LEVERS, u.lever.path)) throw fail(['uncertain', i, 'lever'], `uncertain[${i}]: ${u.lever.path} is not a lever (levers: ${Object.keys(LEVERS).join(', ')})`, u.lever.path);
     const parsed = DistributionSchema.safeParse(u.distribution);
@@ -166,7 +174,7 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
  * // => 6
  */
 export function runSimulationDraws(plan: SimulationPlan, seed: number, from: number, to: number, onProgress?: (done: number, total: number) => void): SimulationChunk {
-  if (!Number.isInteger(seed)) throw fail(['seed'], `seed must be a whole number, received ${seed}`, String(seed));
+  checkSeed(seed);
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > MAX_DRAWS) {
     throw fail(['draws'], `draws ${from} to ${to} must be whole numbers with 0 <= from <= to <= ${MAX_DRAWS}`, `${from}..${to}`);
   }

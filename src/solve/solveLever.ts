@@ -3,7 +3,7 @@
  * target year ("what would it take?"), by bracketing and Brent's method.
  */
 
-import { ChengzhenError } from '../errors.js';
+import { ChengzhenError, describeValue, type ChengzhenIssue } from '../errors.js';
 import { project } from '../model/project.js';
 import type { Projection } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -106,6 +106,59 @@ function feasibleEdge(f: (x: number) => number, ok: number, bad: number): { x: n
 }
 
 /**
+ * Checks targets (or observations) before anything is projected: an indicator name, a whole
+ * year, a finite value. `name` is the option they came in (`target`, `observations`).
+ *
+ * @throws {ChengzhenError} naming each bad field: `observations[0].value must be a finite
+ *   number, received NaN`.
+ * @example
+ * checkTargets([{ indicator: 'population', year: 2026, value: 1e999 }], 'targets')
+ * // => throws ChengzhenError: targets[0].value must be a finite number, received Infinity
+ */
+export function checkTargets(targets: readonly Target[], name: string, single = false): void {
+  const issues: ChengzhenIssue[] = [];
+  targets.forEach((t, i) => {
+    const at: (string | number)[] = single ? [name] : [name, i];
+    const where = single ? name : `${name}[${i}]`;
+    if (typeof t?.indicator !== 'string' || t.indicator === '') {
+      issues.push({ code: 'invalid_type', path: [...at, 'indicator'], message: `${where}.indicator must be an indicator name, received ${describeValue(t?.indicator)}`, received: describeValue(t?.indicator) });
+    }
+    if (!Number.isInteger(t?.year)) {
+      issues.push({ code: 'invalid_value', path: [...at, 'year'], message: `${where}.year must be a whole year, received ${describeValue(t?.year)}`, expected: 'a whole year', received: describeValue(t?.year) });
+    }
+    if (typeof t?.value !== 'number' || !Number.isFinite(t.value)) {
+      issues.push({ code: 'not_finite', path: [...at, 'value'], message: `${where}.value must be a finite number, received ${describeValue(t?.value)}`, expected: 'a finite number', received: describeValue(t?.value) });
+    }
+  });
+  if (issues.length > 0) throw new ChengzhenError(issues);
+}
+
+/**
+ * Checks that no lever is named twice (the same path for the same region, or for every
+ * region): two entries would multiply factors or silently override each other.
+ *
+ * @throws {ChengzhenError} `duplicate`, naming the option and both positions.
+ * @example
+ * checkDistinctLevers([{ path: 'hukou.conversionRate' }, { path: 'hukou.conversionRate' }], 'levers')
+ * // => throws ChengzhenError: levers[1] repeats levers[0] (hukou.conversionRate): name each lever once
+ */
+export function checkDistinctLevers(levers: readonly LeverSpec[], name: string): void {
+  const seen = new Map<string, number>();
+  const issues: ChengzhenIssue[] = [];
+  levers.forEach((lever, i) => {
+    const key = `${lever.path}@${lever.region ?? ''}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const what = lever.region === undefined ? lever.path : `${lever.path} for region ${lever.region}`;
+    issues.push({ code: 'duplicate', path: [name, i], message: `${name}[${i}] repeats ${name}[${first}] (${what}): name each lever once`, expected: 'each lever once', received: what });
+  });
+  if (issues.length > 0) throw new ChengzhenError(issues);
+}
+
+/**
  * Finds the lever value (or factor) that makes `target.indicator` equal `target.value` in
  * `target.year`.
  *
@@ -121,6 +174,7 @@ function feasibleEdge(f: (x: number) => number, ok: number, bad: number): { x: n
  * // => 0.08475
  */
 export function solveLever(input: Scenario | ScenarioInput, options: SolveLeverOptions): SolveLeverResult {
+  checkTargets([options.target], 'target', true);
   const scenario = fixMatchedStocks(parseScenario(input));
   const { lever, target } = options;
   const mode = leverMode(scenario, lever);

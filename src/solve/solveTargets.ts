@@ -10,7 +10,7 @@ import { ChengzhenError } from '../errors.js';
 import { project } from '../model/project.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { fixMatchedStocks, leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
-import { targetValue, type Target } from './solveLever.js';
+import { checkDistinctLevers, checkTargets, targetValue, type Target } from './solveLever.js';
 
 /** Options of {@link solveTargets}. */
 export interface SolveTargetsOptions {
@@ -73,11 +73,13 @@ function applyLevers(scenario: Scenario, levers: LeverSpec[], values: ArrayLike<
  * // => [true, true]
  */
 export function solveTargets(input: Scenario | ScenarioInput, options: SolveTargetsOptions): SolveTargetsResult {
-  const scenario = fixMatchedStocks(parseScenario(input));
   const { levers, targets } = options;
   if (levers.length === 0 || targets.length === 0) {
     throw new ChengzhenError([{ code: 'invalid_value', path: [levers.length === 0 ? 'levers' : 'targets'], message: 'solveTargets needs at least one lever and one target' }]);
   }
+  checkTargets(targets, 'targets');
+  checkDistinctLevers(levers, 'levers');
+  const scenario = fixMatchedStocks(parseScenario(input));
   const bounds = options.bounds ?? levers.map((lever) => leverBounds(scenario, lever));
   const modes = levers.map((lever) => leverMode(scenario, lever));
   const initial =

@@ -23,6 +23,48 @@ function imports(file: string): string[] {
 
 const layer = (file: string) => relative(SRC, file).split('/')[0];
 
+/**
+ * The layers from the bottom up (style.md): a file may import its own layer and any layer
+ * ranked below it. The leaves (errors.ts, limits.ts, deepFreeze.ts) rank lowest.
+ */
+const RANK: Record<string, number> = {
+  'limits.ts': 0,
+  'errors.ts': 0.5,
+  'deepFreeze.ts': 0,
+  kernel: 1,
+  schema: 2,
+  model: 3,
+  solve: 4,
+  presets: 5,
+  io: 5,
+  report: 6,
+  node: 6,
+  cli: 7,
+  'index.ts': 8,
+};
+
+/** The layer a relative import lands in: `schema`, `errors.ts`, or `seeds` for the cited data outside src/. */
+function targetLayer(file: string, spec: string): string {
+  const target = relative(SRC, resolve(dirname(file), spec));
+  if (target.startsWith('..')) return target.replace(/^(\.\.\/)+/, '').split('/')[0];
+  return target.split('/')[0].replace(/\.js$/, '.ts');
+}
+
+/** Every import that goes up the layers, as `file imports layer/`. */
+function upwardImports(all: readonly string[], read: (file: string) => string[] = imports): string[] {
+  const upward: string[] = [];
+  for (const file of all) {
+    const from = layer(file);
+    for (const spec of read(file)) {
+      if (!spec.startsWith('.')) continue;
+      const to = targetLayer(file, spec);
+      if (to === from || !(to in RANK)) continue;
+      if (RANK[to] > RANK[from] || (RANK[to] === RANK[from] && to !== from)) upward.push(`${relative(SRC, file)} imports ${to}`);
+    }
+  }
+  return upward;
+}
+
 describe('import directions of src/', () => {
   const all = files(SRC);
 
@@ -43,6 +85,15 @@ describe('import directions of src/', () => {
       }
     }
     expect(outside).toEqual([]);
+  });
+
+  it('every layer imports only itself and the layers below it (schema/ does not import model/)', () => {
+    expect(upwardImports(all)).toEqual([]);
+  });
+
+  it('upwardImports catches schema/ importing model/', () => {
+    const fake = join(SRC, 'schema', 'scenario.ts');
+    expect(upwardImports([fake], () => ['../model/formula.js', './schedule.js', '../kernel/layout.js', '../errors.js'])).toEqual(['schema/scenario.ts imports model']);
   });
 
   it('only node/ and cli/ import Node built-ins', () => {

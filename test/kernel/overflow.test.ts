@@ -9,7 +9,7 @@ function growing(years: number) {
   return parseKernelProblem({
     format: 'chengzhen-kernel/1',
     dims: { regions: ['a'], maxAge: 2 },
-    startYear: 2000,
+    startYear: 1800,
     years,
     population: new Array(18).fill(1e12),
     inputs: { sx: new Array(18).fill(1), sb: new Array(6).fill(1), fx: new Array(9).fill(10), srb: [1], m: new Array(6).fill(0), c: [0], k: new Array(6).fill(0), q: new Array(6).fill(0) },

@@ -19,18 +19,9 @@ import { defineScenario, parseScenario, type Scenario } from '../../src/schema/s
 import { firstBitDifference } from '../helpers/bits.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions, twoRegionsInput } from './fixtures/scenarios.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const EXAMPLE = new URL('../../examples/scenarios/two-regions.json', import.meta.url);
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
 
 function expectBitIdentical(a: KernelResult, b: KernelResult): void {
   expect(a.years).toEqual(b.years);

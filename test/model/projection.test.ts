@@ -12,6 +12,7 @@ import { ALL_REGIONS, type Projection } from '../../src/model/projection.js';
 import type { PopulationByStatus } from '../../src/model/statusSplit.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const STOCKS = ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'];
 const FLOWS = ['births', 'deaths', 'ruralToUrban', 'reclassified', 'conversions', 'returns', 'netInternational', 'inMigrants', 'outMigrants', 'netMigration'];
@@ -19,16 +20,6 @@ const BETWEEN = ['inMigrants', 'outMigrants', 'netMigration'];
 
 let two: Projection;
 let one: Projection;
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
 
 function total(p: PopulationByStatus, status?: 'rural' | 'migrant' | 'hukou'): number {
   const parts = status ? [p[status]] : [p.rural, p.migrant, p.hukou];

@@ -4,8 +4,8 @@
  * function, so that a case cannot leak into the next; those that need own `__proto__` or
  * `constructor` keys are built with `JSON.parse`, as a file would be.
  *
- * `stage: 'compile'` marks scenarios that parse but cannot be compiled (an unknown census
- * area, points out of order); `stage: 'run'` a kernel problem that parses but removes more
+ * `stage: 'compile'` marks scenarios that parse but cannot be compiled (since every check of
+ * a scenario runs at parse time, there are none left); `stage: 'run'` a kernel problem that parses but removes more
  * people than there are. `cli: true` marks the cases also run through the command line (their
  * document must survive `JSON.stringify`).
  */
@@ -194,16 +194,16 @@ export const SCENARIO_CASES: BadInputCase[] = [
   { name: 'a schedule of a wrong form', document: scenario((s) => (s.migration.returnRate = { linear: { from: [2020, 0.1] } })), path: ['migration', 'returnRate', 'linear', 'to'], message: 'migration.returnRate.linear.to is required' },
   { name: 'a schedule value as a string', document: scenario((s) => (s.migration.returnRate = { points: [[2021, '0.1']] })), path: ['migration', 'returnRate', 'points', 0, 1], message: 'must be a number, received "0.1"' },
   { name: '2,000 schedule points', document: scenario((s) => (s.migration.returnRate = { points: Array.from({ length: 2000 }, (_, i) => [2021 + i, 0.01]) })), path: ['migration', 'returnRate', 'points'], message: 'must be an array of <= 1000 items' },
-  { name: 'points out of order', document: scenario((s) => (s.migration.returnRate = { points: [[2022, 0.01], [2021, 0.02]] })), path: ['migration', 'returnRate', 'points', 1], message: 'must come after the point before it (year 2022), received year 2021', stage: 'compile', cli: true },
-  { name: 'a formula giving a rate below 0', document: scenario((s) => (s.migration.returnRate = { formula: '0.01 - 0.05 * (year - 2020)' })), path: ['migration', 'returnRate'], message: 'migration.returnRate[year=2021] must be in [0, 1], received -0.04', stage: 'compile' },
+  { name: 'points out of order', document: scenario((s) => (s.migration.returnRate = { points: [[2022, 0.01], [2021, 0.02]] })), path: ['migration', 'returnRate', 'points', 1], message: 'must come after the point before it (year 2022), received year 2021', cli: true },
+  { name: 'a formula giving a rate below 0', document: scenario((s) => (s.migration.returnRate = { formula: '0.01 - 0.05 * (year - 2020)' })), path: ['migration', 'returnRate'], message: 'migration.returnRate[year=2021] must be in [0, 1], received -0.04' },
   { name: 'a byRegion naming an unknown region', document: scenario((s) => (s.migration.returnRate = { byRegion: { atlantis: 0.01 }, default: 0 })), path: ['migration', 'returnRate', 'byRegion', 'atlantis'], message: 'names the unknown region "atlantis"' },
   // destinations: the scenario's sparse matrix
   { name: 'destinations to an unknown region', document: scenario((s) => (s.migration.destinations = { inland: { inland: 0.8, atlantis: 0.2 } })), path: ['migration', 'destinations', 'inland', 'atlantis'], message: 'names the unknown region "atlantis"', cli: true },
   { name: 'destinations from an unknown region', document: scenario((s) => (s.migration.destinations = { atlantis: { inland: 1 } })), path: ['migration', 'destinations', 'atlantis'], message: 'names the unknown region "atlantis"' },
   { name: 'a destination share of 1.2', document: scenario((s) => (s.migration.destinations = { inland: { inland: -0.2, coast: 1.2 } })), path: ['migration', 'destinations', 'inland', 'inland'], message: 'must be >= 0, received -0.2' },
-  { name: 'destinations not summing to 1', document: scenario((s) => (s.migration.destinations = { inland: { inland: 0.5, coast: 0.2 } })), path: ['migration', 'destinations', 'inland'], message: 'the shares must sum to 1, received 0.7', stage: 'compile', cli: true },
+  { name: 'destinations not summing to 1', document: scenario((s) => (s.migration.destinations = { inland: { inland: 0.5, coast: 0.2 } })), path: ['migration', 'destinations', 'inland'], message: 'the shares must sum to 1, received 0.7', cli: true },
   // populations
-  { name: 'an unknown census area', document: scenario((s) => (s.base.inland.population.census2020 = 'Atlantis')), path: ['base', 'inland', 'population', 'census2020'], message: 'Atlantis', stage: 'compile', cli: true },
+  { name: 'an unknown census area', document: scenario((s) => (s.base.inland.population.census2020 = 'Atlantis')), path: ['base', 'inland', 'population', 'census2020'], message: 'Atlantis', cli: true },
   { name: 'a population of no known form', document: scenario((s) => (s.base.inland.population = { x: 1 })), path: ['base', 'inland', 'population'], message: 'must be { census2020: <province> }, { ageGroups: { starts, female, male } } or { singleAges: { female, male } }' },
   { name: 'single ages without male', document: scenario((s) => (s.base.inland.population = { singleAges: { female: filled(101, 1) } })), path: ['base', 'inland', 'population', 'singleAges', 'male'], message: 'singleAges.male is required' },
   { name: 'single ages of 200 entries', document: scenario((s) => (s.base.inland.population = { singleAges: { female: filled(200, 1), male: filled(200, 1) } })), path: ['base', 'inland', 'population', 'singleAges', 'female'], message: `must be an array of <= ${LIMITS.maxAge + 1} items, received 200 items` },
@@ -324,7 +324,7 @@ export const KERNEL_CASES: BadInputCase[] = [
       return {
         format: 'chengzhen-kernel/1',
         dims: { regions, maxAge: 100 },
-        startYear: 2020,
+        startYear: LIMITS.minYear,
         years,
         population: perRegion,
         inputs: { sx: new Array<Float64Array>(years).fill(perRegion), sb: [0.9], fx: [0], srb: [1], m: [0], c: [0], k: [0], q: [0] },

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { outputText } from '../../src/cli/output.js';
 import { ChengzhenError } from '../../src/errors.js';
 import { LIMITS } from '../../src/limits.js';
-import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/model/formula.js';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/schema/formula.js';
 import { MAX_INPUT_BYTES, readJsonFile } from '../../src/node/readJsonFile.js';
 import { simulateParallel } from '../../src/node/simulateParallel.js';
 import { parseKernelProblem, safeParseKernelProblem } from '../../src/schema/kernelProblem.js';
@@ -21,22 +21,13 @@ import { MAX_DRAWS } from '../../src/solve/simulate.js';
 import { cli, scratchFolder } from '../cli/cliHarness.js';
 import { filled, shapeSizes } from '../helpers/kernelDocs.js';
 import { validScenario } from './badInputCases.js';
+import { issueOf } from '../helpers/errors.js';
 
 const SECURITY = readFileSync(fileURLToPath(new URL('../../SECURITY.md', import.meta.url)), 'utf8');
 
 /** How SECURITY.md writes a number: 10,000; 2^27 written out; 1e12. */
 function written(value: number): string[] {
   return [value.toLocaleString('en-US'), String(value), value >= 1e12 ? `1e${Math.log10(value)}` : ''].filter(Boolean);
-}
-
-function issueOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChengzhenError);
-    return (error as ChengzhenError).issues[0];
-  }
-  throw new Error('expected a ChengzhenError');
 }
 
 describe('SECURITY.md', () => {

@@ -7,21 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
 import { brentRoot } from '../../src/solve/brent.js';
+import { issueOf } from '../helpers/errors.js';
 
 /** The fixed point of cos (the Dottie number), to double precision. */
 const DOTTIE = 0.7390851332151607;
 /** The real root of x^3 - 2x - 5 (Wallis, 1685), to double precision. */
 const WALLIS = 2.0945514815423265;
-
-function issueOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChengzhenError);
-    return (error as ChengzhenError).issues[0];
-  }
-  throw new Error('expected a ChengzhenError');
-}
 
 /** The bracket `[lo, hi]` a not_converged message names. */
 function bracketOf(message: string): [number, number] {

@@ -7,20 +7,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { scheduleFunction } from '../../src/model/schedule.js';
+import { scheduleFunction } from '../../src/schema/schedule.js';
 import { parseScenario, type Scenario } from '../../src/schema/scenario.js';
 import { LEVERS, leverBounds, leverMode, leverSchedule, withLever, type LeverPath } from '../../src/solve/levers.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
-
-function issueOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChengzhenError);
-    return (error as ChengzhenError).issues[0];
-  }
-  throw new Error('expected a ChengzhenError');
-}
+import { issueOf } from '../helpers/errors.js';
 
 const china = (): Scenario => parseScenario(chinaFrom2020(2025));
 const towns = (): Scenario => parseScenario(twoTowns());

@@ -8,21 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/model/formula.js';
-import { scheduleValues } from '../../src/model/schedule.js';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula } from '../../src/schema/formula.js';
+import { scheduleValues } from '../../src/schema/schedule.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const functionPrototypeBefore = Object.getOwnPropertyNames(Function.prototype).sort();
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
 
 const PATH = ['hukou', 'conversionRate', 'byRegion', 'coast', 'formula'];
 
@@ -131,7 +122,7 @@ describe('parseFormula(text, path): rejected before evaluation', () => {
 describe('parseFormula(text, path) on a small call stack', () => {
   it('reports formulas within the limits that exhaust the stack as ChengzhenError, never RangeError', () => {
     // a child process with a stack about an eighth of Node's default
-    const formulaModule = new URL('../../src/model/formula.ts', import.meta.url).href;
+    const formulaModule = new URL('../../src/schema/formula.ts', import.meta.url).href;
     const script = `
       import { parseFormula } from ${JSON.stringify(formulaModule)};
       const out = [];
@@ -188,5 +179,12 @@ describe('the sandbox leaves the process unchanged', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(Object.getOwnPropertyNames(Function.prototype).sort()).toEqual(functionPrototypeBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseFormula(text, path): a failure that is not the call stack says what it is', () => {
+  it("ceil(1.5, 400) reports mathjs's own reason, not \"nested too deeply\"", () => {
+    const error = thrownBy(() => parseFormula('ceil(1.5, 400)', ['tfr']).evaluate(2020));
+    expect(error.message).toBe('tfr[year=2020]: formula "ceil(1.5, 400)" fails: number of decimals in ceil number must be in range 0-15');
   });
 });

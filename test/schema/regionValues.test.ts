@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { forRegion, regionScheduleValues } from '../../src/model/regionValues.js';
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
+import { forRegion, regionScheduleValues } from '../../src/schema/regionValues.js';
+import { thrownBy } from '../helpers/errors.js';
 
 describe('forRegion(value, id, path)', () => {
   it('a plain value applies to every region, at the path given', () => {

@@ -21,9 +21,9 @@ const math = create(all);
  * FORMULA_FUNCTIONS.includes('exp')
  * // => true
  */
-export const FORMULA_FUNCTIONS = [
+export const FORMULA_FUNCTIONS = Object.freeze([
   'min', 'max', 'exp', 'log', 'log10', 'log2', 'sqrt', 'abs', 'pow', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos', 'tanh',
-] as const;
+] as const);
 /**
  * The symbols a formula may name besides `year`.
  *
@@ -31,7 +31,7 @@ export const FORMULA_FUNCTIONS = [
  * parseFormula('2 * pi', ['x']).evaluate(2024)
  * // => 6.283185307179586
  */
-export const FORMULA_CONSTANTS = ['pi', 'e'] as const;
+export const FORMULA_CONSTANTS = Object.freeze(['pi', 'e'] as const);
 /**
  * The longest formula accepted, in characters.
  *
@@ -79,6 +79,15 @@ function formulaError(path: (string | number)[], text: string, reason: string, y
 
 /** The reason given when a formula within the limits still exhausts a small call stack. */
 const TOO_DEEP = 'is nested too deeply for the call stack here: write it with fewer levels';
+
+/**
+ * Why a formula failed: only a RangeError from the call stack is "nested too deeply"; any
+ * other (such as mathjs refusing `ceil(1.5, 400)`) says what it is.
+ */
+function failure(error: unknown, what: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof RangeError && /call stack/i.test(message) ? TOO_DEEP : `${what}: ${message}`;
+}
 
 /** How deeply brackets nest in `text` (checked before parsing). */
 function bracketDepth(text: string): number {
@@ -145,7 +154,7 @@ export function parseFormula(text: string, path: (string | number)[]): Formula {
   try {
     root = math.parse(text);
   } catch (error) {
-    throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `does not parse: ${(error as Error).message}`);
+    throw formulaError(path, text, failure(error, 'does not parse'));
   }
   // an explicit stack rather than node.traverse, which recurses once per level
   const stack: { node: MathNode; path: string; parent: MathNode | null; depth: number }[] = [{ node: root, path: '', parent: null, depth: 1 }];
@@ -162,7 +171,7 @@ export function parseFormula(text: string, path: (string | number)[]): Formula {
   try {
     compiled = root.compile();
   } catch (error) {
-    throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `does not compile: ${(error as Error).message}`);
+    throw formulaError(path, text, failure(error, 'does not compile'));
   }
   return {
     text,
@@ -171,7 +180,7 @@ export function parseFormula(text: string, path: (string | number)[]): Formula {
       try {
         value = compiled.evaluate({ year });
       } catch (error) {
-        throw formulaError(path, text, error instanceof RangeError ? TOO_DEEP : `fails: ${(error as Error).message}`, year);
+        throw formulaError(path, text, failure(error, 'fails'), year);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw formulaError(path, text, `must give a finite number, gives ${describeResult(value)}`, year);

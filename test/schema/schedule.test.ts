@@ -5,17 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
-import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/model/schedule.js';
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
+import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/schema/schedule.js';
+import { thrownBy } from '../helpers/errors.js';
 
 /** The schedule's values in `years`. */
 function at(schedule: Schedule, years: number[]): number[] {
