@@ -51,3 +51,7 @@ export {
   CENSUS_2020_AGE_GROUP_STARTS,
 } from './census2020/populationByAge.js';
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';
+export { CENSUS_PROVINCES, CENSUS_PROVINCES_SOURCES } from './census-provinces/provinces.js';
+export type { CensusProvinceFigures } from './census-provinces/provinces.js';
+export { OBSERVED_CHINA_VITAL_2020 } from './observed/vital2020.js';
+export type { NationalVital2020 } from './observed/vital2020.js';

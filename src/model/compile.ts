@@ -16,6 +16,7 @@ import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
+import { regionLevels } from './regionLevels.js';
 import { regionScheduleValues } from './regionValues.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
@@ -231,6 +232,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], { min: 0, max: 15 }),
     tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], { min: 0, max: 10 }),
     srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], { min: 0.5, max: 2 }),
+    levels: regionLevels(s, id),
   }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];
@@ -270,14 +272,14 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     let national: YearDemography | null = null;
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const demo = unDemography(year, A, lv.mxScale ? lv.mxScale.values[t] : 1);
+      const demo = unDemography(year, A, lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1));
       national ??= demo;
       for (let h = 0; h < 3; h++) {
         sx.set(demo.sx.female, ((r * 3 + h) * 2 + 0) * A1);
         sx.set(demo.sx.male, ((r * 3 + h) * 2 + 1) * A1);
         sb[(r * 3 + h) * 2] = demo.sb.female;
         sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
+        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
         for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;

@@ -9,6 +9,7 @@ import { kernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIn
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import type { Scenario } from '../schema/scenario.js';
 import { indicatorInfo, INDICATORS } from './indicatorTable.js';
+import { regionLevels, type RegionLevels } from './regionLevels.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
 /**
@@ -73,6 +74,11 @@ export class Projection {
     this.years = result.years.map((y) => y - 1);
     this.regions = [...result.regions];
     this.derived = derived;
+  }
+
+  /** The default fertility and mortality levels of each region, and where they come from (or that nothing was fitted). */
+  get demographicLevels(): RegionLevels[] {
+    return this.regions.map((id) => regionLevels(this.scenario, id));
   }
 
   /** The base year (its year-end population is where the projection starts). */

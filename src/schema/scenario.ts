@@ -130,7 +130,7 @@ export const DemographySchema = z.strictObject({
   mortality: z
     .strictObject({
       source: z.literal('un-wpp2024').describe('UN WPP 2024 death rates for China (estimates to 2023, medium variant after)'),
-      mxScale: RegionScheduleSchema.optional().describe('Multiplies the death rates (1 = UN China level), e.g. 0.8 for a region with lower mortality'),
+      mxScale: RegionScheduleSchema.optional().describe('Multiplies the death rates (1 = the region\'s default level, see demography.levels), e.g. 0.8 for lower mortality'),
     })
     .default({ source: 'un-wpp2024' }),
   fertility: z
@@ -154,6 +154,10 @@ export const DemographySchema = z.strictObject({
     .enum(['none', 'un-wpp2024'])
     .default('none')
     .describe('UN WPP 2024 net migration by age and sex for China, shared among regions by population; none for zero'),
+  levels: z
+    .enum(['census', 'un-national'])
+    .optional()
+    .describe('Default fertility and mortality levels: census (the default) fits a census area\'s own levels on the UN schedules (docs/demography.md); un-national uses the UN China schedules as they are. mxScale and tfrScale multiply them'),
 });
 
 export const MigrationSchema = z.strictObject({
