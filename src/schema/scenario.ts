@@ -84,7 +84,7 @@ export const PopulationSpecSchema = z.union([
   z.strictObject({
     census2020: z.string().min(1).describe('Province (GB/T 2260 code, Chinese or English name) or "China"; 2020 census by 5-year group, split to single ages'),
     scaleToTotal: z.number().positive().max(LIMITS.maxCellPersons).optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
-    rollForward: z.boolean().default(true).describe('For a base year after 2020, age the census population to the end of the base year with UN WPP 2024 mortality and fertility (no migration) before rescaling'),
+    rollForward: z.boolean().default(true).describe('For a base year after 2020, carry the census population to the end of the base year with the area\'s published births and deaths of each year (its census levels where none are published), then add the rest of the difference to scaleToTotal as migrants'),
   }),
   z.strictObject({
     ageGroups: z.strictObject({
