@@ -142,7 +142,7 @@ export function censusLevelsTable(): readonly CensusLevels[] {
  *
  * @example
  * Math.round(censusLevels('Shanghai')!.fertilityFactor * 1000) / 1000
- * // => 0.511
+ * // => 0.512
  */
 export function censusLevels(area: string): CensusLevels | null {
   const key = area.trim().toLowerCase();
