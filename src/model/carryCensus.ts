@@ -63,10 +63,9 @@ function step(population: BySexAges, year: number, maxAge: number, mortalityFact
  *
  * @param code GB/T 2260 code of the census area (0 for China)
  * @example
- * const china = CENSUS_2020_POPULATION_BY_AGE.areas[0];
  * const start = populationByAge({ census2020: 'China' }, 100, ['base']);
- * carryCensus(0, start, 2021, 100).years[0].births   // the 2021 births, scaled to the census residents
- * // => 10604956
+ * Math.round(carryCensus(0, start, 2021, 100).years[0].births)   // the 2021 births, taken to the census residents
+ * // => 10604946
  */
 export function carryCensus(code: number, population: BySexAges, to: number, maxAge: number): { population: BySexAges; years: CarriedYear[] } {
   const area = CENSUS_2020_POPULATION_BY_AGE.areas.find((a) => a.code === code);
