@@ -152,3 +152,25 @@ export function censusLevels(area: string): CensusLevels | null {
   if (!found) return null;
   return censusLevelsTable().find((r) => r.code === found.code) ?? null;
 }
+
+/**
+ * Net migrants a year into a province over 2010-2020, from the two censuses: the change in
+ * residents less the natural increase at the 2010 census birth and death rates (on the mean
+ * of the two populations), over ten years. Rough, as the census under-counted deaths (so the
+ * natural increase is too high and the migrants too few) and rates changed over the decade;
+ * `null` for China or an unknown area.
+ *
+ * @example
+ * Math.round(censusNetMigrants2010To2020('Zhejiang')! / 1000)
+ * // => 570
+ */
+export function censusNetMigrants2010To2020(area: string): number | null {
+  const levels = censusLevels(area);
+  const p = levels ? CENSUS_PROVINCES.find((x) => x.code === levels.code) : undefined;
+  if (!p) return null;
+  const a = CENSUS_2020_POPULATION_BY_AGE.areas.find((x) => x.code === p.code)!;
+  let population2020 = 0;
+  for (let g = 0; g < a.female.length; g++) population2020 += a.female[g] + a.male[g];
+  const natural = ((p.birthsPer1000Residents2010 - p.deathsPer1000Residents2010) / 1000) * ((p.population2010 + population2020) / 2) * 10;
+  return (population2020 - p.population2010 - natural) / 10;
+}

@@ -125,8 +125,8 @@ const BOUNDS = {
   pure: {
     China: { births: 0.1, deaths: 0.1 },
     Shandong: { births: 0.1, deaths: 0.1 },
-    Zhejiang: { births: 0.11, deaths: 0.1 },
-    Shanghai: { births: 0.27, deaths: 0.15 },
+    Zhejiang: { births: 0.1, deaths: 0.1 },
+    Shanghai: { births: 0.23, deaths: 0.15 },
   },
   fitted: {
     China: { births: 0.05, deaths: 0.05, births2024: 0.1 },
