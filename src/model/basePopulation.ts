@@ -182,7 +182,7 @@ export function populationByAge(
  * @example
  * const scenario = parseScenario(getPreset('shandong-2021-2023').scenario);
  * basePopulation(scenario, 'shandong', ['base', 'shandong']).migrant.female[25]
- * // => 116618
+ * // => 115312
  */
 export function basePopulation(input: Scenario | ScenarioInput, id: string, path: (string | number)[]): PopulationByStatus {
   const scenario = parseScenario(input);
