@@ -159,3 +159,7 @@ export const CENSUS_2020_AGE_GROUPS = deepFreeze(AGE_GROUPS);
 export const CENSUS_2020_AGE_GROUP_STARTS = deepFreeze(AGE_GROUP_STARTS);
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';
 export { CENSUS_2020_COUNTIES, CENSUS_2010_COUNTIES, CENSUS_2020_COUNTIES_SOURCE, CENSUS_2010_COUNTIES_SOURCE, COUNTY_CENSUS_AGE_GROUPS, COUNTY_CENSUS_AGE_STARTS } from './census-counties/index.js';
+export { CENSUS_PROVINCES, CENSUS_PROVINCES_SOURCES } from './census-provinces/provinces.js';
+export type { CensusProvinceFigures } from './census-provinces/provinces.js';
+export { OBSERVED_CHINA_VITAL_2020 } from './observed/vital2020.js';
+export type { NationalVital2020 } from './observed/vital2020.js';

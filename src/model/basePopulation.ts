@@ -7,49 +7,58 @@
 
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/populationByAge.js';
 import { ChengzhenError, formatPath } from '../errors.js';
-import { runKernel } from '../kernel/runKernel.js';
-import type { KernelInputs } from '../kernel/types.js';
+import { WPP2024_CHINA_VITAL } from '../../seeds/un-wpp2024/vitalIndicators.js';
 import { parseScenario, type PopulationSpec, type PopulationSpecInput, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { ageProfileFor } from './ageProfileFor.js';
+import { carryCensus } from './carryCensus.js';
 import { splitAgeGroups } from './demography/splitAgeGroups.js';
-import { unDemography } from './unDemography.js';
+import { splitAgeGroupsByCohort } from './demography/splitAgeGroupsByCohort.js';
 import { defaultStatusSeeds, splitByStatus, type PopulationByStatus, type StatusSeeds } from './statusSplit.js';
 
 /** The census is taken as the population at the end of 2020 (it counted 1 November 2020). */
 const CENSUS_YEAR = 2020;
 
 /**
- * Ages a population from the end of `from` to the end of `to` with UN WPP 2024 survival,
- * fertility and sex ratio at birth and no migration, by the projection kernel itself (one
- * region, every person in one status, no transitions).
+ * Cohort sizes for the census split: the UN births of the year each single age 0-99 on the
+ * census day was born in (1950 for those born before), so that the split keeps China's
+ * cohort waves (the 1959-1961 famine gap inside the 55-59 and 60-64 groups).
  */
-function rollForward(population: { female: Float64Array; male: Float64Array }, from: number, to: number, maxAge: number): { female: Float64Array; male: Float64Array } {
-  const A1 = maxAge + 1;
-  const cells = 6 * A1;
-  const start = new Float64Array(cells);
-  start.set(population.female, 0);
-  start.set(population.male, A1);
-  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [new Float64Array(2 * A1)], c: [new Float64Array(1)], k: [new Float64Array(2 * A1)], q: [new Float64Array(2 * A1)], D: [{ kind: 'identity' }], E: [{ kind: 'identity' }], n: [] };
-  for (let year = from + 1; year <= to; year++) {
-    const d = unDemography(year, maxAge);
-    const sx = new Float64Array(cells);
-    const sb = new Float64Array(6);
-    const fx = new Float64Array(3 * A1);
-    for (let h = 0; h < 3; h++) {
-      sx.set(d.sx.female, (h * 2) * A1);
-      sx.set(d.sx.male, (h * 2 + 1) * A1);
-      sb[h * 2] = d.sb.female;
-      sb[h * 2 + 1] = d.sb.male;
-      for (let a = 0; a < A1; a++) fx[h * A1 + a] = d.tfr * d.fxPerTfr[a];
-    }
-    inputs.sx.push(sx);
-    inputs.sb.push(sb);
-    inputs.fx.push(fx);
-    inputs.srb.push(Float64Array.of(d.srb));
+function censusCohortSizes(): Float64Array {
+  const births = WPP2024_CHINA_VITAL.birthsThousands;
+  const out = new Float64Array(100);
+  for (let a = 0; a < 100; a++) out[a] = births[Math.max(0, CENSUS_YEAR - a - WPP2024_CHINA_VITAL.firstYear)];
+  return out;
+}
+
+/**
+ * Adds `persons` (negative to remove) over ages and sexes in proportion to the population
+ * times the age profile of migration: the difference between a published total and the
+ * population carried with births and deaths is what migration did, so it goes where migrants
+ * are, and the ages migration does not touch (the newborn, the old) keep their carried counts.
+ * Falls back to a proportional rescale when removing would empty a cell.
+ */
+function addMigrants(population: { female: Float64Array; male: Float64Array }, persons: number, maxAge: number, path: (string | number)[]) {
+  const profile = { female: ageProfileFor('labour-migration', maxAge, path, 'female'), male: ageProfileFor('labour-migration', maxAge, path, 'male') };
+  let weight = 0;
+  let total = 0;
+  for (let a = 0; a <= maxAge; a++) {
+    weight += population.female[a] * profile.female[a] + population.male[a] * profile.male[a];
+    total += population.female[a] + population.male[a];
   }
-  const result = runKernel({ regions: ['census'], maxAge, startYear: from + 1, years: to - from, population: start, inputs });
-  const last = result.population[result.population.length - 1];
-  return { female: last.slice(0, A1), male: last.slice(A1, 2 * A1) };
+  let worst = 0;
+  for (let a = 0; a <= maxAge; a++) worst = Math.max(worst, profile.female[a], profile.male[a]);
+  if (!(weight > 0) || (persons < 0 && (-persons * worst) / weight >= 1)) {
+    const f = (total + persons) / total;
+    for (let a = 0; a <= maxAge; a++) {
+      population.female[a] *= f;
+      population.male[a] *= f;
+    }
+    return;
+  }
+  for (let a = 0; a <= maxAge; a++) {
+    population.female[a] += (persons * population.female[a] * profile.female[a]) / weight;
+    population.male[a] += (persons * population.male[a] * profile.male[a]) / weight;
+  }
 }
 
 /** Folds ages above `maxAge` into the open group `maxAge`, or pads with zeros. */
@@ -97,12 +106,17 @@ export function populationByAge(
   if ('census2020' in spec) {
     const area = findCensusArea(spec.census2020, [...path, 'census2020']);
     const starts = CENSUS_2020_POPULATION_BY_AGE.ageStarts;
-    female = splitAgeGroups(area.female, starts);
-    male = splitAgeGroups(area.male, starts);
+    const cohorts = censusCohortSizes();
+    female = splitAgeGroupsByCohort(area.female, starts, cohorts);
+    male = splitAgeGroupsByCohort(area.male, starts, cohorts);
     if (spec.rollForward !== false && baseYear > CENSUS_YEAR) {
-      const rolled = rollForward({ female: toMaxAge(female, maxAge), male: toMaxAge(male, maxAge) }, CENSUS_YEAR, baseYear, maxAge);
-      female = rolled.female;
-      male = rolled.male;
+      const carried = carryCensus(area.code, { female: toMaxAge(female, maxAge), male: toMaxAge(male, maxAge) }, baseYear, maxAge).population;
+      if (spec.scaleToTotal !== undefined) {
+        let total = 0;
+        for (let a = 0; a <= maxAge; a++) total += carried.female[a] + carried.male[a];
+        addMigrants(carried, spec.scaleToTotal - total, maxAge, [...path, 'scaleToTotal']);
+      }
+      return carried;
     }
   } else if ('ageGroups' in spec) {
     const g = spec.ageGroups;
@@ -168,7 +182,7 @@ export function populationByAge(
  * @example
  * const scenario = parseScenario(getPreset('shandong-2021-2023').scenario);
  * basePopulation(scenario, 'shandong', ['base', 'shandong']).migrant.female[25]
- * // => 116618
+ * // => 115312
  */
 export function basePopulation(input: Scenario | ScenarioInput, id: string, path: (string | number)[]): PopulationByStatus {
   const scenario = parseScenario(input);

@@ -20,6 +20,7 @@ import type { ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
+import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
 const SHARE = SCHEDULE_RANGES.share;
@@ -247,6 +248,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
     tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
     srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
+    levels: regionLevels(s, id),
   }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];
@@ -286,14 +288,14 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     let national: YearDemography | null = null;
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const demo = unDemography(year, A, lv.mxScale ? lv.mxScale.values[t] : 1);
+      const demo = unDemography(year, A, lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1));
       national ??= demo;
       for (let h = 0; h < 3; h++) {
         sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
         sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
         sb[(r * 3 + h) * 2] = demo.sb.female;
         sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
+        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
         for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;

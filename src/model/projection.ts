@@ -10,6 +10,7 @@ import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from
 import type { Scenario } from '../schema/scenario.js';
 import { AggregatedProjection, type AggregateBy } from './aggregate.js';
 import { indicatorInfo, INDICATORS } from './indicatorTable.js';
+import { regionLevels, type RegionLevels } from './regionLevels.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
 /**
@@ -77,6 +78,11 @@ export class Projection {
     this.years = result.years.map((y) => y - 1);
     this.regions = [...result.regions];
     this.derived = derived;
+  }
+
+  /** The default fertility and mortality levels of each region, and where they come from (or that nothing was fitted). */
+  get demographicLevels(): RegionLevels[] {
+    return this.regions.map((id) => regionLevels(this.scenario, id));
   }
 
   /** The base year (its year-end population is where the projection starts). */
@@ -191,7 +197,7 @@ export class Projection {
    * @example
    * const projection = project(getPreset('national-2024-2028').scenario);
    * projection.population({ year: 2028 }).migrant.female[25]   // women aged 25 without local hukou in towns
-   * // => 1606764
+   * // => 1621352
    */
   population(options: { year: number; region?: string }): PopulationByStatus {
     const y = this.years.indexOf(options.year);

@@ -5,14 +5,17 @@
  *
  * With the cut-off at 2020 (the default) no later data are used: the rural-to-urban migration
  * level is the one at which the first year's rise is the national 2010-2018 propensity of rural
- * residents to urbanise (UN WUP 2018 estimates) times the area's 2020 rural share, and mortality and fertility are the UN WPP 2024 schedules for China. With a
- * later cut-off, the migration level and factors on mortality and fertility (and, for a
- * province, net migrants from other provinces) are fitted to the observations up to it.
+ * residents to urbanise (UN WUP 2018 estimates) times the area's 2020 rural share, mortality
+ * and fertility are the area's census levels on the UN WPP 2024 schedules (censusLevels), and a
+ * province gains the net migrants a year of the 2010-2020 census residual. With a
+ * later cut-off, the migration level and factors on those levels (and, for a province, net
+ * migrants from other provinces) are fitted to the observations up to it.
  */
 
 import { OBSERVED_URBANISATION, type ObservedArea } from '../../seeds/observed/urbanisation.js';
 import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
 import { ChengzhenError } from '../errors.js';
+import { censusNetMigrants2010To2020 } from '../model/censusLevels.js';
 import { project } from '../model/project.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { calibrate } from '../solve/calibrate.js';
@@ -99,7 +102,8 @@ function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
       fertility: { tfr: 'un-wpp2024', tfrScale: 1 },
       netInternationalMigration: area === 'China' ? 'un-wpp2024' : 'none',
     },
-    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: 0 },
+    // from other provinces: the 2010-2020 census residual (data up to 2020); the fit replaces it
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: censusNetMigrants2010To2020(area) ?? 0 },
     hukou: { conversionRate: 0.05 },
   };
 }
@@ -157,7 +161,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     const target = { indicator: 'residentUrbanisationRate', year: from + 1, value: start + propensity * (1 - start) };
     const solved = solveLever(scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
     scenario = solved.scenario;
-    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; UN WPP 2024 mortality and fertility unchanged.`;
+    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}.`;
     levers = [{ path: 'migration.ruralToUrbanRate', value: solved.value }];
   } else {
     const leverSpecs: LeverSpec[] = [{ path: 'migration.ruralToUrbanRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }];
@@ -167,7 +171,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
       observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
     });
     scenario = fit.scenario;
-    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')}.`;
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels).`;
     levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
   }
   const projection = project(scenario);

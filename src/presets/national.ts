@@ -33,16 +33,23 @@ const UN_WPP = {
   source: { citation: 'United Nations, DESA, Population Division (2024), World Population Prospects 2024: China mortality, fertility, sex ratio at birth and net migration', repository: 'PPgp/wpp2024' },
 };
 
+/** The census fertility and mortality levels of China (src/model/censusLevels.ts). */
+const CENSUS_LEVELS = {
+  value: 'census',
+  unit: 'choice',
+  source: { citation: 'Fertility: 2020 census children aged 0 over the births of UN WPP 2024 rates (中国人口普查年鉴-2020, Table 1-5); mortality: NBS 2020 deaths (998万, 2020 communique) over the deaths of UN WPP 2024 rates for the census population. See docs/demography.md.' },
+};
+
 /**
  * The fit behind the trend levers: 2020 census base, observations 2021-2023.
  *
  * @example
  * NATIONAL_CALIBRATION.levers.map((l) => l.path)
- * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate', 'demography.mortality.mxScale', 'demography.fertility.tfrScale']
+ * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate']
  */
 export const NATIONAL_CALIBRATION: PresetCalibration = {
   description:
-    'Rural-to-urban migration level, hukou conversion level, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to the NBS resident and hukou urbanisation rates, births and deaths of 2021-2023, projecting from the 2020 census (1 November 2020, taken as the end of 2020).',
+    'Rural-to-urban migration level and hukou conversion level, fitted by least squares to the NBS resident and hukou urbanisation rates of 2021-2023, projecting from the 2020 census (1 November 2020, taken as the end of 2020) with the census fertility and mortality levels of China (docs/demography.md).',
   scenario: {
     name: 'China from the 2020 census (calibration)',
     baseYear: 2020,
@@ -55,25 +62,21 @@ export const NATIONAL_CALIBRATION: PresetCalibration = {
         hukouUrbanisationRate: observedFigure('China', 2020, 'hukouUrbanisationRate').value,
       },
     },
-    demography: {
-      mortality: { source: 'un-wpp2024', mxScale: 1 },
-      fertility: { tfr: 'un-wpp2024', tfrScale: 1 },
-      netInternationalMigration: 'un-wpp2024',
-    },
+    demography: { netInternationalMigration: 'un-wpp2024' },
     migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, reclassificationRate: 0 },
     hukou: { conversionRate: 0.03 },
   },
-  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }],
-  observations: observations('China', 2021, 2023, ['residentUrbanisationRate', 'hukouUrbanisationRate', 'births', 'deaths']),
-  fitted: [0.019421063865276002, 0.05555976402983318, 0.889433612848496, 1.0445691853338155],
+  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }],
+  observations: observations('China', 2021, 2023, ['residentUrbanisationRate', 'hukouUrbanisationRate']),
+  fitted: [0.01946841588187628, 0.055564445112656506],
 };
 
 /** The rural-to-urban migration level that brings the resident rate to 70 % in 2029 (see the plan preset). */
-const PLAN_MIGRATION_LEVEL = 0.01849067304904605;
+const PLAN_MIGRATION_LEVEL = 0.018495240364642097;
 
 function build(kind: 'plan' | 'trend'): Preset {
   const book = new FigureBook();
-  const [migrationLevel, conversionLevel, mxScale, tfrScale] = NATIONAL_CALIBRATION.fitted;
+  const [migrationLevel, conversionLevel] = NATIONAL_CALIBRATION.fitted;
   const fitted = (what: string) =>
     `Fitted: ${NATIONAL_CALIBRATION.description} The ${what} is held at its fitted value from 2024 on.`;
   const scenario: ScenarioInput = {
@@ -91,7 +94,7 @@ function build(kind: 'plan' | 'trend'): Preset {
           census2020: book.cite('base.china.population.census2020', {
             value: 'China',
             unit: 'age and sex structure',
-            source: { citation: '2020 census by age and sex (中国人口普查年鉴-2020, Table 1-5), aged to the end of 2023 with UN WPP 2024 mortality and fertility' },
+            source: { citation: '2020 census by age and sex (中国人口普查年鉴-2020, Table 1-5), carried to the end of 2023 with the NBS births and deaths of 2021-2023 (communiques), the rest of the change to the year-end total as migrants' },
           }),
           scaleToTotal: book.cite('base.china.population.scaleToTotal', observedFigure('China', 2023, 'residentPopulation')),
         },
@@ -100,14 +103,9 @@ function build(kind: 'plan' | 'trend'): Preset {
       },
     },
     demography: {
-      mortality: {
-        source: book.cite('demography.mortality.source', UN_WPP) as 'un-wpp2024',
-        mxScale: book.cite('demography.mortality.mxScale', { value: mxScale, unit: 'factor on UN death rates', assumption: fitted('mortality factor') }),
-      },
-      fertility: {
-        tfr: book.cite('demography.fertility.tfr', UN_WPP) as 'un-wpp2024',
-        tfrScale: book.cite('demography.fertility.tfrScale', { value: tfrScale, unit: 'factor on the UN TFR', assumption: fitted('fertility factor') }),
-      },
+      mortality: { source: book.cite('demography.mortality.source', UN_WPP) as 'un-wpp2024' },
+      fertility: { tfr: book.cite('demography.fertility.tfr', UN_WPP) as 'un-wpp2024' },
+      levels: book.cite('demography.levels', CENSUS_LEVELS) as 'census',
       sexRatioAtBirth: book.cite('demography.sexRatioAtBirth', UN_WPP) as 'un-wpp2024',
       netInternationalMigration: book.cite('demography.netInternationalMigration', UN_WPP) as 'un-wpp2024',
     },

@@ -20,6 +20,16 @@ export const UN_WPP: CitedValue<string> = {
   },
 };
 
+/** The census fertility and mortality levels of the province (src/model/censusLevels.ts). */
+export const CENSUS_LEVELS: CitedValue<string> = {
+  value: 'census',
+  unit: 'choice',
+  source: {
+    citation:
+      'The province\'s own levels on the UN schedules: fertility from its 2020 census children aged 0 (中国人口普查年鉴-2020, Table 1-5), mortality from its 2010 census deaths relative to China (leiii/census, MIT) times the national level of the NBS 2020 deaths. See docs/demography.md.',
+  },
+};
+
 export const RETURN_RATE: CitedValue<number> = {
   value: 0.005,
   unit: 'share of migrants per year',
@@ -89,7 +99,7 @@ function build(config: ProvinceConfig, kind: 'plan' | 'trend'): Preset {
             value: config.nameEn,
             unit: 'age and sex structure',
             source: {
-              citation: `2020 census by age and sex (中国人口普查年鉴-2020, Table 1-5), ${config.baseYear > 2020 ? `aged to the end of ${config.baseYear} with UN WPP 2024 mortality and fertility` : 'taken as the end of 2020'}`,
+              citation: `2020 census by age and sex (中国人口普查年鉴-2020, Table 1-5), ${config.baseYear > 2020 ? `carried to the end of ${config.baseYear} with the published births and deaths of each year (the census levels where none are published), the rest of the change to the year-end total as migrants` : 'taken as the end of 2020'}`,
             },
           }),
           scaleToTotal: book.cite(`base.${r}.population.scaleToTotal`, config.base.residentPopulation),
@@ -102,6 +112,7 @@ function build(config: ProvinceConfig, kind: 'plan' | 'trend'): Preset {
       mortality: { source: book.cite('demography.mortality.source', UN_WPP) as 'un-wpp2024' },
       fertility: { tfr: book.cite('demography.fertility.tfr', UN_WPP) as 'un-wpp2024' },
       sexRatioAtBirth: book.cite('demography.sexRatioAtBirth', UN_WPP) as 'un-wpp2024',
+      levels: book.cite('demography.levels', CENSUS_LEVELS) as 'census',
       netInternationalMigration: 'none',
     },
     migration: {

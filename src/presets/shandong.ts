@@ -60,7 +60,7 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
   },
   levers: [{ path: 'migration.ruralToUrbanRate' }],
   observations: [{ indicator: 'residentUrbanisationRate', year: 2021, value: RESIDENT_2020.value + PROPENSITY * (1 - RESIDENT_2020.value) }],
-  fitted: [0.02540219325123885],
+  fitted: [0.02533799719727521],
 };
 
 /** 600,000 new places over 2021-2023 (五15), a third each year. */
@@ -108,7 +108,7 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
     'hukou.conversionRate': CONVERSION,
   },
   planMigrationLevel: {
-    value: 0.02618749972750005,
+    value: 0.02615970466100715,
     unit: 'share of rural residents per year',
     assumption: `Set so that the resident urbanisation rate is 66 % at the end of 2023 (${DOCUMENT} 二: up about 1 point a year to 66 % or more), found with solveLever; a test re-solves it.`,
   },

@@ -37,11 +37,11 @@ const HUKOU_NOTE =
  *
  * @example
  * SHANGHAI_CALIBRATION.levers.map((l) => l.path)
- * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate', 'migration.externalNetMigrants', 'demography.mortality.mxScale']
+ * // => ['migration.ruralToUrbanRate', 'hukou.conversionRate', 'migration.externalNetMigrants']
  */
 export const SHANGHAI_CALIBRATION: PresetCalibration = {
   description:
-    'Rural-to-urban migration level, hukou conversion level, net migrants from other provinces and a factor on UN WPP 2024 death rates, fitted by least squares to Shanghai\'s resident and hukou urbanisation, populations and deaths of 2021-2022, projecting from the 2020 census. Fertility keeps a fixed factor (see demography.fertility.tfrScale).',
+    'Rural-to-urban migration level, hukou conversion level and net migrants from other provinces, fitted by least squares to Shanghai\'s resident and hukou urbanisation and populations of 2021-2022, projecting from the 2020 census with Shanghai\'s census fertility and mortality levels (docs/demography.md).',
   scenario: {
     name: 'Shanghai from the 2020 census (calibration)',
     baseYear: 2020,
@@ -54,21 +54,20 @@ export const SHANGHAI_CALIBRATION: PresetCalibration = {
         hukouUrbanisationRate: HUKOU_SHARE[2020] * URBAN.value,
       },
     },
-    demography: { mortality: { source: 'un-wpp2024', mxScale: 1 }, fertility: { tfr: 'un-wpp2024', tfrScale: 0.6 } },
     migration: { ruralToUrbanRate: 0.01, returnRate: RETURN_RATE.value, externalNetMigrants: 0 },
     hukou: { conversionRate: 0.03 },
   },
-  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }, { path: 'migration.externalNetMigrants' }, { path: 'demography.mortality.mxScale' }],
+  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'hukou.conversionRate' }, { path: 'migration.externalNetMigrants' }],
   observations: [
-    ...observations('Shanghai', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation', 'deaths']),
+    ...observations('Shanghai', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation']),
     { indicator: 'hukouUrbanisationRate', year: 2021, value: HUKOU_SHARE[2021] * URBAN.value },
     { indicator: 'hukouUrbanisationRate', year: 2022, value: HUKOU_SHARE[2022] * URBAN.value },
   ],
-  fitted: [0.013580303705474864, 0.01956621700889676, -24104.210824355483, 0.5434354847315043],
+  fitted: [0.011921946493063003, 0.021653967791749853, 11408.977060362697],
 };
 
 const fitted = (what: string) => `Fitted: ${SHANGHAI_CALIBRATION.description} The ${what} is held at its fitted value from 2024 on.`;
-const [migrationLevel, conversionLevel, external, mxScale] = SHANGHAI_CALIBRATION.fitted;
+const [migrationLevel, conversionLevel, external] = SHANGHAI_CALIBRATION.fitted;
 const BUILDER_BEDS = 120_000;
 
 /**
@@ -113,12 +112,6 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
     'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') },
     'hukou.conversionRate': { value: conversionLevel, unit: 'share of migrants per year', assumption: fitted('hukou conversion level') },
     'migration.externalNetMigrants': { value: external, unit: 'persons per year', assumption: fitted('net inflow from other provinces') },
-    'demography.mortality.mxScale': { value: mxScale, unit: 'factor on UN death rates', assumption: fitted('mortality factor') },
-    'demography.fertility.tfrScale': {
-      value: 0.6,
-      unit: 'factor on the UN TFR',
-      assumption: 'Shanghai\'s fertility is about 0.6 of the national TFR (its 2021 birth rate of 4.67 per 1000 against 7.52 nationally, communiques); kept fixed because births are known for 2021 only.',
-    },
   },
   planMigrationLevel: {
     value: migrationLevel,

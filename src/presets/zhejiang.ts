@@ -27,11 +27,11 @@ const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption
  *
  * @example
  * ZHEJIANG_CALIBRATION.levers.map((l) => l.path)
- * // => ['migration.ruralToUrbanRate', 'migration.externalNetMigrants', 'demography.mortality.mxScale', 'demography.fertility.tfrScale']
+ * // => ['migration.ruralToUrbanRate', 'migration.externalNetMigrants']
  */
 export const ZHEJIANG_CALIBRATION: PresetCalibration = {
   description:
-    'Rural-to-urban migration level, net migrants from other provinces, and factors on UN WPP 2024 death rates and TFR, fitted by least squares to Zhejiang\'s resident urbanisation rates, populations, births and deaths of 2021-2022 (the years before the plan), projecting from the 2020 census.',
+    'Rural-to-urban migration level and net migrants from other provinces, fitted by least squares to Zhejiang\'s resident urbanisation rates and populations of 2021-2022 (the years before the plan), projecting from the 2020 census with Zhejiang\'s census fertility and mortality levels (docs/demography.md).',
   scenario: {
     name: 'Zhejiang from the 2020 census (calibration)',
     baseYear: 2020,
@@ -44,17 +44,16 @@ export const ZHEJIANG_CALIBRATION: PresetCalibration = {
         hukouUrbanisationRate: observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value - MIGRANT_SHARE,
       },
     },
-    demography: { mortality: { source: 'un-wpp2024', mxScale: 1 }, fertility: { tfr: 'un-wpp2024', tfrScale: 1 } },
     migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: 300_000 },
     hukou: { conversionRate: CONVERSION.value },
   },
-  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'migration.externalNetMigrants' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }],
-  observations: observations('Zhejiang', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
-  fitted: [0.012569172558591007, 679715.6273205429, 0.7092340756188238, 0.9052668936688415],
+  levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'migration.externalNetMigrants' }],
+  observations: observations('Zhejiang', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation']),
+  fitted: [0.012577496284415067, 675385.6651405841],
 };
 
 const fitted = (what: string) => `Fitted: ${ZHEJIANG_CALIBRATION.description} The ${what} is held at its fitted value from 2023 on.`;
-const [migrationLevel, external, mxScale, tfrScale] = ZHEJIANG_CALIBRATION.fitted;
+const [migrationLevel, external] = ZHEJIANG_CALIBRATION.fitted;
 
 /**
  * Zhejiang, 2023 (projected to 2028): the plan preset (73.5 % urban by the end of 2023) and
@@ -92,8 +91,6 @@ export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
   trend: {
     'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') },
     'migration.externalNetMigrants': { value: external, unit: 'persons per year', assumption: fitted('net inflow from other provinces') },
-    'demography.mortality.mxScale': { value: mxScale, unit: 'factor on UN death rates', assumption: fitted('mortality factor') },
-    'demography.fertility.tfrScale': { value: tfrScale, unit: 'factor on the UN TFR', assumption: fitted('fertility factor') },
     'hukou.conversionRate': CONVERSION,
   },
   planMigrationLevel: {

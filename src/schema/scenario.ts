@@ -87,7 +87,7 @@ export const PopulationSpecSchema = z.union([
   z.strictObject({
     census2020: z.string().min(1).describe('Province (GB/T 2260 code, Chinese or English name) or "China"; 2020 census by 5-year group, split to single ages'),
     scaleToTotal: z.number().positive().max(LIMITS.maxCellPersons).optional().describe('Rescale every age so the total equals this many persons (e.g. a later year-end total)'),
-    rollForward: z.boolean().default(true).describe('For a base year after 2020, age the census population to the end of the base year with UN WPP 2024 mortality and fertility (no migration) before rescaling'),
+    rollForward: z.boolean().default(true).describe('For a base year after 2020, carry the census population to the end of the base year with the area\'s published births and deaths of each year (its census levels where none are published), then add the rest of the difference to scaleToTotal as migrants'),
   }),
   z.strictObject({
     ageGroups: z.strictObject({
@@ -163,7 +163,7 @@ export const DemographySchema = z.strictObject({
   mortality: z
     .strictObject({
       source: z.literal('un-wpp2024').describe('UN WPP 2024 death rates for China (estimates to 2023, medium variant after)'),
-      mxScale: RegionScheduleSchema.optional().describe('Multiplies the death rates (1 = UN China level), e.g. 0.8 for a region with lower mortality'),
+      mxScale: RegionScheduleSchema.optional().describe('Multiplies the death rates (1 = the region\'s default level, see demography.levels), e.g. 0.8 for lower mortality'),
     })
     .default({ source: 'un-wpp2024' }),
   fertility: z
@@ -187,6 +187,10 @@ export const DemographySchema = z.strictObject({
     .enum(['none', 'un-wpp2024'])
     .default('none')
     .describe('UN WPP 2024 net migration by age and sex for China, shared among regions by population; none for zero'),
+  levels: z
+    .enum(['census', 'un-national'])
+    .optional()
+    .describe('Default fertility and mortality levels: census (the default) fits a census area\'s own levels on the UN schedules (docs/demography.md); un-national uses the UN China schedules as they are. mxScale and tfrScale multiply them'),
 });
 
 export const MigrationSchema = z.strictObject({

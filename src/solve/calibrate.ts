@@ -51,7 +51,7 @@ export interface CalibrateResult extends SolveTargetsResult {
  *   observations: [{ indicator: 'residentUrbanisationRate', year: 2022, value: 0.6522 }],
  * });
  * fit.levers[0].value   // the rural-to-urban migration level that reproduces 2022
- * // => 0.0171
+ * // => 0.0173
  */
 export function calibrate(scenario: Scenario | ScenarioInput, options: CalibrateOptions): CalibrateResult {
   if (options.observations.length === 0) {

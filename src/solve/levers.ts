@@ -216,7 +216,7 @@ const STOCKS: [string[], string][] = [
  * @example
  * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);   // its urban school places start at 'matchDemand'
  * fixMatchedStocks(scenario).services?.schoolPlaces?.urbanPlaces.initial
- * // => { byRegion: { zhejiang: 3649822.1 } }
+ * // => { byRegion: { zhejiang: 3637627.1 } }
  */
 export function fixMatchedStocks(input: Scenario | ScenarioInput): Scenario {
   const scenario = parseScenario(input);

@@ -234,7 +234,7 @@ function padFlow(values: number[], years: number): number[] {
  * JSON.stringify(sim.bands) === JSON.stringify(simulate(scenario, { draws: 4, seed: 1, uncertain }).bands)
  * // => true
  * sim.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2025)?.q50
- * // => 0.6181
+ * // => 0.6175
  */
 export function summariseSimulation(plan: SimulationPlan, seed: number, draws: number, chunks: SimulationChunk[]): SimulationResult {
   const ordered = [...chunks].sort((a, b) => a.from - b.from);

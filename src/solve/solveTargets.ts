@@ -68,7 +68,7 @@ function applyLevers(scenario: Scenario, levers: LeverSpec[], values: ArrayLike<
  *   ],
  * });
  * fit.levers.map((l) => l.value)
- * // => [0.02262, 0.08319]
+ * // => [0.02262, 0.08316]
  * fit.residuals.map((r) => Math.abs(r.residual) < 1e-9)
  * // => [true, true]
  */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/populationByAge.js';
 import { ChengzhenError } from '../../src/errors.js';
 import { basePopulation, populationByAge } from '../../src/model/basePopulation.js';
+import { carryCensus } from '../../src/model/carryCensus.js';
 import { defineScenario } from '../../src/schema/scenario.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
@@ -121,5 +122,61 @@ describe('basePopulation(scenario, id, path)', () => {
     expect(thrownBy(() => defineScenario({ ...s, base: { ...s.base, coast: { ...s.base.coast, statusAgePattern: { migrant: { byAge: [1, 2] } } } } })).message).toMatchInlineSnapshot(
       `"base.coast.statusAgePattern.migrant.byAge must have one value per age 0..100 (101), received 2"`,
     );
+  });
+});
+
+describe('populationByAge({ census2020, scaleToTotal }, 100, path, baseYear): bases that follow what happened', () => {
+  const share65 = (p: { female: Float64Array; male: Float64Array }) => {
+    let all = 0;
+    let old = 0;
+    for (let a = 0; a <= 100; a++) {
+      all += p.female[a] + p.male[a];
+      if (a >= 65) old += p.female[a] + p.male[a];
+    }
+    return old / all;
+  };
+
+  it('China at the end of 2023: aged 65+ within 0.3 points of the official 15.4 % (NBS 2023 communique: 21,676 of 140,967 10k)', () => {
+    const p = populationByAge({ census2020: 'China', scaleToTotal: 1_409_670_000 }, 100, ['base'], 2023);
+    expect(accurateSum([...p.female, ...p.male])).toBeCloseTo(1_409_670_000, 0);
+    expect(Math.abs(share65(p) - 0.154)).toBeLessThanOrEqual(0.003);
+  });
+
+  it('Shanghai at the end of 2023: age 0 within 5 % of the base year\'s births', () => {
+    const start = populationByAge({ census2020: 'Shanghai' }, 100, ['base'], 2020);
+    const births2023 = carryCensus(310000, start, 2023, 100).years.at(-1)!.births;
+    const p = populationByAge({ census2020: 'Shanghai', scaleToTotal: 24_874_500 }, 100, ['base'], 2023);
+    expect(Math.abs((p.female[0] + p.male[0]) / births2023 - 1)).toBeLessThan(0.05);
+  });
+
+  it('adds what the carried population lacks to the total as migrants of working age: the old and the newborn keep their carried counts', () => {
+    const start = populationByAge({ census2020: 'Zhejiang' }, 100, ['base'], 2020);
+    const carried = carryCensus(330000, start, 2022, 100).population;
+    const p = populationByAge({ census2020: 'Zhejiang', scaleToTotal: 65_770_000 }, 100, ['base'], 2022);
+    expect(accurateSum([...p.female, ...p.male])).toBeCloseTo(65_770_000, 0);
+    expect(p.female[90] / carried.female[90]).toBeCloseTo(1, 2);
+    expect(p.female[25] / carried.female[25]).toBeGreaterThan(1.01);
+  });
+});
+
+describe('carryCensus(code, population, to, maxAge)', () => {
+  it('China 2021-2023: the published births and deaths, taken to the census residents (NBS communiques)', () => {
+    const start = populationByAge({ census2020: 'China' }, 100, ['base'], 2020);
+    const { years } = carryCensus(0, start, 2023, 100);
+    const ratio = 1_409_778_724 / 1_411_780_000;
+    const published = { 2021: [10_620_000, 10_140_000], 2022: [9_560_000, 10_410_000], 2023: [9_020_000, 11_100_000] } as const;
+    for (const y of years) {
+      const [births, deaths] = published[y.year as 2021 | 2022 | 2023];
+      expect({ year: y.year, births: y.births / (births * ratio), deaths: y.deaths / (deaths * ratio) }).toEqual({ year: y.year, births: expect.closeTo(1, 6), deaths: expect.closeTo(1, 6) });
+      expect(y.birthsPublished && y.deathsPublished).toBe(true);
+    }
+  });
+
+  it('Shanghai 2022: nothing published, so the census levels are used and the year says so', () => {
+    const start = populationByAge({ census2020: 'Shanghai' }, 100, ['base'], 2020);
+    const [y2021, y2022] = carryCensus(310000, start, 2022, 100).years;
+    expect(y2021).toMatchObject({ year: 2021, birthsPublished: true, deathsPublished: true });
+    expect(y2021.births).toBeCloseTo(116_000, 0);
+    expect(y2022).toMatchObject({ year: 2022, birthsPublished: false, deathsPublished: false });
   });
 });

@@ -28,7 +28,7 @@ describe('urbanisationChartSpec(projection, { targets })', () => {
     expect(lines.mark.type).toBe('line');
     expect(lines.data.values).toHaveLength(22);
     expect(lines.data.values[0]).toEqual({ year: 2020, series: RESIDENT, value: 0.7217 });
-    expect(lines.data.values[11]).toEqual({ year: 2020, series: HUKOU, value: 0.5 });
+    expect(lines.data.values[11]).toEqual({ year: 2020, series: HUKOU, value: expect.closeTo(0.5, 12) });
     expect(lines.encoding.x).toMatchObject({ field: 'year', type: 'quantitative', title: 'Year (年份)', axis: { format: 'd' } });
     expect(lines.encoding.y).toMatchObject({ field: 'value', type: 'quantitative', axis: { format: '.0%' } });
     expect(lines.encoding.y.title).toBe('Share of residents, % (占常住人口比例)');
