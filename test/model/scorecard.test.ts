@@ -53,6 +53,7 @@ function target(fields: Partial<PlanTarget> & Pick<PlanTarget, 'id' | 'value' | 
     area: 'China',
     unit: 'share (0-1)',
     kind: 'level',
+    role: 'outcome',
     comparison: 'atLeast',
     topic: 'urbanisation',
     indicator: 'residentUrbanisationRate',
