@@ -78,6 +78,10 @@ export interface PlanTarget {
    * (`residentUrbanisationRate`); absent when the target is recorded but not modelled.
    */
   indicator?: string;
+  /** The scenario region it applies to (all regions together when absent). */
+  region?: string;
+  /** The tolerance of an `about` comparison in the target's unit (default: 0.5 points for shares, 2 % otherwise). */
+  tolerance?: number;
   /** Why a recorded target is not modelled (transport, environment, ...). */
   notModelledBecause?: string;
   source: PlanSource;

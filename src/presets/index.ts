@@ -54,7 +54,7 @@ export { ZHEJIANG_2023, ZHEJIANG_2023_TREND, ZHEJIANG_CALIBRATION } from './zhej
 export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
 export { scorecard } from '../model/scorecard.js';
-export type { ScorecardRow } from '../model/scorecard.js';
+export type { ScorecardRow, Adequacy } from '../model/scorecard.js';
 
 // the cited data behind the presets: plan targets, published outcomes, the 2020 census
 export {
@@ -80,3 +80,7 @@ export type {
   CensusProvince2020,
 } from '../../seeds/index.js';
 export { observedFigure, observations } from './observed.js';
+export { withCommitments, valueAtPath } from './commitments.js';
+export type { Commitment, PolicyAssumption } from './commitments.js';
+export { policySensitivity } from './sensitivity.js';
+export type { SensitivityRow } from './sensitivity.js';

@@ -6,7 +6,9 @@
  *
  * Shanghai's urbanisation rate has stood at 89.3 % since the 2020 census and the plan sets no
  * urbanisation target, so the plan preset and its trend twin share their population levers
- * (fitted to 2021-2022); the plan is about services for the people already there.
+ * (fitted to 2021-2022); the plan is about services for the people already there. The plan
+ * preset is its trend twin plus the plan's commitments (builder beds, elderly care beds and
+ * nursing beds added); the twin adds none, so the scorecard shows what the commitments cover.
  */
 
 import { PLAN_SHANGHAI_14FYP } from '../../seeds/plans/shanghai-14fyp.js';
@@ -14,6 +16,7 @@ import { PLAN_SHANGHAI_2024 } from '../../seeds/plans/shanghai-2024.js';
 import type { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
+import { withCommitments, type Commitment } from './commitments.js';
 import { doctorsAtNationalRatio, matchDemand } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
@@ -70,6 +73,36 @@ export const SHANGHAI_CALIBRATION: PresetCalibration = {
 const fitted = (what: string) => `Fitted: ${SHANGHAI_CALIBRATION.description} The ${what} is held at its fitted value from 2024 on.`;
 const [migrationLevel, conversionLevel, external, mxScale] = SHANGHAI_CALIBRATION.fitted;
 const BUILDER_BEDS = 120_000;
+const ELDERLY_BEDS_2025 = 178_000;
+
+/** The trend twin's additions to a stock the plan commits to: none. */
+function NO_ADDITIONS(unit: string) {
+  return { value: 0, unit: `${unit} per year`, assumption: 'The trend twin adds nothing to a stock the plan commits to, so that the plan preset differs from it by the commitment alone.' };
+}
+
+/** What the plan preset adds to its trend twin. */
+const SHANGHAI_COMMITMENTS: Commitment[] = [
+  {
+    path: 'services.rentalHousing.capacity.additionsPerYear',
+    figure: { value: BUILDER_BEDS / 5, unit: 'beds per year', source: { document: DOCUMENT, clause: '二(五)', note: '120,000 beds for city builders and managers over five years (2024-2028), a fifth each year' } },
+  },
+  {
+    path: 'services.elderlyCare.beds.additionsPerYear',
+    figure: {
+      value: (ELDERLY_BEDS_2025 - 170_000) / 2,
+      unit: 'beds per year',
+      source: { document: FYP, clause: '14.3.3', note: '178,000 elderly care beds by 2025: from the assumed 170,000 at the end of 2023, 4,000 a year; continued to 2028.' },
+    },
+  },
+  {
+    path: 'services.elderlyCare.nursingBeds.additionsPerYear',
+    figure: {
+      value: (0.6 * ELDERLY_BEDS_2025 - 0.5 * 170_000) / 2,
+      unit: 'beds per year',
+      source: { document: FYP, clause: '14.3.3', note: 'nursing beds 60 % of the 178,000 beds by 2025 (106,800): from the assumed 85,000 at the end of 2023, 10,900 a year; continued to 2028.' },
+    },
+  },
+];
 
 /**
  * Shanghai, 2024-2028: the plan preset (120,000 builder beds over five years and the 2025
@@ -80,7 +113,7 @@ const BUILDER_BEDS = 120_000;
  * [SHANGHAI_2024_2028.title, SHANGHAI_2024_2028_TREND.twin]
  * // => ['Shanghai: the 2024 implementation plan and 2025 service targets', 'shanghai-2024-2028']
  */
-export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
+const [SHANGHAI_PLAN_BASE, SHANGHAI_TREND] = provincePresets({
   id: 'shanghai-2024-2028',
   area: 'Shanghai',
   regionId: 'shanghai',
@@ -98,7 +131,7 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
   },
   descriptions: {
     plan: 'Shanghai from the end of 2023 with 24,000 builder beds a year (120,000 over 2024-2028), the 14th Five-Year Plan\'s 3.6 doctors per 1000 residents and 178,000 elderly care beds by 2025: do they keep up with the people they serve?',
-    trend: 'Shanghai from the end of 2023 with the population levers of 2021-2022 and the same services; identical to the plan preset, since the plan sets no urbanisation target.',
+    trend: 'Shanghai from the end of 2023 with the population levers of 2021-2022, the same service standards and stocks, and none of the plan\'s additions: the demand the commitments have to meet.',
   },
   base: {
     residentPopulation: observedFigure('Shanghai', 2023, 'residentPopulation'),
@@ -123,7 +156,7 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
   planMigrationLevel: {
     value: migrationLevel,
     unit: 'share of rural residents per year',
-    assumption: 'The plan sets no urbanisation target for Shanghai (89.3 % urban since 2020); the plan preset keeps the fitted level.',
+    assumption: 'The plan sets no urbanisation target for Shanghai (89.3 % urban since 2020) and commits no migration: the plan preset keeps the fitted trend level.',
   },
   services: (book: FigureBook) => ({
     rentalHousing: {
@@ -136,11 +169,7 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
       personsPerUnit: book.cite('services.rentalHousing.personsPerUnit', { value: 1, unit: 'persons per bed', assumption: 'One person per bed.' }),
       capacity: {
         initial: book.cite('services.rentalHousing.capacity.initial', matchDemand('beds', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', {
-          value: BUILDER_BEDS / 5,
-          unit: 'beds per year',
-          source: { document: DOCUMENT, clause: '二(五)', note: '120,000 beds for city builders and managers over five years (2024-2028), a fifth each year' },
-        }),
+        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', NO_ADDITIONS('beds')),
       },
     },
     healthCare: doctorsAtNationalRatio(
@@ -156,22 +185,31 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
         unit: 'years of age',
         assumption: 'Older residents are those aged 60 and over, the age of China\'s elderly-care statistics (老年人口); the plan\'s bed target is not tied to an age.',
       }) as 60,
-      bedsTarget: book.cite('services.elderlyCare.bedsTarget', {
-        value: { points: [[2023, 178_000], [2025, 178_000]], interpolation: 'step' },
-        unit: 'beds',
-        source: { document: FYP, clause: '14.3.3', note: '178,000 elderly care beds by 2025 (60 % of them nursing beds), taken as the standard in every year' },
+      bedsPer1000Older: book.cite('services.elderlyCare.bedsPer1000Older', {
+        value: 30,
+        unit: 'beds per 1000 residents aged 60+',
+        assumption: 'Shanghai\'s elderly care pattern 9073 (90 % cared for at home, 7 % by community services, 3 % in institutions): 3 % of residents aged 60+ need a bed. The standard is independent of the plan\'s bed target, so that the target is judged against demand rather than against itself.',
+      }),
+      nursingBedShare: book.cite('services.elderlyCare.nursingBedShare', {
+        value: 0.6,
+        unit: 'share (0-1)',
+        source: { document: FYP, clause: '14.3.3', note: '护理型床位占比 60 % by 2025: the share of the beds needed that must be nursing beds' },
       }),
       beds: {
         initial: book.cite('services.elderlyCare.beds.initial', {
           value: 170_000,
           unit: 'beds',
-          assumption: 'Beds at the end of 2023 are not in the data: 170,000, a little below the 2025 target, so that the target needs additions.',
+          assumption: 'Beds at the end of 2023 are not in the data: 170,000, a little below the 2025 target of 178,000 (14.3.3).',
         }),
-        additionsPerYear: book.cite('services.elderlyCare.beds.additionsPerYear', {
-          value: 4_000,
-          unit: 'beds per year',
-          assumption: 'The pace that reaches the 2025 target from the assumed 2023 stock: (178,000 - 170,000) / 2.',
+        additionsPerYear: book.cite('services.elderlyCare.beds.additionsPerYear', NO_ADDITIONS('beds')),
+      },
+      nursingBeds: {
+        initial: book.cite('services.elderlyCare.nursingBeds.initial', {
+          value: 0.5 * 170_000,
+          unit: 'beds',
+          assumption: 'Nursing beds at the end of 2023 are not in the data: half the assumed 170,000 beds, below the 60 % the plan asks for by 2025.',
         }),
+        additionsPerYear: book.cite('services.elderlyCare.nursingBeds.additionsPerYear', NO_ADDITIONS('beds')),
       },
     },
   }),
@@ -179,7 +217,7 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
   notes: [
     'A one-city scenario: people from other provinces enter as external net migrants, residents without Shanghai hukou.',
     'Shanghai\'s hukou urbanisation rate is derived from hukou residents and the urbanisation rate (see base.shanghai.hukouUrbanisationRate).',
-    'The plan sets no urbanisation target; the two presets have the same population levers.',
+    'The plan sets no urbanisation target; the two presets have the same population levers. The plan preset adds the plan\'s commitments (builder beds, elderly care and nursing beds); the trend twin adds none.',
   ],
   sources: [
     { document: DOCUMENT, clause: '二(五)', note: '120,000 beds for city builders and managers in five years' },
@@ -187,3 +225,20 @@ export const [SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND] = provincePresets({
     { document: 'Shanghai statistical communiques 2020-2024', note: 'population, urbanisation, hukou residents' },
   ],
 });
+
+/**
+ * Shanghai, 2024-2028: the trend twin plus the plan's commitments.
+ *
+ * @example
+ * SHANGHAI_2024_2028.commitments?.length
+ * // => 3
+ */
+export const SHANGHAI_2024_2028 = withCommitments(SHANGHAI_PLAN_BASE, SHANGHAI_COMMITMENTS, []);
+/**
+ * Shanghai, 2024-2028, on 2021-2022 trends without the plan's additions.
+ *
+ * @example
+ * SHANGHAI_2024_2028_TREND.twin
+ * // => 'shanghai-2024-2028'
+ */
+export const SHANGHAI_2024_2028_TREND = SHANGHAI_TREND;

@@ -289,17 +289,7 @@ export function computeServices(scenario: Scenario, result: KernelResult, years:
 }
 
 /** Where each service's capacity stock is given in a scenario. */
-const STOCK_PATHS: Record<ServiceKey, string[]> = {
-  schoolPlaces: ['services', 'schoolPlaces', 'urbanPlaces'],
-  ruralSchoolPlaces: ['services', 'schoolPlaces', 'ruralPlaces'],
-  preschoolPlaces: ['services', 'preschoolPlaces', 'places'],
-  childcarePlaces: ['services', 'childcarePlaces', 'places'],
-  rentalHousing: ['services', 'rentalHousing', 'capacity'],
-  doctors: ['services', 'healthCare', 'doctors'],
-  clinics: ['services', 'healthCare', 'clinics'],
-  elderlyCareBeds: ['services', 'elderlyCare', 'beds'],
-  nursingBeds: ['services', 'elderlyCare', 'nursingBeds'],
-};
+const STOCK_PATHS = Object.fromEntries(SERVICES.map((s) => [s.key, s.stockPath.split('.')])) as Record<ServiceKey, string[]>;
 
 /** A capacity so close to zero that demand / capacity overflows (only from denormal stocks). */
 function tooLittleCapacity(key: ServiceKey, series: Record<string, Float64Array>, i: number, years: readonly number[], width: number, regions: readonly string[]): ChengzhenError {
