@@ -143,7 +143,7 @@ function adequacy(projection: Projection, t: PlanTarget, region: string): { adeq
   const coverage = demand > 0 ? Math.min(1, capacity / demand) : 1;
   const first = Math.max(t.kind === 'level' ? projection.baseYear + 1 : (t.fromYear ?? t.year), projection.baseYear + 1);
   const years = Math.max(1, t.year - first + 1);
-  const unit = SERVICES.find((s) => s.key === service)!.unit;
+  const unit = service === 'rentalHousing' ? (projection.scenario.services?.rentalHousing?.unit ?? 'units') : SERVICES.find((s) => s.key === service)!.unit;
   const text =
     shortfall > 0
       ? `capacity covers ${(coverage * 100).toFixed(0)} % of the demand in ${t.year} (${round(capacity)} of ${round(demand)} ${unit}); ${round(shortfall)} more would close it (${round(shortfall / years)} a year over ${years} ${years === 1 ? 'year' : 'years'})`

@@ -6,7 +6,7 @@
 import { ChengzhenError } from '../errors.js';
 import { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND } from './national.js';
 import { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND } from './shandong.js';
-import { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND } from './shanghai.js';
+import { SHANGHAI_2021_2025, SHANGHAI_2021_2025_TREND, SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND } from './shanghai.js';
 import { ZHEJIANG_2023, ZHEJIANG_2023_TREND } from './zhejiang.js';
 import type { Preset } from './types.js';
 
@@ -15,13 +15,15 @@ import type { Preset } from './types.js';
  *
  * @example
  * PRESETS.map((p) => p.id)
- * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
+ * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
  */
 export const PRESETS: readonly Preset[] = [
   NATIONAL_2024_2028,
   NATIONAL_2024_2028_TREND,
   SHANGHAI_2024_2028,
   SHANGHAI_2024_2028_TREND,
+  SHANGHAI_2021_2025,
+  SHANGHAI_2021_2025_TREND,
   SHANDONG_2021_2023,
   SHANDONG_2021_2023_TREND,
   ZHEJIANG_2023,
@@ -48,7 +50,7 @@ export function getPreset(id: string): Preset {
 
 export type { Preset, PresetCalibration, FigureProvenance } from './types.js';
 export { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND, NATIONAL_CALIBRATION } from './national.js';
-export { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND, SHANGHAI_CALIBRATION } from './shanghai.js';
+export { SHANGHAI_2024_2028, SHANGHAI_2024_2028_TREND, SHANGHAI_2021_2025, SHANGHAI_2021_2025_TREND, SHANGHAI_CALIBRATION } from './shanghai.js';
 export { SHANDONG_2021_2023, SHANDONG_2021_2023_TREND, SHANDONG_CALIBRATION } from './shandong.js';
 export { ZHEJIANG_2023, ZHEJIANG_2023_TREND, ZHEJIANG_CALIBRATION } from './zhejiang.js';
 export { hindcast, HINDCAST_AREAS, HINDCAST_MEASURES, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';

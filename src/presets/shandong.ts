@@ -16,7 +16,7 @@ import { ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 import { observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
 import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
-import { doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
+import { childcareAtNationalRatio, doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '鲁政办字〔2021〕125号';
@@ -159,6 +159,7 @@ const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
         additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', noAdditions('places')),
       },
     },
+    childcarePlaces: childcareAtNationalRatio(book, CENSUS.population, 'Shandong', 2020),
     healthCare: doctorsAtNationalRatio(
       book,
       { value: 3.6, unit: 'per 1000 residents', source: { document: DOCUMENT, clause: '五16', note: '3.6 licensed (assistant) doctors per 1000 residents by 2023' } },
@@ -171,7 +172,7 @@ const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
   notes: [
     'A one-province scenario; moves to and from other provinces are left out (Shandong\'s population changed little in 2021-2023).',
     'Shandong\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
-    'Childcare (3.1 places per 1000, 五17) and the nursing-bed share (55 %) are recorded targets without a capacity series in the data, so they are not projected.',
+    'Childcare: the stock is the national 2020 ratio (1.8 per 1000) times Shandong\'s residents and the plan names no places to add, so its 3.1 per 1000 (五17) is judged on that stock. The nursing-bed share (55 %) is not projected: no Shandong bed stock is in the data.',
   ],
   sources: [
     { document: DOCUMENT, clause: '二', note: 'resident urbanisation up about 1 point a year to 66 % or more by 2023' },

@@ -10,7 +10,7 @@ import { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
 import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
-import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
+import { childcareAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '浙发改城镇函〔2023〕388号';
@@ -49,6 +49,14 @@ const ZHEJIANG_COMMITMENTS: Commitment[] = [
   {
     path: 'services.rentalHousing.capacity.additionsPerYear',
     figure: { value: 250_000, unit: 'units per year', source: { document: DOCUMENT, clause: '四(十八)', note: '250,000 affordable rental units (套(间)) raised in 2023; assumed to continue at that pace after 2023.' } },
+  },
+  {
+    path: 'services.childcarePlaces.places.additionsPerYear',
+    figure: {
+      value: { points: [[2023, 100_000], [2024, 0]], interpolation: 'step' },
+      unit: 'places per year',
+      source: { document: DOCUMENT, clause: '四(十九)', note: '100,000 toddler places in kindergartens (提供托位10万个) in 2023, read as places added during 2023 (the text does not say whether they are new); none after.' },
+    },
   },
 ];
 
@@ -139,6 +147,7 @@ const [ZHEJIANG_PLAN_BASE, ZHEJIANG_TREND] = provincePresets({
         additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', noAdditions('places')),
       },
     },
+    childcarePlaces: childcareAtNationalRatio(book, observedFigure('Zhejiang', 2022, 'residentPopulation').value, 'Zhejiang', 2022),
     rentalHousing: {
       unit: 'units',
       shareOfWorkingAgeMigrantsInNeed: book.cite('services.rentalHousing.shareOfWorkingAgeMigrantsInNeed', {
@@ -174,8 +183,8 @@ const [ZHEJIANG_PLAN_BASE, ZHEJIANG_TREND] = provincePresets({
  * Zhejiang, 2023: the trend twin plus the work points' commitments and open settlement outside Hangzhou (assumed level).
  *
  * @example
- * ZHEJIANG_2023.commitments?.map((c) => c.figure.value)
- * // => [80000, 250000]
+ * ZHEJIANG_2023.commitments?.map((c) => c.path.split('.')[1])
+ * // => ['schoolPlaces', 'rentalHousing', 'childcarePlaces']
  */
 export const ZHEJIANG_2023 = withCommitments(ZHEJIANG_PLAN_BASE, ZHEJIANG_COMMITMENTS, [OPEN_SETTLEMENT]);
 /**

@@ -27,6 +27,9 @@ function leverFor(row: ScorecardRow, scenario: Scenario, projection: Projection)
     case 'doctorsPer1000Residents':
       if (!scenario.services?.healthCare) return null;
       return { lever: 'services.healthCare.doctors.growthRate', target: { indicator: 'doctors.capacity', year: row.year, value: (row.target * populationAt(row.year)) / 1000 } };
+    case 'childcarePlacesPer1000Residents':
+      if (!scenario.services?.childcarePlaces) return null;
+      return { lever: 'services.childcarePlaces.places.additionsPerYear', target: { indicator: 'childcarePlaces.capacity', year: row.year, value: (row.target * populationAt(row.year)) / 1000 } };
     default:
       return null;
   }
