@@ -16,7 +16,7 @@ import { LIMITS } from '../limits.js';
 import { parseFormula } from '../model/formula.js';
 import { ScheduleSchema, ShareScheduleSchema } from '../model/schedule.js';
 import { documentIssues } from './documentIssues.js';
-import { ServicesSchema } from './services.js';
+import { serviceScenarioIssues, ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
 
 const share = z.number().min(0).max(1);
@@ -341,6 +341,7 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   checkMatrix(s.migration.returnDestinations, ['migration', 'returnDestinations']);
   issues.push(...formulaIssues(s));
   issues.push(...targetIssues(s.targets, s.regions.map((r) => r.id)));
+  issues.push(...serviceScenarioIssues(s.services, s.regions.map((r) => r.id), s.baseYear, s.endYear));
   return issues;
 }
 
