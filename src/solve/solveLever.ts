@@ -118,7 +118,7 @@ function feasibleEdge(f: (x: number) => number, ok: number, bad: number): { x: n
  *   target: { indicator: 'hukouUrbanisationRate', year: 2028, value: 0.55 },
  * });
  * solved.value   // the conversion rate that gives 55 % in 2028
- * // => 0.08475
+ * // => 0.08439
  */
 export function solveLever(input: Scenario | ScenarioInput, options: SolveLeverOptions): SolveLeverResult {
   const scenario = fixMatchedStocks(parseScenario(input));
