@@ -73,9 +73,9 @@ Options:
   --solve      fill in "what it would take" for missed outcomes (runs the solver)
   --out FILE   write to FILE instead of standard output
 
-Examples:
+Example:
   chengzhen scorecard shandong-2021-2023 --solve
-  chengzhen scorecard my-scenario.json --json`,
+  chengzhen scorecard examples/scenarios/two-regions-targets.json --json`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
