@@ -3,8 +3,9 @@
  *
  * 1. Project the trend preset (2021-2023 trends continued from the end of 2023).
  * 2. Check the plan's target with the scorecard.
- * 3. Ask what rural-to-urban migration level reaches 70 % by 2028 instead of 2029, and what
- *    hukou conversion level lifts the hukou rate to 55 % by 2028.
+ * 3. Ask what rural-to-urban migration level reaches 70 % exactly by the end of 2028 (the plan's
+ *    date: five years of work from 2024), and what hukou conversion level lifts the hukou rate
+ *    to 55 % by 2028.
  * 4. Put bands around the answer: 1,000 draws of uncertain migration and conversion levels.
  * 5. Write a self-contained HTML report (out/national-report.html).
  *
@@ -32,7 +33,8 @@ resident.years.forEach((year, i) => {
 const rows = scorecard(projection, trend.targets);
 console.log('\nScorecard (国发〔2024〕17号):');
 for (const row of rows) {
-  console.log(`  ${row.labelZh} ${row.year}: target ${pct(row.target)} (${row.comparison}), projected ${row.projected === null ? '-' : pct(row.projected)} -> ${row.status}`);
+  const tolerance = row.tolerance === null ? '' : `, within ${(100 * row.tolerance).toFixed(2)} points`;
+  console.log(`  ${row.labelZh} ${row.year}: target ${pct(row.target)} (${row.comparison}${tolerance}), projected ${row.projected === null ? '-' : pct(row.projected)} -> ${row.status}, margin ${row.marginText ?? '-'}`);
 }
 
 // 3. what would it take?
@@ -41,7 +43,7 @@ const faster = solveLever(trend.scenario, {
   target: { indicator: 'residentUrbanisationRate', year: 2028, value: 0.7 },
 });
 const current = trend.scenario.migration.ruralToUrbanRate as number;
-console.log(`\nTo reach 70 % one year earlier (2028), rural-to-urban migration must rise from ${pct(current)} to ${pct(faster.value)} of rural residents a year.`);
+console.log(`\nTo reach 70 % exactly by the end of 2028, rural-to-urban migration must rise from ${pct(current)} to ${pct(faster.value)} of rural residents a year.`);
 const settle = solveLever(trend.scenario, {
   lever: { path: 'hukou.conversionRate' },
   target: { indicator: 'hukouUrbanisationRate', year: 2028, value: 0.55 },

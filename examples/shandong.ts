@@ -69,23 +69,23 @@ const trendScenario = parseScenario(trend.scenario);
 const trendProjection = project(trendScenario);
 printSchoolPlaces(`${trend.title} (${trend.id}):`, trendProjection);
 
-// The tightest year of the trend preset, and the public-school share its places can carry:
+// The tightest year of the plan preset (its 200,000 places a year), and the public-school share its places can carry:
 // the value of the lever at which places needed = places (utilisation 1). The preset's 2020
 // stock is "matchDemand", which would move with the share being solved; fix it at its 2020
 // number first, so that the solver moves the demand only.
-const shortfall = trendProjection.indicator('schoolPlaces.shortfall');
+const shortfall = planProjection.indicator('schoolPlaces.shortfall');
 const tightest = shortfall.years[shortfall.values.indexOf(Math.max(...shortfall.values))];
-const demandSeries = trendProjection.indicator('schoolPlaces.demand');
+const demandSeries = planProjection.indicator('schoolPlaces.demand');
 const peakYear = demandSeries.years[demandSeries.values.indexOf(Math.max(...demandSeries.values))];
-const fixedStock = structuredClone(trendScenario);
-fixedStock.services!.schoolPlaces!.urbanPlaces.initial = trendProjection.indicator('schoolPlaces.capacity').values[0];
+const fixedStock = structuredClone(parseScenario(plan.scenario));
+fixedStock.services!.schoolPlaces!.urbanPlaces.initial = planProjection.indicator('schoolPlaces.capacity').values[0];
 const solved = solveLever(fixedStock, {
   lever: { path: 'services.schoolPlaces.migrantChildrenPublicSchoolShare' },
   target: { indicator: 'schoolPlaces.utilisation', year: tightest, value: 1 },
 });
 console.log(
   wrap(
-    `Demand rises faster than 200,000 places a year while the large cohorts born around 2016-2017 reach school age (it peaks in ${peakYear}). The tightest year on trend is ${tightest}: ${count(shortfall.values[shortfall.years.indexOf(tightest)])} places short. The places that year can seat ${pct(solved.value)} of migrant children in public schools instead of ${pct(publicShare)} (solveLever on services.schoolPlaces.migrantChildrenPublicSchoolShare with utilisation = 1 in ${tightest}, as in the servable-share column). Once the smaller cohorts born after 2017 replace them, places are spare.`,
+    `Demand rises faster than 200,000 places a year while the large cohorts born around 2016-2017 reach school age (it peaks in ${peakYear}). With the plan's places, the tightest year is ${tightest}: ${count(shortfall.values[shortfall.years.indexOf(tightest)])} places short. The places that year can seat ${pct(solved.value)} of migrant children in public schools instead of ${pct(publicShare)} (solveLever on services.schoolPlaces.migrantChildrenPublicSchoolShare with utilisation = 1 in ${tightest}, as in the servable-share column). Once the smaller cohorts born after 2017 replace them, places are spare.`,
     96,
     '',
   ),

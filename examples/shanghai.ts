@@ -78,7 +78,7 @@ printTable(
   ]),
 );
 for (const row of rows) if (row.note) console.log(`  ${wrap(`${row.labelZh}: ${row.note}`, 94, '    ')}`);
-console.log(`  ${wrap(`The builder beds are "met" because the preset adds exactly the plan's ${count(5 * planned)} beds; whether they house the builders who need one is the question of the tables above and below.`, 94, '    ')}`);
+console.log(`  ${wrap(`The builder beds are a commitment: the preset adds the plan's ${count(5 * planned)} beds, so they are never "met" or "missed"; the scorecard says instead whether they cover the builders who need one (the note above, and the tables above and below).`, 94, '    ')}`);
 
 // 4. What would it take? The bed additions a year (a lever) that make capacity equal demand in
 // 2028. A well-posed target is one some lever value reaches: on the preset's assumption even

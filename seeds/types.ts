@@ -33,6 +33,15 @@ export type CitedValue<T = number> =
 /** Whether a target is a level reached by a year, a sum of additions over the plan period, or an addition each year. */
 export type TargetKind = 'level' | 'cumulative' | 'annual';
 
+/**
+ * What a target is about: an `outcome` is a level the plan hopes the system reaches (an
+ * urbanisation or hukou rate, a per-1000 ratio, a coverage or share), judged met or missed
+ * against the projection; a `commitment` is something the government does (places built, beds
+ * added, a policy adopted), an input of the plan preset, judged for its adequacy against
+ * projected demand, never met or missed.
+ */
+export type TargetRole = 'outcome' | 'commitment';
+
 /** How a projected value is compared with a target. */
 export type TargetComparison = 'atLeast' | 'atMost' | 'about';
 
@@ -54,6 +63,13 @@ export interface PlanTarget {
   /** First year of the period a cumulative target adds up over, or the first year an annual target applies to. */
   fromYear?: number;
   kind: TargetKind;
+  /** An outcome (judged) or a commitment (an input, judged for adequacy). */
+  role: TargetRole;
+  /**
+   * For a commitment the model carries: the scenario path it feeds, a service stock
+   * (`services.schoolPlaces.urbanPlaces`) or a lever (`hukou.conversionRate`).
+   */
+  feeds?: string;
   comparison: TargetComparison;
   /** The topic: population, urbanisation, hukou, education, childcare, elderly care, housing, health, or other. */
   topic: 'population' | 'urbanisation' | 'hukou' | 'education' | 'childcare' | 'elderlyCare' | 'housing' | 'health' | 'other';
@@ -62,6 +78,10 @@ export interface PlanTarget {
    * (`residentUrbanisationRate`); absent when the target is recorded but not modelled.
    */
   indicator?: string;
+  /** The scenario region it applies to (all regions together when absent). */
+  region?: string;
+  /** The tolerance of an `about` comparison in the target's unit (default: 0.5 points for shares, 2 % otherwise). */
+  tolerance?: number;
   /** Why a recorded target is not modelled (transport, environment, ...). */
   notModelledBecause?: string;
   source: PlanSource;

@@ -66,8 +66,8 @@ export type { Distribution } from './solve/distributions.js';
 export { solveScorecard } from './solve/solveScorecard.js';
 
 // plans: presets, scorecard, hindcast
-export { scorecard, aboutTolerance } from './model/scorecard.js';
-export type { ScorecardRow, WhatItWouldTake } from './model/scorecard.js';
+export { scorecard, aboutTolerance, marginText } from './model/scorecard.js';
+export type { ScorecardRow, WhatItWouldTake, Adequacy } from './model/scorecard.js';
 export { PRESETS, getPreset, PLAN_DOCUMENTS, OBSERVED_URBANISATION, OBSERVED_SERVICES, CENSUS_2020_PROVINCES, CENSUS_2020_POPULATION_BY_AGE } from './presets/index.js';
 export type { PlanDocument, PlanTarget, PlanSource, DataSource, CitedValue, ObservedUrbanisation, ObservedService } from './presets/index.js';
 export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';

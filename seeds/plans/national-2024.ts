@@ -28,27 +28,29 @@ export const PLAN_NATIONAL_2024: PlanDocument = {
   issuer: '国务院 (State Council)',
   issued: '2024-07-28',
   area: 'China',
-  period: { from: 2024, to: 2029 },
+  period: { from: 2024, to: 2028 },
   note:
-    'The plan sets its targets for the end of five years of work from its issue in mid-2024; they are dated 2029 here. ' +
+    'The plan is the 2024-2028 five-year action plan: its targets are for the end of five years of work (经过5年的努力) counted from 2024, that is the end of 2028, ' +
+    'the date Shanghai\'s implementation of it (沪府发〔2024〕12号 一) writes out as 到2028年底. ' +
     'The text read is the abridged version as republished in traditional characters after a news summary.',
   targets: [
     {
-      id: 'resident-urbanisation-rate-2029',
+      id: 'resident-urbanisation-rate-2028',
       description: 'Share of the resident population living in urban areas, to rise to close to 70% after five years.',
       labelZh: '常住人口城镇化率',
       area: 'China',
       value: 0.7,
       unit: 'share (0-1)',
-      year: 2029,
+      year: 2028,
       kind: 'level',
+      role: 'outcome',
       comparison: 'about',
       topic: 'urbanisation',
       indicator: 'residentUrbanisationRate',
       source: {
         document: DOCUMENT,
         clause: '一',
-        note: 'Last paragraph of section 一 (总体要求): close to 70% (接近70%) after five years of effort; the year is read as 2029.',
+        note: 'Last paragraph of section 一 (总体要求): close to 70% (接近70%) after five years of effort (经过5年的努力), read as five plan years 2024-2028, so the end of 2028; Shanghai\'s implementation of the plan (沪府发〔2024〕12号 一) sets its own goals 到2028年底.',
       },
     },
   ],

@@ -1,17 +1,26 @@
 /**
- * The scorecard: each plan target against the projection. For each target: its value and
- * year, the projected value of the same measure, met or missed, the margin, and (filled in by
- * `solveScorecard`) the lever value that would meet a missed one.
+ * The scorecard: each plan target against the projection. Targets are of two roles:
+ * - an *outcome* (a rate, a per-1000 ratio, a share the plan hopes for) is judged: its value and
+ *   year, the projected value of the same measure, met or missed, the margin, the tolerance of an
+ *   `about` target, and (filled in by `solveScorecard`) the lever value that would meet a missed
+ *   one;
+ * - a *commitment* (places built, beds added) is an input of the scenario, so it is never met or
+ *   missed: it gets an adequacy verdict instead, the demand of the service it feeds in the target
+ *   year against the capacity with the commitment, the coverage, the shortfall or surplus, and the
+ *   additions a year over the commitment's period that would close the shortfall.
  *
  * Comparisons: `atLeast` is met when projected >= target, `atMost` when projected <= target,
- * `about` when they differ by at most 0.5 percentage points (shares) or 2 % (other units).
- * The margin is projected - target (target - projected for `atMost`), in the target's unit.
+ * `about` when they differ by at most the tolerance, 0.5 percentage points (shares) or 2 % (other
+ * units). The margin is projected - target (target - projected for `atMost`), in the target's
+ * unit; `marginText` says it in the indicator's own unit (percentage points for rates, points
+ * per year for rises).
  * A target is outside the projection when its year is, or when it counts a change (additions,
  * a rise in the rate) from a year the projection does not cover.
  */
 
-import type { PlanTarget } from '../../seeds/types.js';
+import type { PlanTarget, TargetRole } from '../../seeds/types.js';
 import { ALL_REGIONS, type Projection } from './projection.js';
+import { SERVICES, serviceAtStockPath } from './services/serviceIndicators.js';
 
 /** What the lever that would meet a missed target must be. */
 export interface WhatItWouldTake {
@@ -21,6 +30,32 @@ export interface WhatItWouldTake {
   current: number;
   /** The value (or factor) that meets the target. */
   needed: number;
+}
+
+/**
+ * The adequacy verdict of a commitment: the service it feeds, in the target year.
+ * `additionsPerYearToClose` spreads the shortfall over the years of the commitment's period
+ * (from its first year, or the year after the base, to the target year).
+ */
+export interface Adequacy {
+  /** The service (`rentalHousing`) whose stock the commitment feeds. */
+  service: string;
+  unit: string;
+  year: number;
+  /** Demand in the target year, by the scenario's standard. */
+  demand: number;
+  /** Capacity in the target year, the commitment included. */
+  capacity: number;
+  /** min(1, capacity / demand); 1 with no demand. */
+  coverage: number;
+  shortfall: number;
+  surplus: number;
+  /** Years over which more additions could be made: the commitment's period within the projection. */
+  years: number;
+  /** Additions a year, beyond the commitment, that would close the shortfall by the target year. */
+  additionsPerYearToClose: number;
+  /** The verdict in one sentence. */
+  text: string;
 }
 
 /** One target of the scorecard. */
@@ -34,16 +69,24 @@ export interface ScorecardRow {
   year: number;
   fromYear?: number;
   kind: PlanTarget['kind'];
+  /** An outcome (judged met or missed) or a commitment (an input: judged for adequacy). */
+  role: TargetRole;
   comparison: PlanTarget['comparison'];
   target: number;
   unit: string;
-  /** The projected value of the same measure, or null when the projection cannot give it. */
+  /** The projected value of an outcome's measure, or null (always null for a commitment, an input). */
   projected: number | null;
-  /** Met (true), missed (false), or not judged (null). */
+  /** Met (true), missed (false), or not judged (null; always null for a commitment). */
   met: boolean | null;
   margin: number | null;
-  /** Why a target was not judged. */
-  status: 'met' | 'missed' | 'not projected' | 'outside the projection';
+  /** The margin in the indicator's own unit: `+0.96 percentage points`, `-0.04 percentage points per year`, `+1,200 places`. */
+  marginText: string | null;
+  /** The tolerance of an `about` target, in the target's unit (null otherwise). */
+  tolerance: number | null;
+  /** `commitment` for a commitment assessed for adequacy; otherwise why a target was not judged. */
+  status: 'met' | 'missed' | 'commitment' | 'not projected' | 'outside the projection';
+  /** For a commitment: the demand it serves and whether the capacity with it covers that. */
+  adequacy: Adequacy | null;
   note?: string;
   /** Filled in by `solveScorecard` for missed targets that a lever can meet. */
   whatItWouldTake: WhatItWouldTake | null;
@@ -61,6 +104,51 @@ export interface ScorecardRow {
  */
 export function aboutTolerance(target: number, unit: string): number {
   return unit.startsWith('share') ? 0.005 : 0.02 * Math.abs(target);
+}
+
+/**
+ * A margin in the indicator's own unit: percentage points for shares, points per year for a
+ * yearly rise, the target's unit otherwise.
+ *
+ * @example
+ * marginText(-0.0004, 'share (0-1) per year')
+ * // => '-0.04 percentage points per year'
+ * marginText(1234.4, 'places')
+ * // => '+1,234 places'
+ */
+export function marginText(margin: number, unit: string): string {
+  const sign = margin < 0 ? '-' : '+';
+  if (unit.startsWith('share')) {
+    const points = Math.abs(margin) * 100;
+    return `${sign}${points.toFixed(2)} percentage points${unit.endsWith('per year') ? ' per year' : ''}`;
+  }
+  const m = Math.abs(margin);
+  const digits = m >= 100 ? 0 : m >= 1 ? 2 : 3;
+  return `${sign}${m.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit}`;
+}
+
+function round(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** The adequacy of a commitment that feeds a service stock, or null with the reason. */
+function adequacy(projection: Projection, t: PlanTarget, region: string): { adequacy: Adequacy | null; note?: string } {
+  const service = t.feeds === undefined ? undefined : serviceAtStockPath(t.feeds);
+  if (service === undefined) return { adequacy: null, note: t.feeds === undefined ? 'the commitment names no scenario path it feeds' : `${t.feeds} is not a service stock the scorecard can assess` };
+  const demand = valueAt(projection, `${service}.demand`, t.year, region);
+  const capacity = valueAt(projection, `${service}.capacity`, t.year, region);
+  if (demand === null || capacity === null) return { adequacy: null, note: `the scenario has no ${t.feeds}` };
+  const shortfall = Math.max(0, demand - capacity);
+  const surplus = Math.max(0, capacity - demand);
+  const coverage = demand > 0 ? Math.min(1, capacity / demand) : 1;
+  const first = Math.max(t.kind === 'level' ? projection.baseYear + 1 : (t.fromYear ?? t.year), projection.baseYear + 1);
+  const years = Math.max(1, t.year - first + 1);
+  const unit = service === 'rentalHousing' ? (projection.scenario.services?.rentalHousing?.unit ?? 'units') : SERVICES.find((s) => s.key === service)!.unit;
+  const text =
+    shortfall > 0
+      ? `capacity covers ${(coverage * 100).toFixed(0)} % of the demand in ${t.year} (${round(capacity)} of ${round(demand)} ${unit}); ${round(shortfall)} more would close it (${round(shortfall / years)} a year over ${years} ${years === 1 ? 'year' : 'years'})`
+      : `capacity covers the demand in ${t.year} (${round(capacity)} for ${round(demand)} ${unit}), a surplus of ${round(surplus)}`;
+  return { adequacy: { service, unit, year: t.year, demand, capacity, coverage, shortfall, surplus, years, additionsPerYearToClose: shortfall / years, text } };
 }
 
 function valueAt(projection: Projection, key: string, year: number, region: string): number | null {
@@ -153,7 +241,7 @@ function firstYearCounted(t: PlanTarget): number | null {
 
 function judge(t: PlanTarget, projected: number): { met: boolean; margin: number } {
   const margin = t.comparison === 'atMost' ? t.value - projected : projected - t.value;
-  if (t.comparison === 'about') return { met: Math.abs(margin) <= aboutTolerance(t.value, t.unit), margin };
+  if (t.comparison === 'about') return { met: Math.abs(margin) <= (t.tolerance ?? aboutTolerance(t.value, t.unit)), margin };
   return { met: margin >= -1e-12 * Math.max(1, Math.abs(t.value)), margin };
 }
 
@@ -166,8 +254,8 @@ function judge(t: PlanTarget, projected: number): { met: boolean; margin: number
  * // => 'met'
  */
 export function scorecard(projection: Projection, targets: readonly PlanTarget[], options: { region?: string } = {}): ScorecardRow[] {
-  const region = options.region ?? ALL_REGIONS;
   return targets.map((t): ScorecardRow => {
+    const region = t.region ?? options.region ?? ALL_REGIONS;
     const row: ScorecardRow = {
       id: t.id,
       description: t.description,
@@ -178,13 +266,17 @@ export function scorecard(projection: Projection, targets: readonly PlanTarget[]
       year: t.year,
       fromYear: t.fromYear,
       kind: t.kind,
+      role: t.role,
       comparison: t.comparison,
       target: t.value,
       unit: t.unit,
       projected: null,
       met: null,
       margin: null,
+      marginText: null,
+      tolerance: t.comparison === 'about' && t.role === 'outcome' ? (t.tolerance ?? aboutTolerance(t.value, t.unit)) : null,
       status: 'not projected',
+      adequacy: null,
       whatItWouldTake: null,
     };
     if (t.year < projection.baseYear || t.year > projection.endYear) {
@@ -198,9 +290,14 @@ export function scorecard(projection: Projection, targets: readonly PlanTarget[]
         note: `the target counts from ${first}, and the projection starts from the end of ${projection.baseYear} (it has no change during ${first}${first < projection.baseYear ? `-${projection.baseYear}` : ''})`,
       };
     }
+    if (t.role === 'commitment') {
+      const verdict = adequacy(projection, t, region);
+      if (verdict.adequacy === null) return { ...row, note: verdict.note };
+      return { ...row, status: 'commitment', adequacy: verdict.adequacy, note: verdict.adequacy.text };
+    }
     const { value, note } = projectedValue(projection, t, region);
     if (value === null) return { ...row, note: note ?? 'the scenario has no service for this target' };
     const { met, margin } = judge(t, value);
-    return { ...row, projected: value, met, margin, status: met ? 'met' : 'missed', note };
+    return { ...row, projected: value, met, margin, marginText: marginText(margin, t.unit), status: met ? 'met' : 'missed', note };
   });
 }

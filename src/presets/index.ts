@@ -11,7 +11,13 @@ import { ChengzhenError } from '../errors.js';
 import { HINDCAST_AREAS as AREAS, HINDCAST_MEASURES as MEASURES } from './hindcast.js';
 import { NATIONAL_2024_2028 as NATIONAL, NATIONAL_2024_2028_TREND as NATIONAL_TREND, NATIONAL_CALIBRATION as NATIONAL_CAL } from './national.js';
 import { SHANDONG_2021_2023 as SHANDONG, SHANDONG_2021_2023_TREND as SHANDONG_TREND, SHANDONG_CALIBRATION as SHANDONG_CAL } from './shandong.js';
-import { SHANGHAI_2024_2028 as SHANGHAI, SHANGHAI_2024_2028_TREND as SHANGHAI_TREND, SHANGHAI_CALIBRATION as SHANGHAI_CAL } from './shanghai.js';
+import {
+  SHANGHAI_2021_2025 as SHANGHAI_14FYP,
+  SHANGHAI_2021_2025_TREND as SHANGHAI_14FYP_TREND,
+  SHANGHAI_2024_2028 as SHANGHAI,
+  SHANGHAI_2024_2028_TREND as SHANGHAI_TREND,
+  SHANGHAI_CALIBRATION as SHANGHAI_CAL,
+} from './shanghai.js';
 import { ZHEJIANG_2023 as ZHEJIANG, ZHEJIANG_2023_TREND as ZHEJIANG_TREND, ZHEJIANG_CALIBRATION as ZHEJIANG_CAL } from './zhejiang.js';
 import type { Preset } from './types.js';
 
@@ -88,6 +94,22 @@ export const ZHEJIANG_2023_TREND: Preset = deepFreeze(ZHEJIANG_TREND);
  */
 export const NATIONAL_CALIBRATION = deepFreeze(NATIONAL_CAL);
 /**
+ * Shanghai's 14th Five-Year Plan preset 2021-2025 (2020 census base). Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2021_2025)
+ * // => true
+ */
+export const SHANGHAI_2021_2025: Preset = deepFreeze(SHANGHAI_14FYP);
+/**
+ * The trend twin of `SHANGHAI_2021_2025`. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(SHANGHAI_2021_2025_TREND)
+ * // => true
+ */
+export const SHANGHAI_2021_2025_TREND: Preset = deepFreeze(SHANGHAI_14FYP_TREND);
+/**
  * Deep-frozen where it is exported.
  *
  * @example
@@ -133,13 +155,15 @@ export const HINDCAST_MEASURES = deepFreeze(MEASURES);
  *
  * @example
  * PRESETS.map((p) => p.id)
- * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
+ * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
  */
 export const PRESETS: readonly Preset[] = deepFreeze([
   NATIONAL_2024_2028,
   NATIONAL_2024_2028_TREND,
   SHANGHAI_2024_2028,
   SHANGHAI_2024_2028_TREND,
+  SHANGHAI_2021_2025,
+  SHANGHAI_2021_2025_TREND,
   SHANDONG_2021_2023,
   SHANDONG_2021_2023_TREND,
   ZHEJIANG_2023,
@@ -168,7 +192,7 @@ export type { Preset, PresetCalibration, FigureProvenance } from './types.js';
 export { hindcast, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
 export { scorecard } from '../model/scorecard.js';
-export type { ScorecardRow } from '../model/scorecard.js';
+export type { ScorecardRow, Adequacy } from '../model/scorecard.js';
 
 // the cited data behind the presets: plan targets, published outcomes, the 2020 census
 export {
@@ -194,3 +218,7 @@ export type {
   CensusProvince2020,
 } from '../../seeds/index.js';
 export { observedFigure, observations } from './observed.js';
+export { withCommitments, valueAtPath } from './commitments.js';
+export type { Commitment, PolicyAssumption } from './commitments.js';
+export { policySensitivity } from './sensitivity.js';
+export type { SensitivityRow } from './sensitivity.js';

@@ -1,18 +1,22 @@
 /**
  * China, 2024-2028 and on to 2035: the State Council's five-year action plan for
  * people-centred new urbanisation (国发〔2024〕17号), whose one number is a resident
- * urbanisation rate "close to 70 %" after five years of work (read as the end of 2029).
+ * urbanisation rate "close to 70 %" after five years of work (经过5年的努力, 2024-2028: the end
+ * of 2028, as Shanghai's implementation of the plan writes 到2028年底).
  *
  * Base: the end of 2023 (NBS: 1,409.67 million residents, 66.16 % urban, hukou urbanisation
  * 48.3 %). The trend twin continues 2021-2023: its rural-to-urban migration and hukou
  * conversion levels, and factors on UN mortality and fertility, are fitted to the observed
- * 2021-2023 rates, births and deaths from a 2020 census base. The plan preset moves only the
- * rural-to-urban migration level, to the value that brings the resident rate to 70 % in 2029.
+ * 2021-2023 rates, births and deaths from a 2020 census base. The plan preset is the trend twin
+ * plus what the plan commits: the settlement tiers of 二(二)1 (no limits below 3 million urban
+ * residents, eased limits at 3-5 million), a policy without a number, as an assumed hukou
+ * conversion level with its range. It is never solved to meet its own 70 %.
  */
 
 import { PLAN_NATIONAL_2024 } from '../../seeds/plans/national-2024.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { FigureBook } from './figureBook.js';
+import { withCommitments, type PolicyAssumption } from './commitments.js';
 import { observations, observedFigure } from './observed.js';
 import type { Preset, PresetCalibration } from './types.js';
 
@@ -71,19 +75,34 @@ export const NATIONAL_CALIBRATION: PresetCalibration = {
   fitted: [0.01946841588187628, 0.055564445112656506],
 };
 
-/** The rural-to-urban migration level that brings the resident rate to 70 % in 2029 (see the plan preset). */
-const PLAN_MIGRATION_LEVEL = 0.018495240364642097;
+/** 二(二)1: settlement opened below 3 million urban residents, eased at 3-5 million; a policy without a number. */
+const SETTLEMENT_TIERS: PolicyAssumption = {
+  path: 'hukou.conversionRate',
+  figure: {
+    value: 0.065,
+    unit: 'share of migrants per year',
+    assumption:
+      '国发〔2024〕17号 二(二)1 removes settlement limits in cities under 3 million urban residents and eases them at 3-5 million, without a number. Assumed: 6.5 % of urban residents without local hukou convert each year, about 17 % above the level fitted to 2021-2023 (5.6 %), since most migrants live in the large cities whose limits stay; the verdicts are shown for 5.6 % to 8 %.',
+  },
+  low: 0.0556,
+  high: 0.08,
+};
 
 function build(kind: 'plan' | 'trend'): Preset {
+  const preset = buildTrendShape(kind);
+  return kind === 'plan' ? withCommitments(preset, [], [SETTLEMENT_TIERS]) : preset;
+}
+
+function buildTrendShape(kind: 'plan' | 'trend'): Preset {
   const book = new FigureBook();
   const [migrationLevel, conversionLevel] = NATIONAL_CALIBRATION.fitted;
   const fitted = (what: string) =>
     `Fitted: ${NATIONAL_CALIBRATION.description} The ${what} is held at its fitted value from 2024 on.`;
   const scenario: ScenarioInput = {
-    name: kind === 'plan' ? 'China: the 2024 action plan (70 % by 2029)' : 'China: recent trends (2021-2023) continued',
+    name: kind === 'plan' ? 'China: the 2024-2028 action plan' : 'China: recent trends (2021-2023) continued',
     description:
       kind === 'plan'
-        ? 'The State Council five-year action plan for people-centred new urbanisation (国发〔2024〕17号) with the rural-to-urban migration level that reaches its resident urbanisation rate of about 70 % by the end of 2029; everything else as in the trend twin.'
+        ? 'The State Council five-year action plan for people-centred new urbanisation (国发〔2024〕17号): the trend twin plus the settlement tiers of 二(二)1 (an assumed hukou conversion level). Does the resident rate come close to 70 % by the end of 2028?'
         : 'China from the end of 2023 with the rural-to-urban migration, hukou conversion, mortality and fertility levels of 2021-2023 held constant: on these trends, does the plan\'s 70 % hold?',
     baseYear: 2023,
     endYear: 2035,
@@ -110,15 +129,7 @@ function build(kind: 'plan' | 'trend'): Preset {
       netInternationalMigration: book.cite('demography.netInternationalMigration', UN_WPP) as 'un-wpp2024',
     },
     migration: {
-      ruralToUrbanRate:
-        kind === 'plan'
-          ? book.cite('migration.ruralToUrbanRate', {
-              value: PLAN_MIGRATION_LEVEL,
-              unit: 'share of rural residents per year',
-              assumption:
-                'Set so that the resident urbanisation rate reaches 70 % at the end of 2029 (国发〔2024〕17号 一: close to 70 % after five years), found with solveLever; a test re-solves it.',
-            })
-          : book.cite('migration.ruralToUrbanRate', { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') }),
+      ruralToUrbanRate: book.cite('migration.ruralToUrbanRate', { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') }),
       reclassificationRate: book.cite('migration.reclassificationRate', NO_RECLASSIFICATION),
       returnRate: book.cite('migration.returnRate', RETURN_RATE),
     },
@@ -126,7 +137,7 @@ function build(kind: 'plan' | 'trend'): Preset {
       conversionRate: book.cite('hukou.conversionRate', { value: conversionLevel, unit: 'share of migrants per year', assumption: fitted('hukou conversion level') }),
     },
     sources: [
-      { document: '国发〔2024〕17号', clause: '一', note: 'resident urbanisation rate close to 70 % after five years' },
+      { document: '国发〔2024〕17号', clause: '一', note: 'resident urbanisation rate close to 70 % after five years (end of 2028)' },
       { document: 'NBS 2023 statistical communique', note: 'base population and urbanisation rates' },
       { document: 'UN World Population Prospects 2024', note: 'mortality, fertility, sex ratio at birth, net international migration' },
     ],
@@ -145,14 +156,15 @@ function build(kind: 'plan' | 'trend'): Preset {
     calibration: NATIONAL_CALIBRATION,
     notes: [
       'The hukou urbanisation rate is hukou / residents; the official rate divides by the registered population, about the same nationally.',
-      'The plan gives no number for hukou conversion, so both presets keep the 2021-2023 conversion level.',
+      'The plan gives no number for hukou conversion: the plan preset assumes a level for its settlement tiers (二(二)1), with a range; the trend twin keeps the 2021-2023 level.',
+      'The plan commits no migration level: both presets keep the 2021-2023 rural-to-urban level, and the plan\'s 70 % is judged, not imposed.',
       'The 2020 census counted residents on 1 November; it is taken as the end of 2020.',
     ],
   };
 }
 
 /**
- * 国发〔2024〕17号 with the migration level that reaches 70 % in 2029.
+ * 国发〔2024〕17号: the trend twin plus the settlement tiers (an assumed conversion level).
  *
  * @example
  * NATIONAL_2024_2028.targets[0].value

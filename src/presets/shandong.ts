@@ -15,7 +15,8 @@ import type { FigureBook } from './figureBook.js';
 import { ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 import { observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
-import { doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
+import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
+import { childcareAtNationalRatio, doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '鲁政办字〔2021〕125号';
@@ -31,8 +32,37 @@ const PROPENSITY = ruralUrbanisationPropensity2010To2018();
 const CONVERSION = {
   value: 0.05,
   unit: 'share of migrants per year',
-  assumption: 'No Shandong hukou series is in the data; a level close to the national one of recent years, under the plan\'s zero-threshold urban settlement (二). It does not move the resident rate.',
+  assumption: 'No Shandong hukou series is in the data; a level close to the national one fitted to 2021-2023 (5.6 %), rounded down. It does not move the resident rate.',
 };
+
+/** 城镇落户零门槛 (二): a policy without a number, so an assumed conversion level. */
+const ZERO_THRESHOLD: PolicyAssumption = {
+  path: 'hukou.conversionRate',
+  figure: {
+    value: 0.07,
+    unit: 'share of migrants per year',
+    assumption: `${DOCUMENT} 二 commits to zero-threshold urban settlement (城镇落户零门槛) without a number. Assumed: 7 % of urban residents without local hukou convert each year, 40 % above the trend's 5 %, since every remaining settlement condition goes; the verdicts are shown for 5 % to 10 %.`,
+  },
+  low: 0.05,
+  high: 0.1,
+};
+
+/** What the plan preset adds to its trend twin. */
+const SHANDONG_COMMITMENTS: Commitment[] = [
+  {
+    path: 'services.schoolPlaces.urbanPlaces.additionsPerYear',
+    figure: { value: 600_000 / 3, unit: 'places per year', source: { document: DOCUMENT, clause: '五15', note: '600,000 new compulsory school places over 2021-2023, a third each year; assumed to continue at that pace after 2023.' } },
+  },
+  {
+    path: 'services.preschoolPlaces.places.additionsPerYear',
+    figure: { value: 200 * 270, unit: 'places per year', assumption: `200 new kindergartens a year (${DOCUMENT} 五15) of 270 places each (nine classes of 30 children, an assumption: no Shandong figure of places per kindergarten is in the data).` },
+  },
+];
+
+/** The trend twin's additions to a stock the plan commits to: none. */
+function noAdditions(unit: string) {
+  return { value: 0, unit: `${unit} per year`, assumption: 'The trend twin adds nothing to a stock the plan commits to, so that the plan preset differs from it by the commitment alone.' };
+}
 
 /**
  * The trend lever: the migration level at which 2021 rises by the national 2010-2018 propensity times Shandong's rural share.
@@ -63,8 +93,6 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
   fitted: [0.02533799719727521],
 };
 
-/** 600,000 new places over 2021-2023 (五15), a third each year. */
-const SCHOOL_PLACES_PER_YEAR = 600_000 / 3;
 
 /**
  * Shandong, 2021-2023 (projected to 2028): the plan preset (66 % urban in 2023, 600,000 school
@@ -72,9 +100,9 @@ const SCHOOL_PLACES_PER_YEAR = 600_000 / 3;
  *
  * @example
  * [SHANDONG_2021_2023.title, SHANDONG_2021_2023_TREND.title]
- * // => ['Shandong: the 2021-2023 action plan (66 % urban)', 'Shandong: the urbanisation propensity of 2010-2018']
+ * // => ['Shandong: the 2021-2023 action plan', 'Shandong: the urbanisation propensity of 2010-2018']
  */
-export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
+const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
   id: 'shandong-2021-2023',
   area: 'Shandong',
   regionId: 'shandong',
@@ -85,14 +113,14 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
   endYear: 2028,
   documents: [PLAN_SHANDONG_2021],
   titles: {
-    plan: 'Shandong: the 2021-2023 action plan (66 % urban)',
+    plan: 'Shandong: the 2021-2023 action plan',
     trend: 'Shandong: the urbanisation propensity of 2010-2018',
     planZh: '山东：新型城镇化三年行动方案(2021—2023年)',
     trendZh: '山东：按2010—2018年全国城镇化倾向',
   },
   descriptions: {
-    plan: 'Shandong from the 2020 census with the rural-to-urban migration level that reaches the plan\'s 66 % in 2023, and its school, preschool and doctor targets.',
-    trend: 'Shandong from the 2020 census with urbanisation at the national propensity known by 2020 and the same services: does 66 % hold in 2023?',
+    plan: 'Shandong from the 2020 census on the trend twin\'s urbanisation, with the plan\'s commitments: 600,000 school places, 200 kindergartens a year, zero-threshold settlement (an assumed conversion level). Does 66 % hold, and do the places meet demand?',
+    trend: 'Shandong from the 2020 census with urbanisation at the national propensity known by 2020, the same service standards and stocks and none of the plan\'s additions: does 66 % hold in 2023?',
   },
   base: {
     residentPopulation: observedFigure('Shandong', 2020, 'residentPopulation'),
@@ -108,20 +136,16 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
     'hukou.conversionRate': CONVERSION,
   },
   planMigrationLevel: {
-    value: 0.02615970466100715,
+    value: SHANDONG_CALIBRATION.fitted[0],
     unit: 'share of rural residents per year',
-    assumption: `Set so that the resident urbanisation rate is 66 % at the end of 2023 (${DOCUMENT} 二: up about 1 point a year to 66 % or more), found with solveLever; a test re-solves it.`,
+    assumption: `The plan commits no migration level: its 66 % (${DOCUMENT} 二) is an outcome to be judged, so the plan preset keeps the trend level. Set: ${SHANDONG_CALIBRATION.description}`,
   },
   services: (book: FigureBook) => ({
     schoolPlaces: {
       migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE),
       urbanPlaces: {
         initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2020)) as 'matchDemand',
-        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', {
-          value: SCHOOL_PLACES_PER_YEAR,
-          unit: 'places per year',
-          source: { document: DOCUMENT, clause: '五15', note: '600,000 new compulsory school places over 2021-2023, a third each year; assumed to continue at that pace after 2023.' },
-        }),
+        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', noAdditions('places')),
       },
     },
     preschoolPlaces: {
@@ -132,13 +156,10 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
       }),
       places: {
         initial: book.cite('services.preschoolPlaces.places.initial', matchDemand('places', 2020)) as 'matchDemand',
-        additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', {
-          value: 200 * 270,
-          unit: 'places per year',
-          assumption: `200 new kindergartens a year (${DOCUMENT} 五15) of 270 places each (nine classes of 30 children, an assumption).`,
-        }),
+        additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', noAdditions('places')),
       },
     },
+    childcarePlaces: childcareAtNationalRatio(book, CENSUS.population, 'Shandong', 2020),
     healthCare: doctorsAtNationalRatio(
       book,
       { value: 3.6, unit: 'per 1000 residents', source: { document: DOCUMENT, clause: '五16', note: '3.6 licensed (assistant) doctors per 1000 residents by 2023' } },
@@ -151,7 +172,7 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
   notes: [
     'A one-province scenario; moves to and from other provinces are left out (Shandong\'s population changed little in 2021-2023).',
     'Shandong\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
-    'Childcare (3.1 places per 1000, 五17) and the nursing-bed share (55 %) are recorded targets without a capacity series in the data, so they are not projected.',
+    'Childcare: the stock is the national 2020 ratio (1.8 per 1000) times Shandong\'s residents and the plan names no places to add, so its 3.1 per 1000 (五17) is judged on that stock. The nursing-bed share (55 %) is not projected: no Shandong bed stock is in the data.',
   ],
   sources: [
     { document: DOCUMENT, clause: '二', note: 'resident urbanisation up about 1 point a year to 66 % or more by 2023' },
@@ -159,3 +180,20 @@ export const [SHANDONG_2021_2023, SHANDONG_2021_2023_TREND] = provincePresets({
     { document: 'Shandong seventh census', note: 'base population, urbanisation rate and floating population' },
   ],
 });
+
+/**
+ * Shandong, 2021-2023: the trend twin plus the plan's commitments and its zero-threshold settlement (assumed level).
+ *
+ * @example
+ * SHANDONG_2021_2023.assumptions?.map((a) => [a.path, a.figure.value])
+ * // => [['hukou.conversionRate', 0.07]]
+ */
+export const SHANDONG_2021_2023 = withCommitments(SHANDONG_PLAN_BASE, SHANDONG_COMMITMENTS, [ZERO_THRESHOLD]);
+/**
+ * Shandong on the urbanisation propensity of 2010-2018, without the plan's additions.
+ *
+ * @example
+ * SHANDONG_2021_2023_TREND.twin
+ * // => 'shandong-2021-2023'
+ */
+export const SHANDONG_2021_2023_TREND = SHANDONG_TREND;

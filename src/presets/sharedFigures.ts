@@ -72,3 +72,41 @@ export function doctorsAtNationalRatio(book: FigureBook, standard: CitedValue<nu
     },
   };
 }
+
+/** The national 14th Five-Year Plan outline's main indicators: childcare places (ages 0-2) per 1000 residents. */
+const FYP_OUTLINE = '中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
+
+/** 托位 per 1000 residents: 1.8 in 2020, 4.5 by 2025 (the outline's table of main indicators). */
+export const NATIONAL_CHILDCARE_PER_1000 = {
+  2020: { value: 1.8, unit: 'per 1000 residents', source: { document: FYP_OUTLINE, clause: '第二章 表1', note: '每千人口拥有3岁以下婴幼儿托位数: 1.8 in 2020' } },
+  2025: { value: 4.5, unit: 'per 1000 residents', source: { document: FYP_OUTLINE, clause: '第二章 表1', note: '每千人口拥有3岁以下婴幼儿托位数: 4.5 by 2025, the national standard' } },
+} as const satisfies Record<number, CitedValue<number>>;
+
+/**
+ * The childcare block of a province preset: demand at the national standard for 2025 (4.5
+ * places per 1000 residents), a stock at the national ratio of 2020 (1.8 per 1000) times the
+ * province's residents at its base (no provincial figure is in the data), and no additions
+ * (the plan preset adds its commitment, if it has one).
+ *
+ * @example
+ * childcareAtNationalRatio(new FigureBook(), 1_000_000, 'Town', 2020).places.initial
+ * // => 1800
+ */
+export function childcareAtNationalRatio(book: FigureBook, residents: number, area: string, baseYear: number) {
+  const ratio = NATIONAL_CHILDCARE_PER_1000[2020];
+  return {
+    placesPer1000Residents: book.cite('services.childcarePlaces.placesPer1000Residents', NATIONAL_CHILDCARE_PER_1000[2025]),
+    places: {
+      initial: book.cite('services.childcarePlaces.places.initial', {
+        value: (ratio.value * residents) / 1000,
+        unit: 'places',
+        assumption: `The national ratio of 2020 (${ratio.value} places per 1000 residents; ${FYP_OUTLINE} 第二章 表1) times ${area}'s residents at the end of ${baseYear}; no ${area} figure is in the data.`,
+      }),
+      additionsPerYear: book.cite('services.childcarePlaces.places.additionsPerYear', {
+        value: 0,
+        unit: 'places per year',
+        assumption: `No ${area} series of childcare places added is in the data, and the plan gives no number of places to add: the preset adds none, so the verdict says what the assumed stock gives.`,
+      }),
+    },
+  };
+}

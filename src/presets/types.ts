@@ -3,6 +3,7 @@
 import type { CitedValue, PlanDocument, PlanTarget } from '../../seeds/types.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import type { Target } from '../solve/solveLever.js';
+import type { Commitment, PolicyAssumption } from './commitments.js';
 
 /** The provenance of a scenario's figures, by path in the scenario (`base.china.residentUrbanisationRate`). */
 export type FigureProvenance = Record<string, CitedValue<unknown>>;
@@ -37,6 +38,10 @@ export interface Preset {
   /** The plan targets its scorecard checks. */
   targets: PlanTarget[];
   calibration?: PresetCalibration;
+  /** What the plan preset adds to its trend twin: the plan's commitments (absent in a trend preset). */
+  commitments?: Commitment[];
+  /** Policies the plan adopts without a number: the lever value assumed, and the range its verdicts' sensitivity is shown over. */
+  assumptions?: PolicyAssumption[];
   /** Things a reader must know to interpret the preset. */
   notes: string[];
 }

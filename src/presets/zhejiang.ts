@@ -9,7 +9,8 @@ import { PLAN_ZHEJIANG_2023 } from '../../seeds/plans/zhejiang-2023.js';
 import { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
-import { matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
+import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
+import { childcareAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '浙发改城镇函〔2023〕388号';
@@ -20,7 +21,44 @@ const CENSUS = { population: 64_567_588, floating: 25_557_450 };
 const FLOATING_URBAN_SHARE = 0.85;
 const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
 const HUKOU_ASSUMPTION = `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (25,557,450 of 64,567,588 residents; seventh census of Zhejiang) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents, a share assumed unchanged since; hukou urbanisation = resident urbanisation - that share. No Zhejiang hukou urbanisation rate is in the data.`;
-const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption: 'No Zhejiang hukou series is in the data: close to the national level fitted to 2021-2023 (5.6 %), rounded down for a province that kept Hangzhou\'s settlement limits (四(一)).' };
+const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption: 'No Zhejiang hukou series is in the data: close to the national level fitted to 2021-2023 (5.6 %), rounded down.' };
+
+/** 除杭州市区以外，全面放开放宽城镇地区落户限制 (四(一)): a policy without a number, so an assumed conversion level. */
+const OPEN_SETTLEMENT: PolicyAssumption = {
+  path: 'hukou.conversionRate',
+  figure: {
+    value: 0.065,
+    unit: 'share of migrants per year',
+    assumption: `${DOCUMENT} 四(一) opens urban settlement everywhere except Hangzhou's urban districts, without a number. Assumed: 6.5 % of urban residents without local hukou convert each year, 30 % above the trend's 5 % (less than a full opening, since Hangzhou, with about a fifth of the province's migrants, keeps its limits); the verdicts are shown for 5 % to 8 %.`,
+  },
+  low: 0.05,
+  high: 0.08,
+};
+
+/** The trend twin's additions to a stock the plan commits to: none. */
+function noAdditions(unit: string) {
+  return { value: 0, unit: `${unit} per year`, assumption: 'The trend twin adds nothing to a stock the plan commits to, so that the plan preset differs from it by the commitment alone.' };
+}
+
+/** What the plan preset adds to its trend twin. */
+const ZHEJIANG_COMMITMENTS: Commitment[] = [
+  {
+    path: 'services.schoolPlaces.urbanPlaces.additionsPerYear',
+    figure: { value: 80_000, unit: 'places per year', source: { document: DOCUMENT, clause: '四(十九)', note: '80,000 new compulsory school places in 2023; assumed to continue at that pace after 2023.' } },
+  },
+  {
+    path: 'services.rentalHousing.capacity.additionsPerYear',
+    figure: { value: 250_000, unit: 'units per year', source: { document: DOCUMENT, clause: '四(十八)', note: '250,000 affordable rental units (套(间)) raised in 2023; assumed to continue at that pace after 2023.' } },
+  },
+  {
+    path: 'services.childcarePlaces.places.additionsPerYear',
+    figure: {
+      value: { points: [[2023, 100_000], [2024, 0]], interpolation: 'step' },
+      unit: 'places per year',
+      source: { document: DOCUMENT, clause: '四(十九)', note: '100,000 toddler places in kindergartens (提供托位10万个) in 2023, read as places added during 2023 (the text does not say whether they are new); none after.' },
+    },
+  },
+];
 
 /**
  * The fit behind the trend levers: 2020 census base, observations 2021-2022.
@@ -63,7 +101,7 @@ const [migrationLevel, external] = ZHEJIANG_CALIBRATION.fitted;
  * [ZHEJIANG_2023.title, ZHEJIANG_2023_TREND.title]
  * // => ['Zhejiang: the 2023 work points (73.5 % urban)', 'Zhejiang: 2021-2022 trends continued']
  */
-export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
+const [ZHEJIANG_PLAN_BASE, ZHEJIANG_TREND] = provincePresets({
   id: 'zhejiang-2023',
   area: 'Zhejiang',
   regionId: 'zhejiang',
@@ -96,20 +134,17 @@ export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
   planMigrationLevel: {
     value: migrationLevel,
     unit: 'share of rural residents per year',
-    assumption: `The work points' 73.5 % by the end of 2023 (${DOCUMENT} 总的要求) is a floor that the trend already passes (even with no rural-to-urban migration, moves from other provinces give 73.6 %), so the plan preset keeps the fitted trend level; it differs from its twin in name only.`,
+    assumption: `The work points commit no migration level: their 73.5 % by the end of 2023 (${DOCUMENT} 总的要求) is an outcome to be judged, so the plan preset keeps the fitted trend level.`,
   },
   services: (book: FigureBook) => ({
     schoolPlaces: {
       migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE),
       urbanPlaces: {
         initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2022)) as 'matchDemand',
-        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', {
-          value: 80_000,
-          unit: 'places per year',
-          source: { document: DOCUMENT, clause: '四(十九)', note: '80,000 new compulsory school places in 2023; assumed to continue at that pace after 2023.' },
-        }),
+        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', noAdditions('places')),
       },
     },
+    childcarePlaces: childcareAtNationalRatio(book, observedFigure('Zhejiang', 2022, 'residentPopulation').value, 'Zhejiang', 2022),
     rentalHousing: {
       unit: 'units',
       shareOfWorkingAgeMigrantsInNeed: book.cite('services.rentalHousing.shareOfWorkingAgeMigrantsInNeed', {
@@ -124,11 +159,7 @@ export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
       }),
       capacity: {
         initial: book.cite('services.rentalHousing.capacity.initial', matchDemand('units', 2022)) as 'matchDemand',
-        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', {
-          value: 250_000,
-          unit: 'units per year',
-          source: { document: DOCUMENT, clause: '四(十八)', note: '250,000 affordable rental units (套(间)) raised in 2023; assumed to continue at that pace after 2023.' },
-        }),
+        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', noAdditions('units')),
       },
     },
   }),
@@ -144,3 +175,20 @@ export const [ZHEJIANG_2023, ZHEJIANG_2023_TREND] = provincePresets({
     { document: 'Zhejiang 2022 population communique', note: 'base population and urbanisation rate' },
   ],
 });
+
+/**
+ * Zhejiang, 2023: the trend twin plus the work points' commitments and open settlement outside Hangzhou (assumed level).
+ *
+ * @example
+ * ZHEJIANG_2023.commitments?.map((c) => c.path.split('.')[1])
+ * // => ['schoolPlaces', 'rentalHousing', 'childcarePlaces']
+ */
+export const ZHEJIANG_2023 = withCommitments(ZHEJIANG_PLAN_BASE, ZHEJIANG_COMMITMENTS, [OPEN_SETTLEMENT]);
+/**
+ * Zhejiang on 2021-2022 trends, without the work points' additions.
+ *
+ * @example
+ * ZHEJIANG_2023_TREND.twin
+ * // => 'zhejiang-2023'
+ */
+export const ZHEJIANG_2023_TREND = ZHEJIANG_TREND;

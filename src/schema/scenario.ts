@@ -9,6 +9,7 @@
  * Rates for year `t` apply during calendar year `t`, from the end of `t-1` to the end of `t`.
  */
 
+import { ScenarioTargetSchema, targetIssues } from './targets.js';
 import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
@@ -17,7 +18,7 @@ import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 import { deepFreeze } from '../deepFreeze.js';
 import { documentIssues } from './documentIssues.js';
 import { scenarioIssues } from './scenarioChecks.js';
-import { ServicesSchema } from './services.js';
+import { serviceScenarioIssues, ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
 
 const share = z.number().min(0).max(1);
@@ -251,6 +252,7 @@ export const ScenarioSchema = z.strictObject({
   hukou: HukouSchema,
   services: ServicesSchema.optional(),
   sources: z.array(ScenarioSourceSchema).default([]),
+  targets: z.array(ScenarioTargetSchema).optional().describe('Plan targets to score the projection against (chengzhen scorecard); see docs/verdicts.md'),
 });
 
 /** A scenario as written (defaults not yet filled in). */
@@ -375,6 +377,8 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   checkMatrix(s.migration.destinations, ['migration', 'destinations']);
   checkMatrix(s.migration.returnDestinations, ['migration', 'returnDestinations']);
   issues.push(...formulaIssues(s));
+  issues.push(...targetIssues(s.targets, s.regions.map((r) => r.id)));
+  issues.push(...serviceScenarioIssues(s.services, s.regions.map((r) => r.id), s.baseYear, s.endYear));
   return issues;
 }
 

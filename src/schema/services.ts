@@ -229,3 +229,36 @@ export function serviceFieldIssues(services: Services): ChengzhenIssue[] {
   }
   return issues;
 }
+
+/**
+ * Problems of the services that need the rest of the scenario, found when it is parsed: a
+ * `byRegion` naming a region the scenario does not have, and a `closeShortfallBy` outside the
+ * projected years (base year to end year). Each names its path.
+ *
+ * @example
+ * serviceScenarioIssues({ closeShortfallBy: 2040 }, ['china'], 2023, 2035)[0].message
+ * // => 'services.closeShortfallBy must be a projected year in [2023, 2035], received 2040'
+ */
+export function serviceScenarioIssues(services: unknown, regionIds: readonly string[], baseYear: number, endYear: number): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  if (typeof services !== 'object' || services === null) return issues;
+  const by = (services as { closeShortfallBy?: number }).closeShortfallBy;
+  if (by !== undefined && (by < baseYear || by > endYear)) {
+    issues.push({ code: 'out_of_range', path: ['services', 'closeShortfallBy'], message: `services.closeShortfallBy must be a projected year in [${baseYear}, ${endYear}], received ${by}`, expected: `[${baseYear}, ${endYear}]`, received: String(by) });
+  }
+  const ids = new Set(regionIds);
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
+        for (const region of Object.keys(inner)) {
+          if (ids.has(region)) continue;
+          const where = [...path, 'byRegion', region];
+          issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
+        }
+      } else visit(inner, [...path, key]);
+    }
+  };
+  visit(services, ['services']);
+  return issues;
+}

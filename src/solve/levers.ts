@@ -88,7 +88,7 @@ function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedu
  *   without a value) is named.
  * @example
  * leverSchedule(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'hukou.conversionRate' })
- * // => 0.05
+ * // => 0.065
  * leverSchedule(parseScenario(getPreset('zhejiang-2023').scenario), { path: 'demography.fertility.tfr' })
  * // => throws ChengzhenError: is the data choice "un-wpp2024", not a schedule a solver can move
  */
@@ -179,8 +179,8 @@ const MAX_FACTOR = 100;
  * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);
  * leverBounds(scenario, { path: 'hukou.conversionRate' })
  * // => [0, 1]
- * leverBounds(scenario, { path: 'hukou.conversionRate', mode: 'scale' })   // up to 1 / 0.05
- * // => [0, 20]
+ * leverBounds(scenario, { path: 'hukou.conversionRate', mode: 'scale' })   // up to 1 / 0.065
+ * // => [0, 15.38]
  */
 export function leverBounds(input: Scenario | ScenarioInput, lever: LeverSpec): [number, number] {
   const scenario = parseScenario(input);

@@ -281,7 +281,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
  *   uncertain: { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } },
  * });
  * sim.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2028)?.q50
- * // => 0.6947
+ * // => 0.6948
  */
 export function simulate(input: Scenario | ScenarioInput, options: SimulateOptions): SimulationResult {
   const plan = planSimulation(input, options);

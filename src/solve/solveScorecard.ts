@@ -1,5 +1,5 @@
 /**
- * "What it would take": for each missed scorecard target that one lever can meet, the value
+ * "What it would take": for each missed outcome of the scorecard that one lever can meet, the value
  * of that lever that meets it exactly (by {@link solveLever}).
  */
 
@@ -27,9 +27,9 @@ function leverFor(row: ScorecardRow, scenario: Scenario, projection: Projection)
     case 'doctorsPer1000Residents':
       if (!scenario.services?.healthCare) return null;
       return { lever: 'services.healthCare.doctors.growthRate', target: { indicator: 'doctors.capacity', year: row.year, value: (row.target * populationAt(row.year)) / 1000 } };
-    case 'elderlyCareBeds':
-      if (!scenario.services?.elderlyCare || row.kind !== 'level') return null;
-      return { lever: 'services.elderlyCare.beds.additionsPerYear', target: { indicator: 'elderlyCareBeds.capacity', year: row.year, value: row.target } };
+    case 'childcarePlacesPer1000Residents':
+      if (!scenario.services?.childcarePlaces) return null;
+      return { lever: 'services.childcarePlaces.places.additionsPerYear', target: { indicator: 'childcarePlaces.capacity', year: row.year, value: (row.target * populationAt(row.year)) / 1000 } };
     default:
       return null;
   }
@@ -49,7 +49,7 @@ export function solveScorecard(input: Scenario | ScenarioInput, rows: ScorecardR
   const scenario = parseScenario(input);
   let projection: Projection | null = null;
   return rows.map((row) => {
-    if (row.status !== 'missed') return row;
+    if (row.status !== 'missed' || row.role !== 'outcome') return row;
     projection ??= project(scenario);
     const plan = leverFor(row, scenario, projection);
     if (!plan) return row;

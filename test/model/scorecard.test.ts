@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanTarget } from '../../seeds/types.js';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
-import { aboutTolerance, scorecard, type ScorecardRow } from '../../src/model/scorecard.js';
+import { aboutTolerance, marginText, scorecard, type ScorecardRow } from '../../src/model/scorecard.js';
 import { getPreset } from '../../src/presets/index.js';
 import type { ScenarioInput } from '../../src/schema/scenario.js';
 
@@ -53,6 +53,7 @@ function target(fields: Partial<PlanTarget> & Pick<PlanTarget, 'id' | 'value' | 
     area: 'China',
     unit: 'share (0-1)',
     kind: 'level',
+    role: 'outcome',
     comparison: 'atLeast',
     topic: 'urbanisation',
     indicator: 'residentUrbanisationRate',
@@ -194,6 +195,37 @@ describe('scorecard(projection, targets)', () => {
       'the scenario counts rental housing in no unit, the target in units',
       'the scenario has no service for this target',
     ]);
+  });
+
+  it('gives a commitment an adequacy verdict, never met or missed: demand and capacity in the target year, coverage, shortfall, additions a year to close it', () => {
+    const bedsTarget = target({ id: 'cb', role: 'commitment', feeds: 'services.elderlyCare.beds', indicator: 'elderlyCareBeds', unit: 'beds', topic: 'elderlyCare', kind: 'cumulative', value: 300_000, fromYear: 2023, year: 2025 });
+    const row = one(bedsTarget);
+    expect(row).toMatchObject({ role: 'commitment', status: 'commitment', met: null, margin: null, projected: null });
+    // 8 million + 5 x 100,000 beds against a standard of 8.5 million: covered exactly; the capacity is the scenario's
+    expect(row.adequacy).toMatchObject({ service: 'elderlyCareBeds', year: 2025, years: 3 });
+    expect(row.adequacy!.capacity).toBeCloseTo(8_500_000, 6);
+    expect(row.adequacy!.demand).toBe(8_500_000);
+    // nursing beds: 60 % of 8.5 million = 5.1 million needed, 5 million there: 100,000 short, a third of it a year over 2023-2025
+    const nursing = one(target({ id: 'cn', role: 'commitment', feeds: 'services.elderlyCare.nursingBeds', indicator: 'nursingBedShare', topic: 'elderlyCare', value: 0.6, fromYear: 2023, kind: 'cumulative', year: 2025 }));
+    expect(nursing.adequacy!.shortfall).toBeCloseTo(100_000, 4);
+    expect(nursing.adequacy!.coverage).toBeCloseTo(5 / 5.1, 12);
+    expect(nursing.adequacy!.additionsPerYearToClose).toBeCloseTo(100_000 / 3, 4);
+    expect(nursing.adequacy!.text).toBe('capacity covers 98 % of the demand in 2025 (5,000,000 of 5,100,000 beds); 100,000 more would close it (33,333 a year over 3 years)');
+    // a commitment to a stock the scenario does not have is not projected
+    const none = one(target({ id: 'cc', role: 'commitment', feeds: 'services.childcarePlaces.places', indicator: 'childcarePlaces', unit: 'places', value: 1000, year: 2024 }));
+    expect(none).toMatchObject({ status: 'not projected', met: null, adequacy: null, note: 'the scenario has no services.childcarePlaces.places' });
+  });
+
+  it('says the margin in the indicator\'s unit (percentage points for rates, per year for rises) and shows the tolerance of about targets', () => {
+    expect(marginText(-0.0004, 'share (0-1)')).toBe('-0.04 percentage points');
+    expect(marginText(0.0123, 'share (0-1) per year')).toBe('+1.23 percentage points per year');
+    expect(marginText(-0.171, 'per 1000 residents')).toBe('-0.171 per 1000 residents');
+    const rate = at('residentUrbanisationRate', 2025);
+    const row = one(target({ id: 'tol', comparison: 'about', value: rate + 0.004, year: 2025 }));
+    expect(row).toMatchObject({ status: 'met', tolerance: 0.005, marginText: '-0.40 percentage points' });
+    // a target's own tolerance replaces the default
+    expect(one(target({ id: 'tol2', comparison: 'about', tolerance: 0.001, value: rate + 0.004, year: 2025 }))).toMatchObject({ status: 'missed', tolerance: 0.001 });
+    expect(one(target({ id: 'tol3', value: 0.5, year: 2025 })).tolerance).toBeNull();
   });
 
   it('scores one region when asked, and refuses an unknown one', () => {

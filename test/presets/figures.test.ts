@@ -25,7 +25,9 @@ describe('figureLeaves(scenario)', () => {
   });
 
   it('walks into schedules and lists', () => {
-    const leaves = new Map(figureLeaves(getPreset('shanghai-2024-2028').scenario));
+    const scenario = structuredClone(getPreset('shanghai-2024-2028').scenario);
+    (scenario.services!.elderlyCare as Record<string, unknown>).bedsTarget = { points: [[2023, 170_000], [2025, 178_000]], interpolation: 'step' };
+    const leaves = new Map(figureLeaves(scenario));
     expect(leaves.get('services.elderlyCare.bedsTarget.points.1.1')).toBe(178_000);
     expect(leaves.get('services.elderlyCare.bedsTarget.interpolation')).toBe('step');
     expect(leaves.get('services.rentalHousing.capacity.initial')).toBe('matchDemand');

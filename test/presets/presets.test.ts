@@ -1,8 +1,8 @@
 /**
  * The presets as scenarios: each runs to its horizon (2028 or later) with finite indicators;
  * its base year reproduces the observed base population exactly and the resident
- * urbanisation rate to the published precision (4 decimals as a share); the plan presets'
- * solved migration levels are found again by solveLever; ids, twins and getPreset.
+ * urbanisation rate to the published precision (4 decimals as a share); each plan preset is its
+ * trend twin plus the plan's commitments and assumed policy levels; ids, twins and getPreset.
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,10 @@ import { OBSERVED_URBANISATION } from '../../seeds/index.js';
 import { ChengzhenError } from '../../src/errors.js';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
-import { getPreset, PRESETS } from '../../src/presets/index.js';
+import { getPreset, policySensitivity, PRESETS, valueAtPath } from '../../src/presets/index.js';
 import type { Preset } from '../../src/presets/types.js';
 import { parseScenario } from '../../src/schema/scenario.js';
-import { solveLever, targetValue } from '../../src/solve/solveLever.js';
+import { targetValue } from '../../src/solve/solveLever.js';
 
 const projections = new Map<string, Projection>();
 
@@ -25,12 +25,14 @@ const observed = (area: string, year: number) => OBSERVED_URBANISATION.find((r) 
 const cases = PRESETS.map((p) => [p.id, p] as const);
 
 describe('PRESETS and getPreset(id)', () => {
-  it('has the four plan presets, each followed by its trend twin, with unique ids', () => {
+  it('has the five plan presets, each followed by its trend twin, with unique ids', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       'national-2024-2028',
       'national-2024-2028-trend',
       'shanghai-2024-2028',
       'shanghai-2024-2028-trend',
+      'shanghai-2021-2025',
+      'shanghai-2021-2025-trend',
       'shandong-2021-2023',
       'shandong-2021-2023-trend',
       'zhejiang-2023',
@@ -49,7 +51,7 @@ describe('PRESETS and getPreset(id)', () => {
   });
 
   it('returns the preset with the id', () => {
-    expect(getPreset('zhejiang-2023')).toBe(PRESETS[6]);
+    expect(getPreset('zhejiang-2023')).toBe(PRESETS[8]);
     expect(getPreset('national-2024-2028').scenario.baseYear).toBe(2023);
   });
 
@@ -109,33 +111,54 @@ describe('project(preset.scenario)', () => {
   });
 });
 
-describe('the plan presets\' migration levels', () => {
-  const planLevel = (preset: Preset) => (preset.scenario.migration as { ruralToUrbanRate: number }).ruralToUrbanRate;
+describe('a plan preset is its trend twin plus the plan\'s commitments', () => {
+  const plans = PRESETS.filter((p) => p.kind === 'plan');
+  const strip = (scenario: unknown, paths: string[]) => {
+    const copy = structuredClone({ ...(scenario as Record<string, unknown>), name: '', description: '' });
+    for (const path of paths) {
+      const parts = path.split('.');
+      let at = copy as Record<string, unknown>;
+      for (const part of parts.slice(0, -1)) at = (at[part] ?? {}) as Record<string, unknown>;
+      delete at[parts[parts.length - 1]];
+    }
+    return copy;
+  };
 
-  it.each([
-    ['national-2024-2028', 'residentUrbanisationRate', 2029, 0.7],
-    ['shandong-2021-2023', 'residentUrbanisationRate', 2023, 0.66],
-  ] as const)('%s: solveLever finds the stored level again (%s = %s in %s)', (id, indicator, year, value) => {
-    const plan = getPreset(id);
-    const target = { indicator, year, value };
-    // from the trend twin, whose level differs, as the preset was solved
-    const solved = solveLever(getPreset(plan.twin).scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
-    expect(Math.abs(solved.value / planLevel(plan) - 1)).toBeLessThan(1e-6);
-    // and the stored level reaches the target within the solver's tolerance
-    expect(Math.abs(targetValue(projections.get(id)!, target) - value)).toBeLessThanOrEqual(1e-7);
-    // the trend twin does not: the plan asks for something else
-    expect(Math.abs(targetValue(projections.get(plan.twin)!, target) - value)).toBeGreaterThan(5e-4);
+  it.each(plans.map((p) => [p.id, p] as const))('%s differs from its twin at every commitment and assumed policy, and nowhere else', (_id, plan) => {
+    const twin = getPreset(plan.twin);
+    const paths = [...(plan.commitments ?? []), ...(plan.assumptions ?? [])].map((c) => c.path);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) expect(valueAtPath(plan.scenario, path), path).not.toEqual(valueAtPath(twin.scenario, path));
+    expect(strip(plan.scenario, paths)).toEqual(strip(twin.scenario, paths));
+    // and every commitment the preset's scorecard assesses adds to its stock in the plan, not in the twin
+    for (const t of plan.targets.filter((t) => t.role === 'commitment' && valueAtPath(plan.scenario, t.feeds!) !== undefined && t.indicator !== 'nursingBedShare')) {
+      const additions = `${t.feeds}.additionsPerYear`;
+      expect(valueAtPath(plan.scenario, additions), additions).not.toEqual(valueAtPath(twin.scenario, additions));
+    }
   });
 
-  it.each(['shanghai-2024-2028', 'zhejiang-2023'])('%s: keeps the trend level, and is its twin in all but name', (id) => {
-    const plan = getPreset(id);
-    const trend = getPreset(plan.twin);
-    expect(planLevel(plan)).toBe(planLevel(trend));
-    const strip = (p: Preset) => ({ ...p.scenario, name: '', description: '' });
-    expect(strip(plan)).toEqual(strip(trend));
+  it.each(plans.map((p) => [p.id, p] as const))('%s is never solved to meet its own outcome targets: it keeps its twin\'s migration level', (_id, plan) => {
+    expect(valueAtPath(plan.scenario, 'migration.ruralToUrbanRate')).toBe(valueAtPath(getPreset(plan.twin).scenario, 'migration.ruralToUrbanRate'));
+    expect(plan.figures['migration.ruralToUrbanRate']).not.toHaveProperty('assumption', expect.stringMatching(/solveLever/));
   });
 
-  it('zhejiang: even with no rural-to-urban migration the trend passes 73.5 % in 2023, as the preset says (73.6 %)', () => {
+  it('states each assumed policy level with its reason, inside its low-high range', () => {
+    const assumptions = plans.flatMap((p) => p.assumptions ?? []);
+    expect(assumptions.map((a) => a.path)).toEqual(['hukou.conversionRate', 'hukou.conversionRate', 'hukou.conversionRate']);
+    for (const a of assumptions) {
+      expect(a.figure.assumption).toMatch(/without a number/);
+      expect(a.low).toBeLessThan(a.figure.value);
+      expect(a.high).toBeGreaterThan(a.figure.value);
+    }
+  });
+
+  it('shows the verdicts\' sensitivity to an assumed policy level (zhejiang: open settlement, conversion 5 % to 8 %)', () => {
+    const rows = policySensitivity(getPreset('zhejiang-2023'));
+    expect(rows.map((r) => [r.path, r.target, r.low.value, r.assumed.value, r.high.value])).toEqual([['hukou.conversionRate', 'resident-urbanisation-rate-2023', 0.05, 0.065, 0.08]]);
+    for (const cell of [rows[0].low, rows[0].assumed, rows[0].high]) expect(cell.projected).toBeGreaterThan(0.735);
+  });
+
+  it('zhejiang: even with no rural-to-urban migration the trend passes 73.5 % in 2023 (73.6 %): moves from other provinces carry it', () => {
     const scenario = structuredClone(getPreset('zhejiang-2023-trend').scenario);
     (scenario.migration as { ruralToUrbanRate: number }).ruralToUrbanRate = 0;
     const rate = targetValue(project(scenario), { indicator: 'residentUrbanisationRate', year: 2023 });

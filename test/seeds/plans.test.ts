@@ -192,9 +192,10 @@ describe.each(SHARE_TARGETS)('share target %s', (_name, _doc, t) => {
 
 describe('hand-checked targets', () => {
   it('national-2024: resident urbanisation rate close to 70% after five years (一)', () => {
-    expect(target(PLAN_NATIONAL_2024, 'resident-urbanisation-rate-2029')).toMatchObject({
+    expect(target(PLAN_NATIONAL_2024, 'resident-urbanisation-rate-2028')).toMatchObject({
       value: 0.7,
-      year: 2029,
+      year: 2028,
+      role: 'outcome',
       kind: 'level',
       comparison: 'about',
       indicator: 'residentUrbanisationRate',
@@ -247,5 +248,32 @@ describe('documented examples', () => {
     expect(PLAN_SHANGHAI_14FYP.targets.find((t) => t.indicator === 'elderlyCareBeds')?.value).toBe(178000);
     expect(PLAN_SHANDONG_2021.targets.find((t) => t.id === 'resident-urbanisation-rate-2023')?.value).toBe(0.66);
     expect(PLAN_ZHEJIANG_2023.targets.find((t) => t.indicator === 'rentalHousingUnits')?.value).toBe(250000);
+  });
+});
+
+describe('target roles', () => {
+  const all = PLAN_DOCUMENTS.flatMap((d) => d.targets.map((t) => ({ document: d.id, t })));
+
+  it.each(all.map(({ document, t }) => [document, t.id, t] as const))('%s %s is an outcome or a commitment', (_d, _id, t) => {
+    expect(['outcome', 'commitment']).toContain(t.role);
+  });
+
+  it('every commitment the model carries names the scenario path it feeds, and no outcome feeds one', () => {
+    const modelled = all.filter(({ t }) => t.indicator !== undefined);
+    expect(modelled.length).toBeGreaterThan(15);
+    for (const { t } of modelled) {
+      if (t.role === 'commitment') expect(t.feeds, t.id).toMatch(/^(services\.|hukou\.|migration\.)/);
+      else expect(t.feeds, t.id).toBeUndefined();
+    }
+  });
+
+  it('places, beds, units and clinics built are commitments; urbanisation rates and per-1000 ratios are outcomes', () => {
+    const role = (id: string) => all.find(({ t }) => t.id === id)!.t.role;
+    expect(role('builder-home-beds-2024-2028')).toBe('commitment');
+    expect(role('school-places-added-2021-2023')).toBe('commitment');
+    expect(role('village-clinics-2023')).toBe('commitment');
+    expect(role('resident-urbanisation-rate-2023')).toBe('outcome');
+    expect(role('doctors-per-1000-residents-2023')).toBe('outcome');
+    expect(role('childcare-places-per-1000-residents-2023')).toBe('outcome');
   });
 });

@@ -1,30 +1,82 @@
-/** `chengzhen scorecard PRESET-ID [--json]`: the plan's targets against the projection. */
+/** `chengzhen scorecard PRESET-ID|SCENARIO.json [--json]`: plan targets against the projection. */
 
 import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
-import { scorecard } from '../../model/scorecard.js';
+import { scorecard, type ScorecardRow } from '../../model/scorecard.js';
+import type { Preset } from '../../presets/index.js';
+import { parseScenario } from '../../schema/scenario.js';
+import { scenarioTargets } from '../../schema/targets.js';
+import type { PlanTarget } from '../../../seeds/types.js';
+import { readJsonFile } from '../../node/readJsonFile.js';
 import { solveScorecard } from '../../solve/solveScorecard.js';
 import { UsageError, type Command } from '../command.js';
-import { findPreset } from '../loadScenario.js';
+import { scenarioSource } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
-import { formatDifference, formatNumber, formatValue, textTable } from '../table.js';
+import { formatNumber, formatValue, textTable } from '../table.js';
+
+function outcomeTable(rows: readonly ScorecardRow[]): string {
+  return textTable(
+    ['outcome', 'year', 'target', 'projected', 'status', 'margin', 'tolerance', 'what it would take', 'clause'],
+    rows.map((r) => [
+      `${r.labelZh} ${r.id}`,
+      String(r.year),
+      `${r.comparison === 'atMost' ? '<= ' : r.comparison === 'about' ? '~ ' : '>= '}${formatValue(r.target, r.unit)}`,
+      formatValue(r.projected, r.unit),
+      r.status,
+      r.marginText ?? (r.note ? `(${r.note})` : '-'),
+      r.tolerance === null ? '' : r.unit.startsWith('share') ? `${(r.tolerance * 100).toFixed(2)} pts` : formatValue(r.tolerance, r.unit),
+      r.whatItWouldTake ? `${r.whatItWouldTake.lever} ${r.whatItWouldTake.mode === 'scale' ? 'x' : '='} ${formatNumber(r.whatItWouldTake.needed)} (now ${formatNumber(r.whatItWouldTake.current)})` : '',
+      `${r.document} ${r.clause}`,
+    ]),
+    [false, true, true, true, false, false, true, false, false],
+  );
+}
+
+function commitmentTable(rows: readonly ScorecardRow[]): string {
+  return textTable(
+    ['commitment', 'year', 'committed', 'demand', 'capacity', 'coverage', 'shortfall', 'surplus', 'more a year to close', 'clause'],
+    rows.map((r) => {
+      const a = r.adequacy;
+      const count = (v: number | undefined) => (v === undefined ? '-' : formatValue(v, 'count'));
+      return [
+        `${r.labelZh} ${r.id}`,
+        String(r.year),
+        formatValue(r.target, r.unit) + (r.unit.startsWith('share') ? '' : ` ${r.unit}`),
+        count(a?.demand),
+        count(a?.capacity),
+        a ? `${(a.coverage * 100).toFixed(1)} %` : `(${r.status}${r.note ? `: ${r.note}` : ''})`,
+        count(a?.shortfall),
+        count(a?.surplus),
+        a ? `${formatValue(a.additionsPerYearToClose, 'count')} over ${a.years} y` : '',
+        `${r.document} ${r.clause}`,
+      ];
+    }),
+    [false, true, true, true, true, true, true, true, true, false],
+  );
+}
 
 export const scorecardCommand: Command = {
   name: 'scorecard',
-  summary: "check a preset's plan targets against its projection (and what it would take)",
-  help: `Usage: chengzhen scorecard PRESET-ID [--json] [--solve] [--out FILE]
+  summary: "check plan targets against a projection: outcomes met or missed, commitments' adequacy",
+  help: `Usage: chengzhen scorecard PRESET-ID|SCENARIO.json [--json] [--solve] [--out FILE]
 
-Projects a preset and checks each of its plan's targets: target, projected value, met or
-missed, margin. With --solve, missed targets that a lever can meet get the lever value that
+Projects a preset, or a scenario file with a "targets" section, and scores each target.
+Outcomes (rates, per-1000 ratios, shares) are judged: target, projected value, met or missed,
+margin in the indicator's unit (percentage points for rates), the tolerance of "about"
+targets. Commitments (places, beds, units the scenario adds) are inputs, never met or
+missed: their adequacy is shown instead, the demand in the target year against the capacity
+with the commitment, coverage, shortfall or surplus, and the additions a year that would
+close the gap. With --solve, missed outcomes that a lever can meet get the lever value that
 would meet them ("what it would take").
 
 Options:
   --json       print the scorecard as JSON
-  --solve      fill in "what it would take" for missed targets (runs the solver)
+  --solve      fill in "what it would take" for missed outcomes (runs the solver)
   --out FILE   write to FILE instead of standard output
 
 Example:
-  chengzhen scorecard shandong-2021-2023-trend --solve`,
+  chengzhen scorecard shandong-2021-2023 --solve
+  chengzhen scorecard examples/scenarios/two-regions-targets.json --json`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -32,29 +84,35 @@ Example:
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('scorecard takes one PRESET-ID (see chengzhen presets)');
-    const preset = findPreset(positionals[0]);
-    const projection = project(preset.scenario);
-    let rows = scorecard(projection, preset.targets);
+    if (positionals.length !== 1) throw new UsageError('scorecard takes one PRESET-ID (see chengzhen presets) or SCENARIO.json');
+    const source = scenarioSource(positionals[0]);
+    const preset: Preset | undefined = 'preset' in source ? source.preset : undefined;
+    let title: string;
+    let input: Parameters<typeof project>[0];
+    let targets: PlanTarget[];
+    if (preset) {
+      title = `${preset.title} (${preset.id})`;
+      input = preset.scenario;
+      targets = preset.targets;
+    } else {
+      const scenario = parseScenario(await readJsonFile(positionals[0]));
+      title = scenario.name;
+      input = scenario;
+      targets = scenarioTargets(scenario.targets ?? []);
+      if (targets.length === 0) throw new UsageError(`${positionals[0]} has no "targets" section to score (see docs/verdicts.md)`);
+    }
+    const projection = project(input);
+    let rows = scorecard(projection, targets);
     if (values.solve) rows = solveScorecard(projection.scenario, rows);
     if (values.json) {
-      await writeOutput(`${JSON.stringify({ preset: preset.id, rows }, null, 2)}\n`, values.out, io);
+      await writeOutput(`${JSON.stringify({ preset: preset?.id ?? null, scenario: projection.scenario.name, rows }, null, 2)}\n`, values.out, io);
       return;
     }
-    const table = textTable(
-      ['target', 'year', 'target value', 'projected', 'status', 'margin', 'what it would take', 'clause'],
-      rows.map((r) => [
-        `${r.labelZh} ${r.id}`,
-        String(r.year),
-        formatValue(r.target, r.unit),
-        formatValue(r.projected, r.unit),
-        r.status,
-        r.margin === null ? '-' : formatDifference(r.margin, r.unit),
-        r.whatItWouldTake ? `${r.whatItWouldTake.lever} ${r.whatItWouldTake.mode === 'scale' ? 'x' : '='} ${formatNumber(r.whatItWouldTake.needed)} (now ${formatNumber(r.whatItWouldTake.current)})` : '',
-        `${r.document} ${r.clause}`,
-      ]),
-      [false, true, true, true, false, true, false, false],
-    );
-    await writeOutput(`${preset.title} (${preset.id})\n\n${table}\n`, values.out, io);
+    const outcomes = rows.filter((r) => r.role === 'outcome');
+    const commitments = rows.filter((r) => r.role === 'commitment');
+    const parts = [title, ''];
+    if (outcomes.length > 0) parts.push('Outcomes (judged)', outcomeTable(outcomes), '');
+    if (commitments.length > 0) parts.push('Commitments (inputs: adequacy against projected demand)', commitmentTable(commitments), '');
+    await writeOutput(`${parts.join('\n')}`, values.out, io);
   },
 };

@@ -28,10 +28,10 @@
  * coverage is the migrant-demand-weighted mean of the regions' (1 with no migrant demand).
  */
 
-import { ChengzhenError, formatPath, type ChengzhenIssue } from '../../errors.js';
+import { ChengzhenError, type ChengzhenIssue } from '../../errors.js';
 import type { KernelResult } from '../../kernel/types.js';
 import type { Scenario } from '../../schema/scenario.js';
-import { serviceFieldIssues, type CapacityStock, type Services } from '../../schema/services.js';
+import { serviceFieldIssues, serviceScenarioIssues, type CapacityStock, type Services } from '../../schema/services.js';
 import type { DerivedSeries } from '../projection.js';
 import { forRegion, regionScheduleValues, type PerRegion } from '../regionValues.js';
 import type { Schedule } from '../schedule.js';
@@ -194,10 +194,7 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
   const issues: ChengzhenIssue[] = [...serviceFieldIssues(services)];
   const first = years[0];
   const last = years[years.length - 1];
-  const by = services.closeShortfallBy;
-  if (by !== undefined && (by < first || by > last)) {
-    issues.push({ code: 'out_of_range', path: ['services', 'closeShortfallBy'], message: `services.closeShortfallBy must be a projected year in [${first}, ${last}], received ${by}`, expected: `[${first}, ${last}]`, received: String(by) });
-  }
+  issues.push(...serviceScenarioIssues(services, scenario.regions.map((region) => region.id), first, last));
   for (const [name, age] of Object.entries(LAST_SINGLE_AGE)) {
     if (services[name as keyof Services] !== undefined && result.maxAge <= age) {
       issues.push({ code: 'out_of_range', path: ['maxAge'], message: `maxAge must be > ${age} for services.${name}, which counts single ages up to ${age}, received ${result.maxAge}`, expected: `> ${age}`, received: String(result.maxAge) });
@@ -207,21 +204,6 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
     const from = services.elderlyCare.olderAgeFrom;
     issues.push({ code: 'out_of_range', path: ['maxAge'], message: `maxAge must be >= ${from} for services.elderlyCare (residents aged ${from}+), received ${result.maxAge}`, expected: `>= ${from}`, received: String(result.maxAge) });
   }
-  const ids = new Set(scenario.regions.map((region) => region.id));
-  const visit = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
-        for (const region of Object.keys(inner)) {
-          if (!ids.has(region)) {
-            const where = [...path, 'byRegion', region];
-            issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
-          }
-        }
-      } else visit(inner, [...path, key]);
-    }
-  };
-  visit(services, ['services']);
   return issues;
 }
 
@@ -242,7 +224,7 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
  * const series = computeServices(scenario, result, result.years.map((y) => y - 1));   // 2022-2028
  * const R = result.regions.length;
  * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]   // all regions together, end of 2023 (places)
- * // => 47137
+ * // => 48344
  */
 export function computeServices(scenario: Scenario, result: KernelResult, years: readonly number[]): DerivedSeries {
   const out: DerivedSeries = new Map();
@@ -289,17 +271,7 @@ export function computeServices(scenario: Scenario, result: KernelResult, years:
 }
 
 /** Where each service's capacity stock is given in a scenario. */
-const STOCK_PATHS: Record<ServiceKey, string[]> = {
-  schoolPlaces: ['services', 'schoolPlaces', 'urbanPlaces'],
-  ruralSchoolPlaces: ['services', 'schoolPlaces', 'ruralPlaces'],
-  preschoolPlaces: ['services', 'preschoolPlaces', 'places'],
-  childcarePlaces: ['services', 'childcarePlaces', 'places'],
-  rentalHousing: ['services', 'rentalHousing', 'capacity'],
-  doctors: ['services', 'healthCare', 'doctors'],
-  clinics: ['services', 'healthCare', 'clinics'],
-  elderlyCareBeds: ['services', 'elderlyCare', 'beds'],
-  nursingBeds: ['services', 'elderlyCare', 'nursingBeds'],
-};
+const STOCK_PATHS = Object.fromEntries(SERVICES.map((s) => [s.key, s.stockPath.split('.')])) as Record<ServiceKey, string[]>;
 
 /** A capacity so close to zero that demand / capacity overflows (only from denormal stocks). */
 function tooLittleCapacity(key: ServiceKey, series: Record<string, Float64Array>, i: number, years: readonly number[], width: number, regions: readonly string[]): ChengzhenError {

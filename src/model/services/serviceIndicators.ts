@@ -14,18 +14,29 @@ import type { IndicatorInfo } from '../indicatorTable.js';
  * // => '执业（助理）医师'
  */
 export const SERVICES = [
-  { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位' },
-  { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位' },
-  { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位' },
-  { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位' },
-  { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房' },
-  { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师' },
-  { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构' },
-  { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位' },
-  { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位' },
+  { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位', stockPath: 'services.schoolPlaces.urbanPlaces' },
+  { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位', stockPath: 'services.schoolPlaces.ruralPlaces' },
+  { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位', stockPath: 'services.preschoolPlaces.places' },
+  { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位', stockPath: 'services.childcarePlaces.places' },
+  { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房', stockPath: 'services.rentalHousing.capacity' },
+  { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师', stockPath: 'services.healthCare.doctors' },
+  { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构', stockPath: 'services.healthCare.clinics' },
+  { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位', stockPath: 'services.elderlyCare.beds' },
+  { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位', stockPath: 'services.elderlyCare.nursingBeds' },
 ] as const;
 /** The key of a public service, one of {@link SERVICES}. */
 export type ServiceKey = (typeof SERVICES)[number]['key'];
+
+/**
+ * The service whose capacity stock is at `path` in a scenario, or undefined.
+ *
+ * @example
+ * serviceAtStockPath('services.elderlyCare.beds')
+ * // => 'elderlyCareBeds'
+ */
+export function serviceAtStockPath(path: string): ServiceKey | undefined {
+  return SERVICES.find((s) => s.stockPath === path)?.key;
+}
 
 /**
  * The figures derived for every service, each an indicator `service.figure`.

@@ -362,18 +362,16 @@ describe('computeServices(scenario, result, years): bad input', () => {
     expect(issues[0].message).toBe('services.schoolPlaces.migrantChildrenPublicSchoolShare.byRegion.south[year=2024] must be in [0, 1], received 1.2');
   });
 
-  it('rejects closeShortfallBy outside the years, an unknown region and a maxAge too small, all at once', () => {
+  it('rejects closeShortfallBy outside the years and an unknown region, both at once, when the scenario is parsed', () => {
     const services = { rentalHousing: { ...SERVICES.rentalHousing, shareOfWorkingAgeMigrantsInNeed: { byRegion: { sout: 0.1 }, default: 0.2 } }, closeShortfallBy: 2030 };
     const small = tinyResult({ regions: REGIONS, maxAge: 50, baseYear: 2023, cells: [[], []], factors: [[1, 1, 1], [1, 1, 1]] });
     const issues = issuesOf(() => computeServices(scenarioWith(REGIONS, 2023, 2025, services, 50), small, YEARS));
     expect(issues.map((i) => i.message)).toEqual([
       'services.closeShortfallBy must be a projected year in [2023, 2025], received 2030',
-      'maxAge must be > 59 for services.rentalHousing, which counts single ages up to 59, received 50',
       'services.rentalHousing.shareOfWorkingAgeMigrantsInNeed.byRegion.sout names the unknown region "sout"',
     ]);
     expect(issues.map((i) => i.path)).toEqual([
       ['services', 'closeShortfallBy'],
-      ['maxAge'],
       ['services', 'rentalHousing', 'shareOfWorkingAgeMigrantsInNeed', 'byRegion', 'sout'],
     ]);
   });
