@@ -13,7 +13,7 @@ import { computeServices } from './services/computeServices.js';
  * @example
  * const projection = project(getPreset('zhejiang-2023').scenario);
  * projection.indicator('residentUrbanisationRate').values.at(-1)   // 2028
- * // => 0.7657
+ * // => 0.7659
  */
 export function project(input: Scenario | ScenarioInput): Projection {
   const scenario = parseScenario(input);

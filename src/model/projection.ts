@@ -197,7 +197,7 @@ export class Projection {
    * @example
    * const projection = project(getPreset('national-2024-2028').scenario);
    * projection.population({ year: 2028 }).migrant.female[25]   // women aged 25 without local hukou in towns
-   * // => 1518839
+   * // => 1533348
    */
   population(options: { year: number; region?: string }): PopulationByStatus {
     const y = this.years.indexOf(options.year);

@@ -171,7 +171,7 @@ export function checkDistinctLevers(levers: readonly LeverSpec[], name: string):
  *   target: { indicator: 'hukouUrbanisationRate', year: 2028, value: 0.55 },
  * });
  * solved.value   // the conversion rate that gives 55 % in 2028
- * // => 0.08439
+ * // => 0.08434
  */
 export function solveLever(input: Scenario | ScenarioInput, options: SolveLeverOptions): SolveLeverResult {
   checkTargets([options.target], 'target', true);

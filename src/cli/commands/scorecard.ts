@@ -1,5 +1,6 @@
 /** `chengzhen scorecard PRESET-ID|SCENARIO.json [--json]`: plan targets against the projection. */
 
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard, type ScorecardRow } from '../../model/scorecard.js';
@@ -10,9 +11,16 @@ import type { PlanTarget } from '../../../seeds/types.js';
 import { readJsonFile } from '../../node/readJsonFile.js';
 import { solveScorecard } from '../../solve/solveScorecard.js';
 import { UsageError, type Command } from '../command.js';
-import { scenarioSource } from '../loadScenario.js';
+import { findPreset, scenarioSource } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
-import { formatNumber, formatValue, textTable } from '../table.js';
+import { formatDifference, formatNumber, formatValue, textTable } from '../table.js';
+
+/** Shares in percentage points as the other commands print them ("pts"), other units as the scorecard words them. */
+function marginCell(r: ScorecardRow): string {
+  if (r.margin === null) return r.note ? `(${r.note})` : '-';
+  if (r.unit.startsWith('share')) return `${formatDifference(r.margin, r.unit)}${r.unit.endsWith('per year') ? ' a year' : ''}`;
+  return r.marginText ?? formatNumber(r.margin);
+}
 
 function outcomeTable(rows: readonly ScorecardRow[]): string {
   return textTable(
@@ -23,7 +31,7 @@ function outcomeTable(rows: readonly ScorecardRow[]): string {
       `${r.comparison === 'atMost' ? '<= ' : r.comparison === 'about' ? '~ ' : '>= '}${formatValue(r.target, r.unit)}`,
       formatValue(r.projected, r.unit),
       r.status,
-      r.marginText ?? (r.note ? `(${r.note})` : '-'),
+      marginCell(r),
       r.tolerance === null ? '' : r.unit.startsWith('share') ? `${(r.tolerance * 100).toFixed(2)} pts` : formatValue(r.tolerance, r.unit),
       r.whatItWouldTake ? `${r.whatItWouldTake.lever} ${r.whatItWouldTake.mode === 'scale' ? 'x' : '='} ${formatNumber(r.whatItWouldTake.needed)} (now ${formatNumber(r.whatItWouldTake.current)})` : '',
       `${r.document} ${r.clause}`,
@@ -85,7 +93,9 @@ Example:
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('scorecard takes one PRESET-ID (see chengzhen presets) or SCENARIO.json');
-    const source = scenarioSource(positionals[0]);
+    // a name that is no file and does not look like one is a preset id, with the closest ids offered
+    const looksLikeFile = /[/\\]|\.json$/i.test(positionals[0]) || existsSync(positionals[0]);
+    const source = looksLikeFile ? scenarioSource(positionals[0]) : { preset: findPreset(positionals[0]) };
     const preset: Preset | undefined = 'preset' in source ? source.preset : undefined;
     let title: string;
     let input: Parameters<typeof project>[0];

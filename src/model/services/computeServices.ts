@@ -224,7 +224,7 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
  * const series = computeServices(scenario, result, result.years.map((y) => y - 1));   // 2022-2028
  * const R = result.regions.length;
  * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]   // all regions together, end of 2023 (places)
- * // => 48344
+ * // => 49013
  */
 export function computeServices(scenario: Scenario, result: KernelResult, years: readonly number[]): DerivedSeries {
   const out: DerivedSeries = new Map();
