@@ -92,7 +92,7 @@ class Scan implements JsonScanner {
     let problem: ChengzhenIssue | null = null;
     let i = 0;
     const n = chunk.length;
-    scan: for (; i < n; i++) {
+    for (; i < n; i++) {
       const byte = chunk[i];
       if (inString) {
         if (escaped) escaped = false;
@@ -140,7 +140,7 @@ class Scan implements JsonScanner {
       if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
         if (depth === maxDepth) {
           problem = tooLarge(`nests arrays and objects more than ${maxDepth} deep`, maxDepth, 'maxDocumentDepth', this.offset + i);
-          break scan;
+          break;
         }
         depth++;
         kind[depth] = byte === OPEN_ARRAY ? 1 : 2;

@@ -13,7 +13,7 @@ import { runExample } from './cliExamples.js';
 const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
 
 /** The lines of ```sh blocks in `markdown` that call chengzhen, without trailing comments. */
-export function readmeCommands(markdown: string): string[] {
+function readmeCommands(markdown: string): string[] {
   const blocks = [...markdown.matchAll(/^```(?:sh|bash|shell)\n([\s\S]*?)^```/gm)].map((m) => m[1]);
   return blocks
     .flatMap((block) => block.split('\n'))

@@ -7,7 +7,6 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { kernelProblemToJSON } from '../../src/io/kernelJson.js';
 import { runKernel } from '../../src/kernel/runKernel.js';
 import type { KernelProblem, KernelResult } from '../../src/kernel/types.js';

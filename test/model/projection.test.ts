@@ -5,7 +5,6 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { indicatorInfo, POPULATION_INDICATORS } from '../../src/model/indicatorTable.js';
 import { project } from '../../src/model/project.js';
 import { ALL_REGIONS, type Projection } from '../../src/model/projection.js';

@@ -11,7 +11,6 @@ import { ChengzhenError } from '../../src/errors.js';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
 import { getPreset, policySensitivity, PRESETS, valueAtPath } from '../../src/presets/index.js';
-import type { Preset } from '../../src/presets/types.js';
 import { parseScenario } from '../../src/schema/scenario.js';
 import { targetValue } from '../../src/solve/solveLever.js';
 

@@ -59,7 +59,7 @@ describe('limits of a kernel problem', () => {
     let reads = 0;
     // one array shared by every year, behind a proxy that counts element reads
     const shared = new Proxy(new Float64Array(size.rhsa), {
-      get(target, key, receiver) {
+      get(target, key, _receiver) {
         if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
         const value: unknown = Reflect.get(target, key, target);
         return typeof value === 'function' ? value.bind(target) : value;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { forRegion, regionScheduleValues } from '../../src/schema/regionValues.js';
 import { thrownBy } from '../helpers/errors.js';
 

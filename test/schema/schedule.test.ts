@@ -4,7 +4,6 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { scaleSchedule, ScheduleSchema, scheduleFunction, scheduleValues, type Schedule } from '../../src/schema/schedule.js';
 import { thrownBy } from '../helpers/errors.js';
 

@@ -6,7 +6,6 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { scheduleFunction } from '../../src/schema/schedule.js';
 import { parseScenario, type Scenario } from '../../src/schema/scenario.js';
 import { LEVERS, leverBounds, leverMode, leverSchedule, withLever, type LeverPath } from '../../src/solve/levers.js';

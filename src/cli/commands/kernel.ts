@@ -2,7 +2,6 @@
 
 import { parseArgs } from 'node:util';
 import { runKernel } from '../../kernel/runKernel.js';
-import type { KernelProblem } from '../../kernel/types.js';
 import { kernelResultToJSON } from '../../io/kernelJson.js';
 import { readJsonFile } from '../../node/readJsonFile.js';
 import { parseKernelProblem } from '../../schema/kernelProblem.js';

@@ -1,7 +1,7 @@
 /** `chengzhen solve SCENARIO --lever PATH --target INDICATOR@YEAR=VALUE [--region ID]`. */
 
 import { parseArgs } from 'node:util';
-import { LEVERS, type LeverPath } from '../../solve/levers.js';
+import { LEVERS, } from '../../solve/levers.js';
 import { solveLever } from '../../solve/solveLever.js';
 import { indicatorInfo } from '../../model/indicatorTable.js';
 import { UsageError, type Command } from '../command.js';
