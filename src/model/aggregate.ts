@@ -18,6 +18,7 @@
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { compensatedSum } from '../kernel/indicators.js';
 import type { Region } from '../schema/scenario.js';
+import { tidyRows } from './tidyRows.js';
 import { indicatorInfo } from './indicatorTable.js';
 import type { IndicatorSeries, TidyRow } from './projection.js';
 
@@ -243,14 +244,7 @@ export class AggregatedProjection {
   table(options: { indicators?: string[]; regions?: string[] } = {}): TidyRow[] {
     const keys = options.indicators ?? this.keys;
     const regions = options.regions ?? (this.regions.length > 1 ? [...this.regions, ALL] : this.regions);
-    const rows: TidyRow[] = [];
-    for (const key of keys) {
-      for (const region of regions) {
-        const series = this.indicator(key, { region });
-        series.years.forEach((year, i) => rows.push({ year, region, indicator: key, value: series.values[i], unit: series.unit }));
-      }
-    }
-    return rows;
+    return tidyRows(keys, regions, (key, region) => this.indicator(key, { region }));
   }
 }
 

@@ -9,6 +9,7 @@ import { kernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIn
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import type { Scenario } from '../schema/scenario.js';
 import { AggregatedProjection, type AggregateBy } from './aggregate.js';
+import { tidyRows } from './tidyRows.js';
 import { indicatorInfo, INDICATORS } from './indicatorTable.js';
 import { regionLevels, type RegionLevels } from './regionLevels.js';
 import type { PopulationByStatus } from './statusSplit.js';
@@ -180,14 +181,7 @@ export class Projection {
   table(options: { indicators?: string[]; regions?: string[] } = {}): TidyRow[] {
     const keys = options.indicators ?? this.indicatorKeys();
     const regions = options.regions ?? (this.regions.length > 1 ? [...this.regions, ALL_REGIONS] : this.regions);
-    const rows: TidyRow[] = [];
-    for (const key of keys) {
-      for (const region of regions) {
-        const series = this.indicator(key, { region });
-        series.years.forEach((year, i) => rows.push({ year, region, indicator: key, value: series.values[i], unit: series.unit }));
-      }
-    }
-    return rows;
+    return tidyRows(keys, regions, (key, region) => this.indicator(key, { region }));
   }
 
   /**
