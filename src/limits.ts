@@ -54,6 +54,12 @@ export const LIMITS = Object.freeze({
    */
   maxBirthsPerWoman: 10,
   maxSexRatioAtBirth: 10,
+  /**
+   * Scenarios one scenario may build on through \`extends\`, one extending the next (a file
+   * extending a file extending a preset is 2): enough for any real chain, and a bound on what
+   * a mistaken or hostile chain of files makes the command line read.
+   */
+  maxExtendsDepth: 16,
   /** Issues collected before validation stops looking. */
   maxIssues: 100,
   /**

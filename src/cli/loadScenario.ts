@@ -3,9 +3,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { ChengzhenError } from '../errors.js';
-import { LIMITS } from '../limits.js';
-import { readJsonFile } from '../node/readJsonFile.js';
+import { readScenarioFile } from '../node/scenarioFile.js';
 import { PRESETS, type Preset } from '../presets/index.js';
+import { presetResolution, type ResolvedScenario } from '../scenario/extends.js';
 import { parseScenario, type Scenario } from '../schema/scenario.js';
 import { UsageError } from './command.js';
 import { didYouMean, matchName } from './names.js';
@@ -57,9 +57,27 @@ export function scenarioSource(pathOrId: string): { preset: Preset } | { file: s
   throw new UsageError(`${JSON.stringify(pathOrId)} is neither a file nor a preset${didYouMean(pathOrId, PRESET_IDS)} (see chengzhen presets)`);
 }
 
-/** Reads and validates the scenario file at `pathOrId`, or returns the preset with that id. */
-export async function loadScenario(pathOrId: string): Promise<Scenario> {
+/** A scenario as the command line loaded it: resolved (its `extends` chain applied), validated, and the preset it is, if any. */
+export interface LoadedScenario {
+  scenario: Scenario;
+  resolved: ResolvedScenario;
+  preset?: Preset;
+  /** How messages name it: the preset id, or the file. */
+  label: string;
+}
+
+/**
+ * Reads the scenario file at `pathOrId` (its `extends` chain resolved, each path relative to
+ * the file naming it), or takes the preset with that id, and validates it.
+ */
+export async function loadScenarioWithProvenance(pathOrId: string): Promise<LoadedScenario> {
   const source = scenarioSource(pathOrId);
-  if ('preset' in source) return parseScenario(source.preset.scenario);
-  return parseScenario(await readJsonFile(source.file, { maxValues: LIMITS.maxScenarioValues }));
+  if ('preset' in source) return { scenario: parseScenario(source.preset.scenario), resolved: presetResolution(source.preset.id), preset: source.preset, label: source.preset.id };
+  const resolved = await readScenarioFile(source.file);
+  return { scenario: parseScenario(resolved.scenario), resolved, label: source.file };
+}
+
+/** Reads and validates the scenario file at `pathOrId` (resolving its `extends`), or returns the preset with that id. */
+export async function loadScenario(pathOrId: string): Promise<Scenario> {
+  return (await loadScenarioWithProvenance(pathOrId)).scenario;
 }

@@ -6,5 +6,6 @@
 export { writeFileAtomic } from './writeFileAtomic.js';
 export { readJsonFile, readJsonStream, MAX_INPUT_BYTES } from './readJsonFile.js';
 export type { ReadJsonOptions } from './readJsonFile.js';
+export { readScenarioFile, scenarioFileLoader } from './scenarioFile.js';
 export { simulateParallel } from './simulateParallel.js';
 export type { SimulateParallelOptions } from './simulateParallel.js';

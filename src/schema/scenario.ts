@@ -235,6 +235,12 @@ export const ScenarioSourceSchema = z.strictObject({
  */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this file, for editors (chengzhen schema)'),
+  extends: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('A preset id or a scenario file (a path relative to this file) this scenario builds on: its fields override the base\'s as JSON Merge Patch (RFC 7396) does, objects merged, arrays replaced, null deleting (docs/scenarios.md)'),
   name: z.string().min(1).max(200),
   description: z.string().max(10_000).default(''),
   baseYear: z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear).describe('Year whose year-end population is the base'),
@@ -411,6 +417,10 @@ function distinct(issues: readonly ChengzhenIssue[]): ChengzhenIssue[] {
 function parseIssues(input: unknown): { issues: ChengzhenIssue[]; data?: Scenario } {
   const shape = documentIssues(input, LIMITS.maxScenarioValues);
   if (shape.length > 0) return { issues: shape };
+  if (typeof input === 'object' && input !== null && Object.hasOwn(input, 'extends')) {
+    const message = 'extends must be resolved before a scenario is validated: resolveScenario(document, { load }) applies it (the command line does)';
+    return { issues: [{ code: 'invalid_value', path: ['extends'], message, received: String((input as { extends: unknown }).extends) }] };
+  }
   const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { issues: fromZodError(parsed.error) };
   const issues = crossCheck(parsed.data);

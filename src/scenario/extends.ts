@@ -1,0 +1,214 @@
+/**
+ * Scenarios that build on each other: a scenario document may name, in `extends`, a preset id
+ * or another scenario document, and override it field by field with JSON Merge Patch (RFC
+ * 7396: objects merge, arrays and other values replace, `null` deletes). Resolving follows the
+ * chain to its end, refuses cycles and chains deeper than `LIMITS.maxExtendsDepth`, and tells
+ * for every figure of the result where it comes from: inherited from a base, overridden by the
+ * document, or set by it.
+ *
+ * Pure: documents other than presets are read by a loader the caller passes (the command line
+ * reads files, relative to the file that names them).
+ */
+
+import type { CitedValue } from '../../seeds/types.js';
+import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { PRESETS } from '../presets/index.js';
+import type { FigureProvenance } from '../presets/types.js';
+import { isJsonObject, mergePatch } from './mergePatch.js';
+
+/** A document a loader found: its source (a name that is the same whenever the same document is named) and its content. */
+export interface LoadedScenarioDocument {
+  /** The document's name in provenance and messages, the same for every reference to it (a file's normalised path). */
+  source: string;
+  /** The document as read (JSON). */
+  document: unknown;
+}
+
+/**
+ * Reads the scenario document `ref` names (`extends` of the document `from`; a relative path
+ * is relative to it). Called for every reference that is not a preset id.
+ */
+export type ScenarioLoader = (ref: string, from: string) => LoadedScenarioDocument | Promise<LoadedScenarioDocument>;
+
+/**
+ * Where a figure (a value that is not an object: a number, a string, an array) of a resolved
+ * scenario comes from. `inherited`: from `source`, a base the document extends; `overridden`:
+ * set by the document itself, replacing the value of `replaces`; `set`: set by the document,
+ * no base having a value there. `figure` is the citation of a preset's figure, when the value
+ * comes from a preset whose figure book covers its path.
+ */
+export interface FigureOrigin {
+  status: 'inherited' | 'overridden' | 'set';
+  /** The document whose value stands: a file, or `preset <id>`. */
+  source: string;
+  /** The document whose value `source` replaced, if any. */
+  replaces?: string;
+  figure?: CitedValue<unknown>;
+}
+
+/** A scenario with its `extends` chain applied. */
+export interface ResolvedScenario {
+  /** The merged document, without `extends` (validate it with `parseScenario`). */
+  scenario: Record<string, unknown>;
+  /** The documents merged, the resolved one first, then what it extends, and so on. */
+  chain: string[];
+  /** Every figure by dotted path (`base.zhejiang.residentUrbanisationRate`), in document order. */
+  provenance: Record<string, FigureOrigin>;
+  /** Paths a document deleted with `null`, by which document and whose value it deleted. */
+  removed: { path: string; by: string; from: string }[];
+}
+
+/** The `source` of a preset in provenance and messages. */
+export const presetSource = (id: string): string => `preset ${id}`;
+
+type Origins = Map<string, { source: string; replaces?: string }>;
+
+/** The figures (values that are not non-empty objects) of `value`, by dotted path, in document order. */
+function leaves(value: unknown, prefix: string, visit: (path: string) => void): void {
+  if (isJsonObject(value) && Object.keys(value).length > 0) {
+    for (const key of Object.keys(value)) leaves(value[key], prefix === '' ? key : `${prefix}.${key}`, visit);
+  } else if (prefix !== '') {
+    visit(prefix);
+  }
+}
+
+const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`);
+
+/** Applies a document's patch to the origins of its base: every figure it sets is its own; what it deletes or replaces by a value of another shape goes. */
+function patchOrigins(base: Origins, patch: Record<string, unknown>, source: string, removed: ResolvedScenario['removed']): Origins {
+  const out: Origins = new Map(base);
+  const walk = (value: Record<string, unknown>, prefix: string) => {
+    for (const key of Object.keys(value)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      const v = value[key];
+      if (v === null) {
+        const gone = [...out.keys()].filter((p) => under(p, path));
+        for (const p of gone) {
+          removed.push({ path: p, by: source, from: out.get(p)!.source });
+          out.delete(p);
+        }
+      } else if (isJsonObject(v) && Object.keys(v).length === 0 && [...out.keys()].some((p) => p.startsWith(`${path}.`))) {
+        // an empty object merges nothing into an object: the base's figures stay
+      } else if (isJsonObject(v) && Object.keys(v).length > 0) {
+        // an object merges: a figure that stood at this very path (a value, now an object) goes
+        if (out.has(path)) out.delete(path);
+        walk(v, path);
+      } else {
+        const before = [...out.keys()].filter((p) => under(p, path));
+        const replaces = before.length > 0 ? out.get(before[0])!.source : undefined;
+        for (const p of before) out.delete(p);
+        out.set(path, replaces === undefined ? { source } : { source, replaces });
+      }
+    }
+  };
+  walk(patch, '');
+  return out;
+}
+
+/** The citation of `path` in a figure book: the figure at the path, or at the nearest path above it. */
+function citation(figures: FigureProvenance, path: string): CitedValue<unknown> | undefined {
+  for (let at = path; at !== ''; at = at.includes('.') ? at.slice(0, at.lastIndexOf('.')) : '') {
+    if (Object.hasOwn(figures, at)) return figures[at];
+  }
+  return undefined;
+}
+
+function extendsIssue(source: string, message: string, code: ChengzhenIssue['code'] = 'invalid_value', received?: string): ChengzhenError {
+  return new ChengzhenError([{ code, path: ['extends'], message: `${source}: ${message}`, ...(received === undefined ? {} : { received }) }]);
+}
+
+interface Level {
+  document: Record<string, unknown>;
+  origins: Origins;
+  chain: string[];
+}
+
+async function resolveLevel(document: unknown, source: string, trail: readonly string[], load: ScenarioLoader | undefined, removed: ResolvedScenario['removed'], figures: Map<string, FigureProvenance>): Promise<Level> {
+  if (!isJsonObject(document)) {
+    throw new ChengzhenError([{ code: 'invalid_type', path: [], message: `${source} must be a JSON object (a scenario), received ${Array.isArray(document) ? 'an array' : document === null ? 'null' : typeof document}`, expected: 'object' }]);
+  }
+  const trailHere = [...trail, source];
+  const { extends: ref, ...patch } = document;
+  const own = (): Origins => {
+    const origins: Origins = new Map();
+    leaves(patch, '', (path) => origins.set(path, { source }));
+    return origins;
+  };
+  if (ref === undefined) return { document: patch, origins: own(), chain: [source] };
+  if (typeof ref !== 'string' || ref.length === 0 || ref.length > 1000) {
+    throw extendsIssue(source, 'extends must be a preset id or the path of a scenario file (1 to 1000 characters)', 'invalid_type', typeof ref === 'string' ? `${ref.length} characters` : JSON.stringify(ref) ?? typeof ref);
+  }
+  if (trailHere.length > LIMITS.maxExtendsDepth) {
+    throw extendsIssue(source, `extends goes deeper than ${LIMITS.maxExtendsDepth} scenarios (LIMITS.maxExtendsDepth): ${trailHere.join(' -> ')} -> ...`, 'too_large', String(trailHere.length));
+  }
+  let base: Level;
+  const preset = PRESETS.find((p) => p.id === ref);
+  if (preset) {
+    const name = presetSource(preset.id);
+    figures.set(name, preset.figures);
+    const origins: Origins = new Map();
+    leaves(preset.scenario, '', (path) => origins.set(path, { source: name }));
+    base = { document: { ...(preset.scenario as Record<string, unknown>) }, origins, chain: [name] };
+  } else {
+    if (load === undefined) {
+      throw extendsIssue(source, `extends names ${JSON.stringify(ref)}, which is no preset id (presets: ${PRESETS.map((p) => p.id).join(', ')}); only preset ids can be extended without a loader for other documents`, 'invalid_value', ref);
+    }
+    const loaded = await load(ref, source);
+    const cycle = trailHere.indexOf(loaded.source);
+    if (cycle >= 0) {
+      throw extendsIssue(source, `extends makes a cycle: ${[...trailHere.slice(cycle), loaded.source].join(' -> ')}`, 'constraint', ref);
+    }
+    base = await resolveLevel(loaded.document, loaded.source, trailHere, load, removed, figures);
+  }
+  return { document: mergePatch(base.document, patch) as Record<string, unknown>, origins: patchOrigins(base.origins, patch, source, removed), chain: [source, ...base.chain] };
+}
+
+/**
+ * `document` with its `extends` chain applied, and the provenance of every figure. A preset id
+ * in `extends` is resolved here; anything else is read by `options.load` (without one, only
+ * presets can be extended). `options.source` names the document (default `scenario`).
+ *
+ * @throws {ChengzhenError} for a cycle (naming the chain: `a.json -> b.json -> a.json`), a
+ *   chain deeper than `LIMITS.maxExtendsDepth`, an `extends` that is not a string, or a
+ *   document that is not an object; whatever the loader throws.
+ * @example
+ * const resolved = await resolveScenario({ extends: 'zhejiang-2023', name: 'Slower migration', migration: { ruralToUrbanRate: 0.01 } });
+ * [resolved.scenario.name, resolved.chain, resolved.provenance['migration.ruralToUrbanRate'].status, resolved.provenance['base.zhejiang.residentUrbanisationRate'].figure?.value]
+ * // => ['Slower migration', ['scenario', 'preset zhejiang-2023'], 'overridden', 0.734]
+ */
+export async function resolveScenario(document: unknown, options: { source?: string; load?: ScenarioLoader } = {}): Promise<ResolvedScenario> {
+  const root = options.source ?? 'scenario';
+  const removed: ResolvedScenario['removed'] = [];
+  const figures = new Map<string, FigureProvenance>();
+  const level = await resolveLevel(document, root, [], options.load, removed, figures);
+  const provenance: Record<string, FigureOrigin> = {};
+  leaves(level.document, '', (path) => {
+    const origin = level.origins.get(path);
+    if (!origin) return;
+    const status = origin.source !== root ? 'inherited' : origin.replaces !== undefined ? 'overridden' : 'set';
+    const book = figures.get(origin.source);
+    const figure = book ? citation(book, path) : undefined;
+    provenance[path] = { status, source: origin.source, ...(origin.replaces === undefined ? {} : { replaces: origin.replaces }), ...(figure === undefined ? {} : { figure }) };
+  });
+  return { scenario: level.document, chain: level.chain, provenance, removed };
+}
+
+/**
+ * A preset as a resolved scenario: every figure `set` by the preset, with its citation.
+ *
+ * @example
+ * presetResolution('national-2024-2028').provenance['base.china.hukouUrbanisationRate'].figure?.value
+ * // => 0.483
+ */
+export function presetResolution(id: string): ResolvedScenario {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new ChengzhenError([{ code: 'invalid_value', path: ['preset'], message: `there is no preset ${JSON.stringify(id)}; presets are ${PRESETS.map((p) => p.id).join(', ')}`, received: id }]);
+  const source = presetSource(id);
+  const provenance: Record<string, FigureOrigin> = {};
+  leaves(preset.scenario, '', (path) => {
+    const figure = citation(preset.figures, path);
+    provenance[path] = { status: 'set', source, ...(figure === undefined ? {} : { figure }) };
+  });
+  return { scenario: preset.scenario as Record<string, unknown>, chain: [source], provenance, removed: [] };
+}
