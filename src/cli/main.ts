@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { ChengzhenError } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { checkCommand } from './commands/check.js';
+import { compareCommand } from './commands/compare.js';
 import { hindcastCommand } from './commands/hindcast.js';
 import { kernelCommand } from './commands/kernel.js';
 import { presetsCommand } from './commands/presets.js';
@@ -21,6 +23,8 @@ import { simulateCommand } from './commands/simulate.js';
 import { VERSION } from './version.js';
 
 export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
+// scenarios compared and checked
+COMMANDS.splice(3, 0, compareCommand, checkCommand);
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

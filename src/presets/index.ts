@@ -221,4 +221,5 @@ export { observedFigure, observations } from './observed.js';
 export { withCommitments, valueAtPath } from './commitments.js';
 export type { Commitment, PolicyAssumption } from './commitments.js';
 export { policySensitivity } from './sensitivity.js';
+export { PRESET_CHECKS } from './checks.js';
 export type { SensitivityRow } from './sensitivity.js';
