@@ -27,6 +27,9 @@ export { ScheduleSchema, scheduleFunction, scheduleValues, scaleSchedule } from 
 export type { Schedule, ScheduleFn } from './schema/schedule.js';
 export { parseFormula, FORMULA_FUNCTIONS, FORMULA_CONSTANTS, MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './schema/formula.js';
 export type { Formula } from './schema/formula.js';
+export { resolveScenario, presetResolution } from './scenario/extends.js';
+export type { ResolvedScenario, FigureOrigin, ScenarioLoader, LoadedScenarioDocument } from './scenario/extends.js';
+export { mergePatch } from './scenario/mergePatch.js';
 export { compileScenario } from './model/compile.js';
 export { project } from './model/project.js';
 export { Projection, ALL_REGIONS } from './model/projection.js';
@@ -64,6 +67,13 @@ export type { SimulateOptions, SimulationResult, QuantileBand, UncertainLever, S
 export { DistributionSchema, drawFrom } from './solve/distributions.js';
 export type { Distribution } from './solve/distributions.js';
 export { solveScorecard } from './solve/solveScorecard.js';
+
+// scenarios compared and checked
+export { compareProjections } from './compare/compareProjections.js';
+export type { ComparisonRow, CompareOptions } from './compare/compareProjections.js';
+export { runChecks, parseChecks, CheckSchema, ChecksFileSchema } from './checks/checks.js';
+export type { Check, CheckInput, ChecksFile, ChecksFileInput, CheckOutcome } from './checks/checks.js';
+export { PRESET_CHECKS } from './presets/checks.js';
 
 // plans: presets, scorecard, hindcast
 export { scorecard, aboutTolerance, marginText } from './model/scorecard.js';

@@ -30,6 +30,8 @@ export type { ChoroplethOptions, ReportMap } from './choroplethMap.js';
 
 // reports
 export { htmlReport } from './htmlReport.js';
+export { comparisonReport } from './comparisonReport.js';
+export type { NamedProjection } from './comparisonReport.js';
 export { markdownReport, escapeMarkdown } from './markdownReport.js';
 export { keyFigures, KEY_POPULATION_INDICATORS, KEY_SERVICE_FIGURES } from './keyFigures.js';
 export type { KeyFigure, KeyFigureTable } from './keyFigures.js';

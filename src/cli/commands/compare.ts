@@ -1,7 +1,7 @@
 /** `chengzhen compare A B [C ...] [--format table|csv|json|html]`: scenarios against the first, by indicator, region and year. */
 
 import { parseArgs } from 'node:util';
-import { comparisonReport } from '../../compare/comparisonReport.js';
+import { comparisonReport } from '../../report/comparisonReport.js';
 import { compareProjections, type ComparisonRow } from '../../compare/compareProjections.js';
 import { toCsv } from '../../io/csv.js';
 import { project } from '../../model/project.js';

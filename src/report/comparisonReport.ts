@@ -7,11 +7,11 @@
 import { ChengzhenError } from '../errors.js';
 import { indicatorInfo } from '../model/indicatorTable.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
-import { CHART_CONFIG, type ChartSpec } from '../report/charts.js';
-import { escapeHtml } from '../report/escapeHtml.js';
-import { axisScale, bilingual, formatChange, formatValue, indicatorLabel } from '../report/format.js';
-import { renderSvg } from '../report/renderSvg.js';
-import { compareProjections } from './compareProjections.js';
+import { CHART_CONFIG, type ChartSpec } from './charts.js';
+import { escapeHtml } from './escapeHtml.js';
+import { axisScale, bilingual, formatChange, formatValue, indicatorLabel } from './format.js';
+import { renderSvg } from './renderSvg.js';
+import { compareProjections } from '../compare/compareProjections.js';
 
 /** A projection and the name a comparison shows it by (a preset id, a file, a title). */
 export interface NamedProjection {
