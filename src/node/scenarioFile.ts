@@ -5,10 +5,10 @@ import { LIMITS } from '../limits.js';
 import { resolveScenario, type ResolvedScenario, type ScenarioLoader } from '../scenario/extends.js';
 import { readJsonFile } from './readJsonFile.js';
 
-/** A file's name in provenance: its path from the working folder (absolute when that is shorter to tell). */
+/** A file's name in provenance: its path from the working folder, or its absolute path when it lies outside that folder. */
 function sourceName(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
-  return rel === '' || isAbsolute(rel) ? absolute : rel;
+  return rel === '' || isAbsolute(rel) || rel.startsWith('..') ? absolute : rel;
 }
 
 /**
