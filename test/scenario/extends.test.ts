@@ -16,13 +16,12 @@ import { parseScenario } from '../../src/schema/scenario.js';
 /** A loader over documents held in memory, by name; paths are taken as they are. */
 function memoryLoader(documents: Record<string, unknown>): ScenarioLoader & { calls: string[] } {
   const calls: string[] = [];
-  const load = ((ref: string) => {
+  const load: ScenarioLoader = (ref) => {
     calls.push(ref);
     if (!Object.hasOwn(documents, ref)) throw new ChengzhenError([{ code: 'io', path: [], message: `cannot read ${ref}: no such file` }]);
     return { source: ref, document: documents[ref] };
-  }) as ScenarioLoader & { calls: string[] };
-  load.calls = calls;
-  return load;
+  };
+  return Object.assign(load, { calls });
 }
 
 function issuesOf(promise: Promise<unknown>): Promise<ChengzhenError> {

@@ -5,13 +5,11 @@ import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard, type ScorecardRow } from '../../model/scorecard.js';
 import type { Preset } from '../../presets/index.js';
-import { parseScenario } from '../../schema/scenario.js';
 import { scenarioTargets } from '../../schema/targets.js';
 import type { PlanTarget } from '../../../seeds/types.js';
-import { readJsonFile } from '../../node/readJsonFile.js';
 import { solveScorecard } from '../../solve/solveScorecard.js';
 import { UsageError, type Command } from '../command.js';
-import { findPreset, scenarioSource } from '../loadScenario.js';
+import { findPreset, loadScenarioWithProvenance, scenarioSource } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
 import { formatDifference, formatNumber, formatValue, textTable } from '../table.js';
 
@@ -105,7 +103,8 @@ Example:
       input = preset.scenario;
       targets = preset.targets;
     } else {
-      const scenario = parseScenario(await readJsonFile(positionals[0]));
+      // a file may extend a preset or another file: its targets are the merged document's
+      const scenario = (await loadScenarioWithProvenance(positionals[0])).scenario;
       title = scenario.name;
       input = scenario;
       targets = scenarioTargets(scenario.targets ?? []);
