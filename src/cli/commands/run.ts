@@ -13,7 +13,7 @@ import { outputText, writeOutput } from '../output.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'project a scenario file (or a preset) and write every indicator as JSON or CSV',
-  help: `Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--resolved] [--out FILE]
+  help: `Usage: chengzhen run SCENARIO.json|PRESET-ID [--format json|csv|arrow] [--out FILE]
 
 Projects a scenario from its base year to its end year and writes every indicator (population,
 urbanisation, flows, and the services the scenario defines) for every region and year. A
