@@ -15,6 +15,7 @@ import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { PRESETS } from '../presets/index.js';
 import type { FigureProvenance } from '../presets/types.js';
+import { parseScenario } from '../schema/scenario.js';
 import { isJsonObject, mergePatch } from './mergePatch.js';
 
 /** A document a loader found: its source (a name that is the same whenever the same document is named) and its content. */
@@ -118,6 +119,22 @@ function extendsIssue(source: string, message: string, code: ChengzhenIssue['cod
   return new ChengzhenError([{ code, path: ['extends'], message: `${source}: ${message}`, ...(received === undefined ? {} : { received }) }]);
 }
 
+/** Objects and arrays nested in one another that a document being merged may hold: a scenario nests about 10 deep. */
+const MAX_NESTING = 64;
+
+/** The path of the first value nested deeper than {@link MAX_NESTING}, found without recursion, or undefined. */
+function tooDeep(document: unknown): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length > MAX_NESTING) return path;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return undefined;
+}
+
 interface Level {
   document: Record<string, unknown>;
   origins: Origins;
@@ -127,6 +144,11 @@ interface Level {
 async function resolveLevel(document: unknown, source: string, trail: readonly string[], load: ScenarioLoader | undefined, removed: ResolvedScenario['removed'], figures: Map<string, FigureProvenance>): Promise<Level> {
   if (!isJsonObject(document)) {
     throw new ChengzhenError([{ code: 'invalid_type', path: [], message: `${source} must be a JSON object (a scenario), received ${Array.isArray(document) ? 'an array' : document === null ? 'null' : typeof document}`, expected: 'object' }]);
+  }
+  const deep = tooDeep(document);
+  if (deep !== undefined) {
+    const at = deep.slice(0, 3).join('.');
+    throw new ChengzhenError([{ code: 'too_large', path: deep.slice(0, 3), message: `${source}: ${at} nests objects and arrays more than ${MAX_NESTING} deep; a scenario nests about 10 deep`, expected: `at most ${MAX_NESTING} levels` }]);
   }
   const trailHere = [...trail, source];
   const { extends: ref, ...patch } = document;
@@ -169,9 +191,13 @@ async function resolveLevel(document: unknown, source: string, trail: readonly s
  * in `extends` is resolved here; anything else is read by `options.load` (without one, only
  * presets can be extended). `options.source` names the document (default `scenario`).
  *
+ * A document that extends nothing must be a complete scenario, and is validated as
+ * `parseScenario` does; a merged one is left to the caller to validate.
+ *
  * @throws {ChengzhenError} for a cycle (naming the chain: `a.json -> b.json -> a.json`), a
- *   chain deeper than `LIMITS.maxExtendsDepth`, an `extends` that is not a string, or a
- *   document that is not an object; whatever the loader throws.
+ *   chain deeper than `LIMITS.maxExtendsDepth`, an `extends` that is not a string, a
+ *   document that is not an object or nests deeper than 64 levels, and a document without
+ *   `extends` that is not a valid scenario; whatever the loader throws.
  * @example
  * const resolved = await resolveScenario({ extends: 'zhejiang-2023', name: 'Slower migration', migration: { ruralToUrbanRate: 0.01 } });
  * [resolved.scenario.name, resolved.chain, resolved.provenance['migration.ruralToUrbanRate'].status, resolved.provenance['base.zhejiang.residentUrbanisationRate'].figure?.value]
@@ -179,6 +205,8 @@ async function resolveLevel(document: unknown, source: string, trail: readonly s
  */
 export async function resolveScenario(document: unknown, options: { source?: string; load?: ScenarioLoader } = {}): Promise<ResolvedScenario> {
   const root = options.source ?? 'scenario';
+  // a document that extends nothing is a complete scenario: validated as every scenario is, with the same messages
+  if (!isJsonObject(document) || !Object.hasOwn(document, 'extends')) parseScenario(document);
   const removed: ResolvedScenario['removed'] = [];
   const figures = new Map<string, FigureProvenance>();
   const level = await resolveLevel(document, root, [], options.load, removed, figures);

@@ -184,11 +184,21 @@ describe('resolveScenario(document, { load })', () => {
 
   it('refuses an extends that is not a string, a document that is not an object, and a file without a loader', async () => {
     expect((await issuesOf(resolveScenario({ extends: 3 }))).issues[0]).toMatchObject({ code: 'invalid_type', path: ['extends'], message: 'scenario: extends must be a preset id or the path of a scenario file (1 to 1000 characters)' });
-    expect((await issuesOf(resolveScenario([1, 2]))).issues[0].message).toBe('scenario must be a JSON object (a scenario), received an array');
+    // a document that extends nothing is validated as any scenario
+    expect((await issuesOf(resolveScenario([1, 2]))).issues[0].message).toBe('(root) must be an object, received an array');
+    expect((await issuesOf(resolveScenario({ name: 'x' }))).issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['baseYear', 'regions']));
     const noLoader = await issuesOf(resolveScenario({ extends: 'base.json' }));
     expect(noLoader.issues[0].message).toContain('extends names "base.json", which is no preset id');
     const badBase = await issuesOf(resolveScenario({ extends: 'a.json' }, { load: memoryLoader({ 'a.json': 'text' }) }));
     expect(badBase.issues[0].message).toBe('a.json must be a JSON object (a scenario), received string');
+  });
+
+  it('refuses a patch nested 10,000 objects deep with a message, not a stack overflow', async () => {
+    let deep: unknown = 0.02;
+    for (let i = 0; i < 10_000; i++) deep = { x: deep };
+    const error = await issuesOf(resolveScenario({ extends: 'zhejiang-2023', migration: { ruralToUrbanRate: deep } }, { source: 'deep.json' }));
+    expect(error.issues[0]).toMatchObject({ code: 'too_large', path: ['migration', 'ruralToUrbanRate', 'x'] });
+    expect(error.issues[0].message).toBe('deep.json: migration.ruralToUrbanRate.x nests objects and arrays more than 64 deep; a scenario nests about 10 deep');
   });
 
   it('is refused by parseScenario until it is resolved', () => {
