@@ -98,7 +98,8 @@ export async function comparisonReport(scenarios: readonly NamedProjection[], op
     const cells = [`<td>${escapeHtml(indicatorLabel(key))}</td>`, `<td class="num">${escapeHtml(formatValue(differences[0][k].a, unit))}</td>`];
     for (const d of differences) {
       const row = d[k];
-      const relative = row.relative === null ? '' : `, ${row.relative >= 0 ? '+' : ''}${(row.relative * 100).toFixed(1)} %`;
+      const percent = row.relative === null ? '' : (row.relative * 100).toFixed(1);
+      const relative = row.relative === null ? '' : `, ${/^-?0\.0$/.test(percent) ? '0.0' : row.relative > 0 ? `+${percent}` : percent} %`;
       cells.push(`<td class="num">${escapeHtml(formatValue(row.b, unit))}<br><span class="diff">${escapeHtml(formatChange(row.b - row.a, unit))}${escapeHtml(relative)}</span></td>`);
     }
     return `<tr>${cells.join('')}</tr>`;
