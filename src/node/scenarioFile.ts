@@ -1,7 +1,10 @@
 /** Scenario files that `extends` other files: read from disk, each path relative to the file that names it. */
 
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { ChengzhenError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { PRESETS } from '../presets/index.js';
 import { resolveScenario, type ResolvedScenario, type ScenarioLoader } from '../scenario/extends.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -29,6 +32,11 @@ export function scenarioFileLoader(): ScenarioLoader {
     const base = folders.get(from) ?? process.cwd();
     const absolute = resolve(base, ref);
     const source = sourceName(absolute);
+    if (from !== '' && !/[/\\]|\.json$/i.test(ref) && !existsSync(absolute)) {
+      // a bare name that is no file was meant as a preset id
+      const message = `${from}: extends names ${JSON.stringify(ref)}, which is neither a preset id (presets: ${PRESETS.map((p) => p.id).join(', ')}) nor a file`;
+      throw new ChengzhenError([{ code: 'invalid_value', path: ['extends'], message, received: ref }]);
+    }
     folders.set(source, dirname(absolute));
     return { source, document: await readJsonFile(source, { maxValues: LIMITS.maxScenarioValues }) };
   };
