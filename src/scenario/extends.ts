@@ -65,10 +65,17 @@ export const presetSource = (id: string): string => `preset ${id}`;
 
 type Origins = Map<string, { source: string; replaces?: string }>;
 
-/** The figures (values that are not non-empty objects) of `value`, by dotted path, in document order. */
-function leaves(value: unknown, prefix: string, visit: (path: string) => void): void {
-  if (isJsonObject(value) && Object.keys(value).length > 0) {
-    for (const key of Object.keys(value)) leaves(value[key], prefix === '' ? key : `${prefix}.${key}`, visit);
+/** Objects and arrays nested in one another that a document being merged may hold: a scenario nests about 10 deep. */
+const MAX_NESTING = 64;
+
+/**
+ * The figures (values that are not non-empty objects) of `value`, by dotted path, in document
+ * order. Below {@link MAX_NESTING} levels an object counts as one figure: no scenario nests so
+ * deep, and validation names the field of one that does.
+ */
+function leaves(value: unknown, prefix: string, visit: (path: string) => void, depth = 0): void {
+  if (isJsonObject(value) && Object.keys(value).length > 0 && depth < MAX_NESTING) {
+    for (const key of Object.keys(value)) leaves(value[key], prefix === '' ? key : `${prefix}.${key}`, visit, depth + 1);
   } else if (prefix !== '') {
     visit(prefix);
   }
@@ -119,9 +126,6 @@ function extendsIssue(source: string, message: string, code: ChengzhenIssue['cod
   return new ChengzhenError([{ code, path: ['extends'], message: `${source}: ${message}`, ...(received === undefined ? {} : { received }) }]);
 }
 
-/** Objects and arrays nested in one another that a document being merged may hold: a scenario nests about 10 deep. */
-const MAX_NESTING = 64;
-
 /** The path of the first value nested deeper than {@link MAX_NESTING}, found without recursion, or undefined. */
 function tooDeep(document: unknown): (string | number)[] | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
@@ -143,9 +147,12 @@ interface Level {
 
 async function resolveLevel(document: unknown, source: string, trail: readonly string[], load: ScenarioLoader | undefined, removed: ResolvedScenario['removed'], figures: Map<string, FigureProvenance>): Promise<Level> {
   if (!isJsonObject(document)) {
+    // the document resolved: refused as parseScenario refuses it, with the same message
+    if (trail.length === 0) parseScenario(document);
     throw new ChengzhenError([{ code: 'invalid_type', path: [], message: `${source} must be a JSON object (a scenario), received ${Array.isArray(document) ? 'an array' : document === null ? 'null' : typeof document}`, expected: 'object' }]);
   }
-  const deep = tooDeep(document);
+  // a document that extends another is merged into it, walking its objects: bounded first
+  const deep = Object.hasOwn(document, 'extends') ? tooDeep(document) : undefined;
   if (deep !== undefined) {
     const at = deep.slice(0, 3).join('.');
     throw new ChengzhenError([{ code: 'too_large', path: deep.slice(0, 3), message: `${source}: ${at} nests objects and arrays more than ${MAX_NESTING} deep; a scenario nests about 10 deep`, expected: `at most ${MAX_NESTING} levels` }]);
@@ -191,13 +198,12 @@ async function resolveLevel(document: unknown, source: string, trail: readonly s
  * in `extends` is resolved here; anything else is read by `options.load` (without one, only
  * presets can be extended). `options.source` names the document (default `scenario`).
  *
- * A document that extends nothing must be a complete scenario, and is validated as
- * `parseScenario` does; a merged one is left to the caller to validate.
+ * The result is not validated: pass `scenario` to `parseScenario`.
  *
  * @throws {ChengzhenError} for a cycle (naming the chain: `a.json -> b.json -> a.json`), a
  *   chain deeper than `LIMITS.maxExtendsDepth`, an `extends` that is not a string, a
- *   document that is not an object or nests deeper than 64 levels, and a document without
- *   `extends` that is not a valid scenario; whatever the loader throws.
+ *   document that is not an object, or one with `extends` nesting deeper than 64 levels;
+ *   whatever the loader throws.
  * @example
  * const resolved = await resolveScenario({ extends: 'zhejiang-2023', name: 'Slower migration', migration: { ruralToUrbanRate: 0.01 } });
  * [resolved.scenario.name, resolved.chain, resolved.provenance['migration.ruralToUrbanRate'].status, resolved.provenance['base.zhejiang.residentUrbanisationRate'].figure?.value]
@@ -205,8 +211,6 @@ async function resolveLevel(document: unknown, source: string, trail: readonly s
  */
 export async function resolveScenario(document: unknown, options: { source?: string; load?: ScenarioLoader } = {}): Promise<ResolvedScenario> {
   const root = options.source ?? 'scenario';
-  // a document that extends nothing is a complete scenario: validated as every scenario is, with the same messages
-  if (!isJsonObject(document) || !Object.hasOwn(document, 'extends')) parseScenario(document);
   const removed: ResolvedScenario['removed'] = [];
   const figures = new Map<string, FigureProvenance>();
   const level = await resolveLevel(document, root, [], options.load, removed, figures);
