@@ -81,36 +81,51 @@ function leaves(value: unknown, prefix: string, visit: (path: string) => void, d
   }
 }
 
-const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`);
-
-/** Applies a document's patch to the origins of its base: every figure it sets is its own; what it deletes or replaces by a value of another shape goes. */
-function patchOrigins(base: Origins, patch: Record<string, unknown>, source: string, removed: ResolvedScenario['removed']): Origins {
+/**
+ * Applies a document's patch to the origins of its base (the document it is merged into):
+ * every figure it sets is its own, replacing the figures that stood there; what it deletes
+ * goes, and is listed. Walks the patch beside the base, so it costs what the patch and the
+ * parts of the base it touches hold.
+ */
+function patchOrigins(base: Origins, target: unknown, patch: Record<string, unknown>, source: string, removed: ResolvedScenario['removed']): Origins {
   const out: Origins = new Map(base);
-  const walk = (value: Record<string, unknown>, prefix: string) => {
+  /** The figures of the base at `path` (holding `value`) that have an origin. */
+  const standing = (value: unknown, path: string, depth: number): string[] => {
+    const found: string[] = [];
+    if (value !== undefined) leaves(value, path, (p) => out.has(p) && found.push(p), depth);
+    return found;
+  };
+  const walk = (value: Record<string, unknown>, into: unknown, prefix: string, depth: number) => {
+    const here = isJsonObject(into) ? into : undefined;
     for (const key of Object.keys(value)) {
       const path = prefix === '' ? key : `${prefix}.${key}`;
       const v = value[key];
+      const b = here && Object.hasOwn(here, key) ? here[key] : undefined;
+      const bIsObject = isJsonObject(b) && Object.keys(b).length > 0 && depth + 1 < MAX_NESTING;
       if (v === null) {
-        const gone = [...out.keys()].filter((p) => under(p, path));
-        for (const p of gone) {
+        for (const p of standing(b, path, depth + 1)) {
           removed.push({ path: p, by: source, from: out.get(p)!.source });
           out.delete(p);
         }
-      } else if (isJsonObject(v) && Object.keys(v).length === 0 && [...out.keys()].some((p) => p.startsWith(`${path}.`))) {
+      } else if (isJsonObject(v) && Object.keys(v).length === 0 && bIsObject) {
         // an empty object merges nothing into an object: the base's figures stay
       } else if (isJsonObject(v) && Object.keys(v).length > 0) {
         // an object merges: a figure that stood at this very path (a value, now an object) goes
-        if (out.has(path)) out.delete(path);
-        walk(v, path);
+        const first = standing(b, path, depth + 1)[0];
+        const replaces = first === undefined ? undefined : out.get(first)!.source;
+        if (!bIsObject) out.delete(path);
+        walk(v, bIsObject ? b : undefined, path, depth + 1);
+        // deleting every key leaves an empty object: a figure of the document's own
+        if (Object.keys(mergePatch(bIsObject ? b : {}, v) as object).length === 0) out.set(path, replaces === undefined ? { source } : { source, replaces });
       } else {
-        const before = [...out.keys()].filter((p) => under(p, path));
+        const before = standing(b, path, depth + 1);
         const replaces = before.length > 0 ? out.get(before[0])!.source : undefined;
         for (const p of before) out.delete(p);
         out.set(path, replaces === undefined ? { source } : { source, replaces });
       }
     }
   };
-  walk(patch, '');
+  walk(patch, target, '', 0);
   return out;
 }
 
@@ -190,7 +205,7 @@ async function resolveLevel(document: unknown, source: string, trail: readonly s
     }
     base = await resolveLevel(loaded.document, loaded.source, trailHere, load, removed, figures);
   }
-  return { document: mergePatch(base.document, patch) as Record<string, unknown>, origins: patchOrigins(base.origins, patch, source, removed), chain: [source, ...base.chain] };
+  return { document: mergePatch(base.document, patch) as Record<string, unknown>, origins: patchOrigins(base.origins, base.document, patch, source, removed), chain: [source, ...base.chain] };
 }
 
 /**

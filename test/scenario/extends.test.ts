@@ -162,6 +162,27 @@ describe('resolveScenario(document, { load })', () => {
     expect(parseScenario(resolved.scenario).services?.rentalHousing).toBeUndefined();
   });
 
+  it('(property) gives every figure of the merged document a provenance, its own figures set or overridden, the rest inherited', async () => {
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const object = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(json, fc.dictionary(fc.constantFrom('a', 'b', 'c'), json, { maxKeys: 3 })), { maxKeys: 3 });
+    const leafPaths = (v: unknown, at = ''): string[] =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 ? Object.entries(v).flatMap(([k, x]) => leafPaths(x, at ? `${at}.${k}` : k)) : at ? [at] : [];
+    await fc.assert(
+      fc.asyncProperty(object, object, async (base, patch) => {
+        const resolved = await resolveScenario({ extends: 'base.json', ...patch }, { source: 'top.json', load: memoryLoader({ 'base.json': base }) });
+        expect(resolved.scenario).toEqual(mergePatch(base, patch));
+        expect(Object.keys(resolved.provenance).sort()).toEqual(leafPaths(resolved.scenario).sort());
+        const own = new Set(leafPaths(patch));
+        for (const [path, origin] of Object.entries(resolved.provenance)) {
+          if (origin.source === 'top.json') expect(['set', 'overridden']).toContain(origin.status);
+          else expect(origin).toMatchObject({ status: 'inherited', source: 'base.json' });
+          if (origin.status === 'inherited') expect(own.has(path)).toBe(false);
+        }
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
   it('refuses a cycle, naming the chain (each document read once before the cycle shows)', async () => {
     const load = memoryLoader({ 'a.json': { extends: 'b.json' }, 'b.json': { extends: 'c.json' }, 'c.json': { extends: 'a.json' } });
     const error = await issuesOf(resolveScenario({ extends: 'a.json' }, { source: 'top.json', load }));
