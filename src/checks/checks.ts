@@ -10,7 +10,7 @@ import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { deepFreeze } from '../deepFreeze.js';
 import { documentIssues } from '../schema/documentIssues.js';
-import { fromZodError } from '../schema/zodIssues.js';
+import { fromZodError, fromZodIssue } from '../schema/zodIssues.js';
 import { INDICATORS } from '../model/indicatorTable.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 
@@ -70,9 +70,9 @@ export type ChecksFile = z.output<typeof ChecksFileSchema>;
 
 const INDICATOR_KEYS = new Set<string>(INDICATORS.map((i) => i.key));
 
-function crossIssues(file: ChecksFile): ChengzhenIssue[] {
+function crossIssues(c: Check, i: number): ChengzhenIssue[] {
   const issues: ChengzhenIssue[] = [];
-  file.checks.forEach((c, i) => {
+  {
     const at = ['checks', i];
     const bounds = (['atLeast', 'atMost', 'approximately'] as const).filter((k) => c[k] !== undefined);
     if (bounds.length !== 1) {
@@ -100,7 +100,7 @@ function crossIssues(file: ChecksFile): ChengzhenIssue[] {
     if (typeof y === 'object' && !Array.isArray(y) && y.from > y.to) {
       issues.push({ code: 'out_of_range', path: [...at, 'years', 'to'], message: `checks[${i}].years.to must be >= from (${y.from}), received ${y.to}`, expected: `>= ${y.from}`, received: String(y.to) });
     }
-  });
+  }
   return issues;
 }
 
@@ -116,11 +116,22 @@ function crossIssues(file: ChecksFile): ChengzhenIssue[] {
 export function parseChecks(input: unknown): ChecksFile {
   const shape = documentIssues(input, LIMITS.maxScenarioValues);
   if (shape.length > 0) throw new ChengzhenError(shape);
-  const parsed = ChecksFileSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new ChengzhenError(fromZodError(parsed.error));
-  const issues = crossIssues(parsed.data);
-  if (issues.length > 0) throw new ChengzhenError(issues);
-  return deepFreeze(parsed.data);
+  // the file's own fields first, then each check on its own, so that every problem of every check is reported at once
+  const outer = ChecksFileSchema.extend({ checks: z.array(z.unknown()).min(1).max(10_000) }).safeParse(input, { reportInput: true });
+  if (!outer.success) throw new ChengzhenError(fromZodError(outer.error));
+  const issues: ChengzhenIssue[] = [];
+  const checks: Check[] = [];
+  outer.data.checks.forEach((item, i) => {
+    const parsed = CheckSchema.safeParse(item, { reportInput: true });
+    if (parsed.success) {
+      checks.push(parsed.data);
+      issues.push(...crossIssues(parsed.data, i));
+    } else {
+      for (const issue of parsed.error.issues) issues.push(...fromZodIssue({ ...issue, path: ['checks', i, ...issue.path] } as typeof issue));
+    }
+  });
+  if (issues.length > 0) throw new ChengzhenError(issues.slice(0, LIMITS.maxIssues));
+  return deepFreeze({ ...outer.data, checks });
 }
 
 /** The outcome of one check in one year. */

@@ -51,6 +51,12 @@ describe('parseChecks(input)', () => {
     expect(found[5].message).toBe('checks[3].years.to must be >= from (2025), received 2023');
   });
 
+  it('reports a field of the wrong type in one check beside a missing bound in another', () => {
+    const found = issues(() => parseChecks({ checks: [{ indicator: 'population', years: 'soon', atLeast: 1 }, { indicator: 'population', years: 2022 }] }));
+    expect(found.map((i) => i.path)).toEqual([['checks', 0, 'years'], ['checks', 1]]);
+    expect(found[0].message).toMatch(/^checks\[0\]\.years must be a year, a list of years or \{ from, to \}/);
+  });
+
   it('names fields of the wrong type or unknown, and refuses an empty list', () => {
     const found = issues(() => parseChecks({ checks: [{ indicator: 'population', years: 'soon', atLeast: '1', tolerance: 1 }] }));
     expect(found.map((i) => i.path)).toEqual(expect.arrayContaining([['checks', 0, 'years'], ['checks', 0, 'atLeast'], ['checks', 0, 'tolerance']]));
