@@ -12,7 +12,7 @@
 
 import { ChengzhenError } from '../../errors.js';
 import { createKernelWorkspace, runKernelInto, stepInputs } from '../../kernel/runKernel.js';
-import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type MoveMatrix, type StepInputs } from '../../kernel/types.js';
+import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepInputs } from '../../kernel/types.js';
 import type { Constraints } from '../../schema/constraints.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { forRegion, regionScheduleValues, type PerRegion } from '../../schema/regionValues.js';
@@ -97,8 +97,7 @@ interface Plan {
   };
 }
 
-function resolve(s: Scenario, problem: KernelProblem, years: number[]): Plan {
-  const c = s.constraints ?? {};
+function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem: KernelProblem, years: number[]): Plan {
   const R = problem.regions.length;
   const A = problem.maxAge;
   const P0 = problem.population;
@@ -131,8 +130,8 @@ function resolve(s: Scenario, problem: KernelProblem, years: number[]): Plan {
   }
   if (c.settlementQuota) {
     const path = ['constraints', 'settlementQuota', 'persons'];
-    const persons = s.regions.map((region) => {
-      const found = quotaFor(c.settlementQuota!.persons, region.id, region.tier, path);
+    const persons = problem.regions.map((id, r) => {
+      const found = quotaFor(c.settlementQuota!.persons, id, tiers[r], path);
       return found ? collect(() => scheduleValues(found.schedule, found.path, years[0], years[years.length - 1], QUOTA_RANGE)) : null;
     });
     plan.quota = { persons };
@@ -333,10 +332,31 @@ function controlYear(plan: Plan, problem: KernelProblem, t: number, P: Float64Ar
  * // => 1
  */
 export function runConstrained(scenario: Scenario, problem: KernelProblem): ConstrainedRun {
+  return runConstrainedKernel(problem, scenario.constraints ?? {}, scenario.regions.map((r) => r.tier));
+}
+
+/**
+ * Runs a kernel problem under constraints (parsed with `ConstraintsSchema`); `tiers` gives each
+ * region's city tier for quotas by tier. Year index 0 of every schedule is the year before
+ * `problem.startYear` (a scenario's base year).
+ *
+ * @throws {ChengzhenError} for constraint values out of range (every one, with its path).
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % of migrants convert
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0), c: [0], k: fill(6, 0.1), q: fill(6, 0) },
+ * });
+ * const run = runConstrainedKernel(problem, ConstraintsSchema.parse({ settlementQuota: { persons: 30 } }), []);
+ * run.result.flows.conversions   // 10 % of the 400 migrants aged 1-2 at the year's end would be 40
+ * // => Float64Array [30]
+ */
+export function runConstrainedKernel(problem: KernelProblem, constraints: Constraints, tiers: readonly (string | undefined)[]): ConstrainedRun {
   const R = problem.regions.length;
   const steps = problem.years;
   const years = Array.from({ length: steps + 1 }, (_, y) => problem.startYear - 1 + y);
-  const plan = resolve(scenario, problem, years);
+  const plan = resolve(constraints, tiers, problem, years);
   const width = R + 1;
   const keys = ['housing.binds', 'housing.heldBack', 'housing.rerouted', 'settlementQuota.binds', 'settlementQuota.heldBack', 'schoolAccess.leftBehind'] as const;
   const series: DerivedSeries = new Map();

@@ -1,5 +1,5 @@
 /** Constraints that shape who moves and who settles (docs/constraints.md). */
-export { runConstrained } from './controller.js';
+export { runConstrained, runConstrainedKernel } from './controller.js';
 export type { ConstrainedRun } from './controller.js';
 export { CONSTRAINT_INDICATORS } from './indicators.js';
 export { arrivalsOf, rowDot, minOverDestinations, routeHousing } from './routing.js';
