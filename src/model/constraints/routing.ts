@@ -210,11 +210,12 @@ function routeRows(D: Exclude<MoveMatrix, { kind: 'pooled' }>, closure: Closure,
       if (closed[j]) lost += rows.share[e] * (1 - f[j]);
       else open += rows.share[e];
     }
-    const spread = reroute && open > 0 ? 1 + lost / open : 1;
+    const spread = reroute && open > 0;
     let sum = 0;
     for (let e = rows.rowStart[i]; e < rows.rowStart[i + 1]; e++) {
       const j = rows.to[e];
-      const w = closed[j] ? rows.share[e] * f[j] : rows.share[e] * spread;
+      // share + lost x (share / open): the ratio is <= 1, so a tiny open share cannot overflow
+      const w = closed[j] ? rows.share[e] * f[j] : spread ? rows.share[e] + lost * Math.min(1, rows.share[e] / open) : rows.share[e];
       weight[e] = w;
       sum += w;
       arrivals[j] += x[i] * w;
@@ -264,7 +265,7 @@ function routePooled(levels: PooledLevel[], closure: Closure, reroute: boolean, 
     const total = new Float64Array(G);
     for (let j = 0; j < regions; j++) {
       const g = level.group[j];
-      const w = closed[j] ? level.weight[j] * f[j] : reroute && open[g] > 0 ? level.weight[j] * (1 + lost[g] / open[g]) : level.weight[j];
+      const w = closed[j] ? level.weight[j] * f[j] : reroute && open[g] > 0 ? level.weight[j] + lost[g] * Math.min(1, level.weight[j] / open[g]) : level.weight[j];
       weight[j] = w;
       total[g] += w;
     }
