@@ -28,7 +28,7 @@ const MIGRANT = 1;
 const HUKOU = 2;
 const SHARE = { min: 0, max: 1 };
 const NON_NEGATIVE = { min: 0, max: Infinity };
-const POSITIVE = { min: Number.MIN_VALUE, max: Infinity };
+const POSITIVE = { min: 0, max: Infinity, exclusiveMin: true };
 const QUOTA_RANGE = { min: 0, max: 1e12 };
 
 /** What a constrained run gives: the kernel's result and the constraints' series. */
