@@ -328,8 +328,9 @@ function controlYear(plan: Plan, problem: KernelProblem, t: number, P: Float64Ar
  * @example
  * const scenario = parseScenario({ ...getPreset('shanghai-2024-2028').scenario, constraints: { settlementQuota: { persons: 100000 } } });
  * const run = runConstrained(scenario, compileScenario(scenario));
- * run.series.get('settlementQuota.binds')![1]   // 2024: the quota binds in Shanghai
- * // => 1
+ * const binds = run.series.get('settlementQuota.binds') ?? new Float64Array(0);
+ * Array.from(binds.subarray(0, 4))   // base year, then 2024 for Shanghai and all: the quota binds
+ * // => [0, 0, 1, 1]
  */
 export function runConstrained(scenario: Scenario, problem: KernelProblem): ConstrainedRun {
   return runConstrainedKernel(problem, scenario.constraints ?? {}, scenario.regions.map((r) => r.tier));
