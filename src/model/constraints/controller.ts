@@ -117,12 +117,13 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
     const p = ['constraints', 'housing'];
     const places: (Float64Array | null)[] = [];
     const share: number[][] = [];
+    const migrants = statusAges(P0, MIGRANT, R, A, h.ages.from, h.ages.to, new Float64Array(R));
     for (let r = 0; r < R; r++) {
       const id = problem.regions[r];
       const sh = collect(() => byYear(h.shareInNeed, id, [...p, 'shareInNeed'], years, SHARE)) ?? years.map(() => 0);
       const ppu = collect(() => byYear(h.personsPerUnit, id, [...p, 'personsPerUnit'], years, POSITIVE)) ?? years.map(() => 1);
       share.push(sh);
-      const occupants = () => (sh[0] * statusAges(P0, MIGRANT, R, A, h.ages.from, h.ages.to, new Float64Array(R))[r]) / ppu[0];
+      const occupants = () => (sh[0] * migrants[r]) / ppu[0];
       const units = collect(() => stockPath(h.capacity, id, [...p, 'capacity'], years, occupants));
       places.push(units ? units.map((u, y) => u * ppu[y]) : null);
     }
@@ -141,11 +142,13 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
     const p = ['constraints', 'schoolAccess'];
     const places: (Float64Array | null)[] = [];
     const share: number[][] = [];
+    const hukouChildren = statusAges(P0, HUKOU, R, A, sa.ages.from, sa.ages.to, new Float64Array(R));
+    const migrantChildren = statusAges(P0, MIGRANT, R, A, sa.ages.from, sa.ages.to, new Float64Array(R));
     for (let r = 0; r < R; r++) {
       const id = problem.regions[r];
       const sh = collect(() => byYear(sa.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], years, SHARE)) ?? years.map(() => 0);
       share.push(sh);
-      const demand = () => statusAges(P0, HUKOU, R, A, sa.ages.from, sa.ages.to, new Float64Array(R))[r] + sh[0] * statusAges(P0, MIGRANT, R, A, sa.ages.from, sa.ages.to, new Float64Array(R))[r];
+      const demand = () => hukouChildren[r] + sh[0] * migrantChildren[r];
       places.push(collect(() => stockPath(sa.places, id, [...p, 'places'], years, demand)));
     }
     plan.school = { mask: ageMask(A, sa.ages.from, sa.ages.to), from: sa.ages.from, to: sa.ages.to, leftBehind: sa.leftBehind, places, share };
