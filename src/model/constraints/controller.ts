@@ -223,13 +223,15 @@ function controlYear(plan: Plan, problem: KernelProblem, t: number, P: Float64Ar
       routed = routeHousing(base.D, closure, h.reroute, x, R);
     }
     let changed = false;
+    // the share re-routed, from the movers of all ages (the closure came from those in need)
+    const reroutedAll = h.reroute ? routeHousing(base.D, closure, true, xAll, R) : routed;
     for (let j = 0; j < R; j++) {
       if (!closure.closed[j] || closure.f[j] >= 1) continue;
       changed = true;
       const held = (1 - closure.f[j]) * (ownAll[j] + extAll[j]);
       rec.housingBinds[j] = 1;
       rec.housingHeldBack[j] = held;
-      rec.housingRerouted[j] = (1 - closure.f[j]) * ownAll[j] * routed.reroutedShare[j];
+      rec.housingRerouted[j] = (1 - closure.f[j]) * ownAll[j] * reroutedAll.reroutedShare[j];
     }
     if (changed) {
       inputs.D = routed.D;
