@@ -113,6 +113,12 @@ function sum(values: ArrayLike<number>, from = 0, to = values.length): number {
   return s;
 }
 
+/** The county problem and its constraints (for profiling). */
+export function countyProblemForProfile() {
+  const { problem, tiers } = countyProblem();
+  return { problem, tiers, constraints: countyConstraints(problem, tiers) };
+}
+
 async function main() {
   const example = JSON.parse(readFileSync(new URL('../examples/scenarios/shanghai-builder-beds.json', import.meta.url), 'utf8')) as ScenarioInput;
   const plain = { ...example, constraints: undefined };
@@ -167,4 +173,4 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith('constraints.ts')) await main();

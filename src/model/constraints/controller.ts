@@ -12,6 +12,7 @@
 
 import { ChengzhenError } from '../../errors.js';
 import { createKernelWorkspace, runKernelInto, stepInputs } from '../../kernel/runKernel.js';
+import { stepInto } from '../../kernel/step.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepInputs } from '../../kernel/types.js';
 import type { Constraints } from '../../schema/constraints.js';
 import type { Scenario } from '../../schema/scenario.js';
@@ -385,28 +386,25 @@ export function runConstrainedKernel(problem: KernelProblem, constraints: Constr
     };
     const inputs = controlYear(plan, problem, t, P, base, rec);
     recs.push(rec);
-    const one: KernelProblem = {
-      regions: problem.regions,
-      maxAge: problem.maxAge,
-      startYear: problem.startYear + t,
-      years: 1,
-      population: P,
-      inputs: { sx: [inputs.sx], sb: [inputs.sb], fx: [inputs.fx], srb: [inputs.srb], m: [inputs.m], c: [inputs.c], k: [inputs.k], q: [inputs.q], D: [inputs.D], E: [inputs.E], n: inputs.n === null ? [] : [inputs.n] },
-    };
-    runKernelInto(
-      one,
-      {
-        year(year, step, population, stepFlows) {
-          if (step < 0 || stepFlows === null) return;
-          P = Float64Array.from(population);
-          result.years.push(year);
-          result.population.push(P);
-          for (const name of FLOW_NAMES) flows[name].set(stepFlows[name], t * R);
-        },
-        end: () => undefined,
-      },
-      ws,
-    );
+    // the step writes straight into the year's kept population; a year that fails (a cell made
+    // negative by n, or an overflow) runs again through runKernelInto, which reports it
+    const next = new Float64Array(P.length);
+    const negative = stepInto(R, problem.maxAge, P, inputs, next, ws.scratch, ws.flows);
+    if (negative >= 0 || !finiteStep(ws.flows.births, ws.flows.deaths)) {
+      const one: KernelProblem = {
+        regions: problem.regions,
+        maxAge: problem.maxAge,
+        startYear: problem.startYear + t,
+        years: 1,
+        population: P,
+        inputs: { sx: [inputs.sx], sb: [inputs.sb], fx: [inputs.fx], srb: [inputs.srb], m: [inputs.m], c: [inputs.c], k: [inputs.k], q: [inputs.q], D: [inputs.D], E: [inputs.E], n: inputs.n === null ? [] : [inputs.n] },
+      };
+      runKernelInto(one, { year: () => undefined, end: () => undefined }, ws);
+    }
+    P = next;
+    result.years.push(problem.startYear + t + 1);
+    result.population.push(P);
+    for (const name of FLOW_NAMES) flows[name].set(ws.flows[name], t * R);
   }
   const record = (key: (typeof keys)[number]): Float64Array => {
     const out = new Float64Array((steps + 1) * width);
@@ -429,6 +427,12 @@ export function runConstrainedKernel(problem: KernelProblem, constraints: Constr
     if (plan.school.leftBehind) series.set('schoolAccess.leftBehind', record('schoolAccess.leftBehind'));
   }
   return { result, series };
+}
+
+/** True when every region's births and deaths of a step are finite numbers. */
+function finiteStep(births: Float64Array, deaths: Float64Array): boolean {
+  for (let r = 0; r < births.length; r++) if (!Number.isFinite(births[r]) || !Number.isFinite(deaths[r])) return false;
+  return true;
 }
 
 /** Public school share of migrant children, who lacks a place, and where places run out, at each year-end. */

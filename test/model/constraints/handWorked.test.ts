@@ -120,6 +120,15 @@ describe('housing-led in-migration, worked by hand', () => {
   });
 });
 
+describe('errors in a constrained year', () => {
+  it('are the kernel\'s: outside migrants removing more people than a cell holds', () => {
+    const n = new Array<number>(24).fill(0);
+    n[(1 * 3 + 1) * 4 + 1] = -1000; // b's migrant women aged 1: 200 at the year's end
+    const p = problem({ '00': [500, 500, 500, 500], '11': [100, 100, 100, 100] }, { m: [0.1, 0], D: [0.5, 0.5, 0, 1], n });
+    expect(() => run(p, housing('stay'))).toThrow(/inputs\.n\[year=2024, region=b, status=migrant, sex=female, age=1\] removes more people than there are/);
+  });
+});
+
 describe('settlement quotas, worked by hand', () => {
   // a and b: 400 migrants each, k = 0.1: 40 conversions each without a quota
   const p = problem({ '01': [100, 100, 100, 100], '11': [100, 100, 100, 100] }, { k: [0.1, 0.1] });
