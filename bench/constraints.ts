@@ -153,7 +153,35 @@ async function main() {
   lines.push(`counties: ${R} regions, ${megacity} in megacities; quota binds in ${perYear(binds)} counties a year (2021-2025), holding back ${perYear(held)} conversions; housing binds in ${perYear(housingBinds)} counties, re-routing ${perYear(rerouted)} movers; conversions 2021-2025 ${Math.round(sum(county.result.flows.conversions))} against ${Math.round(sum(countyPlain.flows.conversions))} unconstrained`);
   for (const line of lines) console.log(line);
 
-  // timing
+  // CPU time (user + system) of alternating runs: less disturbed than wall time by other
+  // processes on a busy machine
+  const cpu = (fn: () => unknown) => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  const cases: [string, () => unknown, () => unknown][] = [
+    ['shanghai-beds', () => project(plain), () => project(example)],
+    ['shanghai-quota', () => project(shanghai), () => project(shanghaiQuota)],
+    ['counties', () => runKernel(problem), () => runConstrainedKernel(problem, constraints, tiers)],
+  ];
+  console.log('\nCPU time, median of alternating runs:\n\n| case | unconstrained | constrained | ratio |\n|---|---:|---:|---:|');
+  for (const [name, a, b] of cases) {
+    const repeats = name === 'counties' ? (quick ? 3 : 7) : quick ? 10 : 40;
+    const ta: number[] = [];
+    const tb: number[] = [];
+    a();
+    b();
+    for (let i = 0; i < repeats; i++) {
+      ta.push(cpu(a));
+      tb.push(cpu(b));
+    }
+    const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+    console.log(`| ${name} | ${median(ta).toFixed(1)} ms | ${median(tb).toFixed(1)} ms | ${(median(tb) / median(ta)).toFixed(2)}x |`);
+  }
+
+  // wall time
   const times = await runInterleaved(
     [
       { name: 'shanghai-beds unconstrained', fn: () => project(plain) },
@@ -165,7 +193,7 @@ async function main() {
     ],
     OPTIONS,
   );
-  console.log('\n| case | unconstrained | constrained | ratio |\n|---|---:|---:|---:|');
+  console.log('\nWall time (tinybench, interleaved rounds):\n\n| case | unconstrained | constrained | ratio |\n|---|---:|---:|---:|');
   for (const name of ['shanghai-beds', 'shanghai-quota', 'counties']) {
     const a = times.get(`${name} unconstrained`)!;
     const b = times.get(`${name} constrained`)!;

@@ -29,7 +29,13 @@ const CONSTRAINTS = [
   { constraint: 'schoolAccess', labelEn: 'School places', labelZh: '学位', binds: 'schoolAccess.binds', heldBack: 'schoolAccess.withoutPublicPlace', rerouted: null, leftBehind: 'schoolAccess.leftBehind' },
 ] as const;
 
-/** The most rows the report shows; the rest are counted. */
+/**
+ * The most rows the report's constraints table shows; the rest are counted in its summary.
+ *
+ * @example
+ * MAX_CONSTRAINT_ROWS
+ * // => 40
+ */
 export const MAX_CONSTRAINT_ROWS = 40;
 
 /**
