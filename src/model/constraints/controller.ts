@@ -17,7 +17,7 @@ import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type 
 import type { Constraints } from '../../schema/constraints.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { forRegion, regionScheduleValues, type PerRegion } from '../../schema/regionValues.js';
-import { scheduleValues, type Schedule } from '../../schema/schedule.js';
+import type { Schedule } from '../../schema/schedule.js';
 import type { CapacityStock } from '../../schema/services.js';
 import type { DerivedSeries } from '../projection.js';
 import { capacityPath } from '../services/capacity.js';
@@ -47,14 +47,12 @@ function absentFor(value: unknown, id: string): boolean {
 }
 
 /** A stock's capacity by year index (0 = base year), or null when the region has none. */
-function stockPath(spec: CapacityStock, id: string, path: (string | number)[], years: number[], baseDemand: () => number): Float64Array | null {
+function stockPath(spec: CapacityStock, id: string, path: (string | number)[], years: number[], baseDemand: () => number, shared: SharedValues): Float64Array | null {
   if (spec.initial !== 'matchDemand' && absentFor(spec.initial, id)) return null;
   const initial = spec.initial === 'matchDemand' ? baseDemand() : forRegion(spec.initial, id, [...path, 'initial']).value;
-  const first = years[0];
-  const last = years[years.length - 1];
-  const additions = regionScheduleValues(spec.additionsPerYear, id, [...path, 'additionsPerYear'], first, last, NON_NEGATIVE);
-  const growth = regionScheduleValues(spec.growthRate, id, [...path, 'growthRate'], first, last, { min: -1, max: 10 });
-  const retirement = regionScheduleValues(spec.retirementRate, id, [...path, 'retirementRate'], first, last, SHARE);
+  const additions = byYear(spec.additionsPerYear, id, [...path, 'additionsPerYear'], years, NON_NEGATIVE, shared);
+  const growth = byYear(spec.growthRate, id, [...path, 'growthRate'], years, { min: -1, max: 10 }, shared);
+  const retirement = byYear(spec.retirementRate, id, [...path, 'retirementRate'], years, SHARE, shared);
   return capacityPath(initial, additions, retirement, growth, path, years);
 }
 
@@ -71,8 +69,22 @@ function quotaFor(value: QuotaValues, id: string, tier: string | undefined, path
 }
 
 /** Values of a per-region schedule by year index (0 = base year). */
-function byYear(value: PerRegion<Schedule>, id: string, path: (string | number)[], years: number[], range: { min: number; max: number }): number[] {
-  return regionScheduleValues(value, id, path, years[0], years[years.length - 1], range);
+/** Values of schedules shared by every region within one run, by schedule then path: computed and reported once. */
+type SharedValues = Map<unknown, Map<string, number[] | 'failed'>>;
+
+function byYear(value: PerRegion<Schedule>, id: string, path: (string | number)[], years: number[], range: { min: number; max: number }, shared: SharedValues): number[] {
+  if (typeof value === 'object' && value !== null && 'byRegion' in value) return regionScheduleValues(value, id, path, years[0], years[years.length - 1], range);
+  const key = path.join('.');
+  let memo = shared.get(value);
+  if (memo === undefined) shared.set(value, (memo = new Map()));
+  const found = memo.get(key);
+  // a failed value was reported for the first region; the run stops with that report
+  if (found === 'failed') return years.map(() => 1);
+  if (found !== undefined) return found;
+  memo.set(key, 'failed');
+  const values = regionScheduleValues(value, id, path, years[0], years[years.length - 1], range);
+  memo.set(key, values);
+  return values;
 }
 
 /** The constraints of a scenario resolved to numbers by region and year index. */
@@ -103,6 +115,7 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
   const A = problem.maxAge;
   const P0 = problem.population;
   const plan: Plan = { housing: null, quota: null, school: null };
+  const shared: SharedValues = new Map();
   const issues: ChengzhenError['issues'][number][] = [];
   const collect = <T>(f: () => T): T | null => {
     try {
@@ -121,11 +134,11 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
     const migrants = statusAges(P0, MIGRANT, R, A, h.ages.from, h.ages.to, new Float64Array(R));
     for (let r = 0; r < R; r++) {
       const id = problem.regions[r];
-      const sh = collect(() => byYear(h.shareInNeed, id, [...p, 'shareInNeed'], years, SHARE)) ?? years.map(() => 0);
-      const ppu = collect(() => byYear(h.personsPerUnit, id, [...p, 'personsPerUnit'], years, POSITIVE)) ?? years.map(() => 1);
+      const sh = collect(() => byYear(h.shareInNeed, id, [...p, 'shareInNeed'], years, SHARE, shared)) ?? years.map(() => 0);
+      const ppu = collect(() => byYear(h.personsPerUnit, id, [...p, 'personsPerUnit'], years, POSITIVE, shared)) ?? years.map(() => 1);
       share.push(sh);
       const occupants = () => (sh[0] * migrants[r]) / ppu[0];
-      const units = collect(() => stockPath(h.capacity, id, [...p, 'capacity'], years, occupants));
+      const units = collect(() => stockPath(h.capacity, id, [...p, 'capacity'], years, occupants, shared));
       places.push(units ? units.map((u, y) => u * ppu[y]) : null);
     }
     plan.housing = { reroute: h.spill === 'reroute', external: h.external, mask: ageMask(A, h.ages.from, h.ages.to), from: h.ages.from, to: h.ages.to, places, share };
@@ -134,7 +147,7 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
     const path = ['constraints', 'settlementQuota', 'persons'];
     const persons = problem.regions.map((id, r) => {
       const found = quotaFor(c.settlementQuota!.persons, id, tiers[r], path);
-      return found ? collect(() => scheduleValues(found.schedule, found.path, years[0], years[years.length - 1], QUOTA_RANGE)) : null;
+      return found ? collect(() => byYear(found.schedule, id, found.path, years, QUOTA_RANGE, shared)) : null;
     });
     plan.quota = { persons };
   }
@@ -147,10 +160,10 @@ function resolve(c: Constraints, tiers: readonly (string | undefined)[], problem
     const migrantChildren = statusAges(P0, MIGRANT, R, A, sa.ages.from, sa.ages.to, new Float64Array(R));
     for (let r = 0; r < R; r++) {
       const id = problem.regions[r];
-      const sh = collect(() => byYear(sa.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], years, SHARE)) ?? years.map(() => 0);
+      const sh = collect(() => byYear(sa.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], years, SHARE, shared)) ?? years.map(() => 0);
       share.push(sh);
       const demand = () => hukouChildren[r] + sh[0] * migrantChildren[r];
-      places.push(collect(() => stockPath(sa.places, id, [...p, 'places'], years, demand)));
+      places.push(collect(() => stockPath(sa.places, id, [...p, 'places'], years, demand, shared)));
     }
     plan.school = { mask: ageMask(A, sa.ages.from, sa.ages.to), from: sa.ages.from, to: sa.ages.to, leftBehind: sa.leftBehind, places, share };
   }
@@ -190,8 +203,8 @@ function controlYear(plan: Plan, problem: KernelProblem, t: number, P: Float64Ar
 
   if (plan.housing) {
     const h = plan.housing;
-    const x = statusFlows(P, base, RURAL, base.m, R, A, h.mask, new Float64Array(R));
-    const xAll = statusFlows(P, base, RURAL, base.m, R, A, null, new Float64Array(R));
+    const xAll = new Float64Array(R);
+    const x = statusFlows(P, base, RURAL, base.m, R, A, h.mask, new Float64Array(R), xAll);
     const ext = h.external ? positiveArrivals(base.n, MIGRANT, R, A, h.mask, new Float64Array(R)) : new Float64Array(R);
     const extAll = h.external ? positiveArrivals(base.n, MIGRANT, R, A, null, new Float64Array(R)) : new Float64Array(R);
     const occupied = statusAges(P, MIGRANT, R, A, h.from, h.to, new Float64Array(R));
@@ -224,11 +237,11 @@ function controlYear(plan: Plan, problem: KernelProblem, t: number, P: Float64Ar
       routed = routeHousing(base.D, closure, h.reroute, x, R);
     }
     let changed = false;
+    for (let j = 0; j < R; j++) if (closure.closed[j] && closure.f[j] < 1) changed = true;
     // the share re-routed, from the movers of all ages (the closure came from those in need)
-    const reroutedAll = h.reroute ? routeHousing(base.D, closure, true, xAll, R) : routed;
+    const reroutedAll = h.reroute && changed ? routeHousing(base.D, closure, true, xAll, R) : routed;
     for (let j = 0; j < R; j++) {
       if (!closure.closed[j] || closure.f[j] >= 1) continue;
-      changed = true;
       const held = (1 - closure.f[j]) * (ownAll[j] + extAll[j]);
       rec.housingBinds[j] = 1;
       rec.housingHeldBack[j] = held;

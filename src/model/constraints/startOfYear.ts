@@ -30,7 +30,8 @@ function newborns(P: Float64Array, inputs: StepInputs, r: number, h: number, A1:
 /**
  * Per region, the sum over sexes and ages of `S_h * rate * weight[a]` where `S_h` are the
  * survivors of status `h` at their new age, `rate` the kernel's r,s,a rate (`m` or `k`) and
- * `weight[a]` a 0/1 mask of ages (all ages when null). Written into `out` (length R).
+ * `weight[a]` a 0/1 mask of ages (all ages when null). Written into `out` (length R); the sums
+ * over all ages go to `all` when given.
  *
  * @example
  * // one region, ages 0..2, 100 persons a cell, survival 1, no births, m = 0.1: movers at ages 1 and 2
@@ -47,23 +48,27 @@ export function statusFlows(
   maxAge: number,
   mask: Uint8Array | null,
   out: Float64Array,
+  all?: Float64Array,
 ): Float64Array {
   const A = maxAge;
   const A1 = A + 1;
   for (let r = 0; r < regions; r++) {
     const born = newborns(P, inputs, r, h, A1);
     let sum = 0;
+    let total = 0;
     for (let s = 0; s < 2; s++) {
       const base = ((r * 3 + h) * 2 + s) * A1;
       const rateBase = (r * 2 + s) * A1;
       for (let a = 0; a < A1; a++) {
-        if (mask !== null && mask[a] === 0) continue;
         const v = rate[rateBase + a];
         if (v === 0) continue;
-        sum += survivor(P, inputs, base, a, A, born[s]) * v;
+        const flow = survivor(P, inputs, base, a, A, born[s]) * v;
+        total += flow;
+        if (mask === null || mask[a] !== 0) sum += flow;
       }
     }
     out[r] = sum;
+    if (all !== undefined) all[r] = total;
   }
   return out;
 }
