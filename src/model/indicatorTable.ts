@@ -3,6 +3,7 @@
  * English and Chinese, what it means, and the range its values lie in.
  */
 
+import { CONSTRAINT_INDICATORS } from './constraints/indicators.js';
 import { SERVICE_INDICATORS } from './services/serviceIndicators.js';
 
 /** How an indicator is measured: a stock at the end of each year, or a flow during it. */
@@ -11,7 +12,7 @@ export type IndicatorKind = 'stock' | 'flow';
 /** One row of the indicator table. */
 export interface IndicatorInfo {
   key: string;
-  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'clinics' | 'beds' | 'per 1000 residents';
+  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'clinics' | 'beds' | 'per 1000 residents' | 'regions';
   labelEn: string;
   labelZh: string;
   description: string;
@@ -60,7 +61,7 @@ export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key
  * INDICATORS.find((i) => i.key === 'urbanisationGap')?.unit
  * // => 'share (0-1)'
  */
-export const INDICATORS: readonly IndicatorInfo[] = [...POPULATION_INDICATORS, ...SERVICE_INDICATORS];
+export const INDICATORS: readonly IndicatorInfo[] = [...POPULATION_INDICATORS, ...SERVICE_INDICATORS, ...CONSTRAINT_INDICATORS];
 
 const byKey = new Map<string, IndicatorInfo>(INDICATORS.map((info) => [info.key, info]));
 

@@ -5,6 +5,7 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scen
 import { compileScenario } from './compile.js';
 import { Projection } from './projection.js';
 import { computeServices } from './services/computeServices.js';
+import { runConstrained } from './constraints/controller.js';
 
 /**
  * Projects a scenario year by year from its base year to its end year.
@@ -18,7 +19,11 @@ import { computeServices } from './services/computeServices.js';
 export function project(input: Scenario | ScenarioInput): Projection {
   const scenario = parseScenario(input);
   const problem = compileScenario(scenario);
-  const result = runKernel(problem);
+  // constraints (docs/constraints.md) run the kernel a year at a time, rates set from each year's start
+  const constrained = scenario.constraints ? runConstrained(scenario, problem) : null;
+  const result = constrained ? constrained.result : runKernel(problem);
   const years = result.years.map((y) => y - 1);
-  return new Projection(scenario, problem, result, computeServices(scenario, result, years));
+  const derived = computeServices(scenario, result, years);
+  if (constrained) for (const [key, values] of constrained.series) derived.set(key, values);
+  return new Projection(scenario, problem, result, derived);
 }

@@ -8,6 +8,7 @@ import { indicatorInfo } from '../model/indicatorTable.js';
 import { reportMapFigures } from './choroplethMap.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatChange, formatValue, SHARE_UNIT } from './format.js';
+import { constraintsHtml } from './constraintsSection.js';
 import { keyFigures, type KeyFigureTable } from './keyFigures.js';
 import { renderSvg } from './renderSvg.js';
 import { reportCharts } from './reportCharts.js';
@@ -197,6 +198,7 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     await chartsSection(input),
     input.maps && input.maps.length > 0 ? `<section id="maps">\n<h2>${bi('Maps', '地图')}</h2>\n${await reportMapFigures(input.maps, CHART_WIDTH)}\n</section>` : '',
     `<section id="key-figures">\n<h2>${bi('Key figures', '主要指标')}</h2>\n${keyFigures(input.projection).map(keyFiguresTable).join('\n')}\n</section>`,
+    constraintsHtml(input.projection),
     `<footer id="notes">\n<h2>${bi('Notes', '注释')}</h2>\n<ol>\n${notes}\n</ol>\n</footer>`,
     '</main>',
     '</body>',

@@ -43,3 +43,7 @@ export type { ScorecardResult } from './scorecardResult.js';
 export { formatValue, formatChange, axisScale, bilingual, indicatorLabel, unitZh, SHARE_UNIT } from './format.js';
 export type { AxisScale } from './format.js';
 export { escapeHtml } from './escapeHtml.js';
+
+// constraints section (docs/constraints.md)
+export { constraintRows, constraintsMarkdown, constraintsHtml, MAX_CONSTRAINT_ROWS } from './constraintsSection.js';
+export type { ConstraintRow } from './constraintsSection.js';

@@ -6,6 +6,7 @@
 
 import { formatChange, formatValue, SHARE_UNIT } from './format.js';
 import { keyFigures } from './keyFigures.js';
+import { constraintsMarkdown } from './constraintsSection.js';
 import { checkReportInput, scorecardSource, type ReportInput, type ScorecardRow } from './reportInput.js';
 import { reportNotes } from './reportNotes.js';
 import { SCORECARD_RESULT_TEXT, scorecardResult, scorecardTally } from './scorecardResult.js';
@@ -89,6 +90,7 @@ export function markdownReport(input: ReportInput): string {
       ),
     );
   }
+  lines.push(...constraintsMarkdown(p));
   lines.push('', '## Notes (注释)', '');
   reportNotes(input).forEach((note, i) => lines.push(`${i + 1}. ${escapeMarkdown(note)}`));
   return `${lines.join('\n')}\n`;

@@ -10,6 +10,7 @@
  */
 
 import { ScenarioTargetSchema, targetIssues } from './targets.js';
+import { constraintScenarioIssues, ConstraintsSchema } from './constraints.js';
 import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
@@ -257,6 +258,7 @@ export const ScenarioSchema = z.strictObject({
   migration: MigrationSchema,
   hukou: HukouSchema,
   services: ServicesSchema.optional(),
+  constraints: ConstraintsSchema.optional().describe('Housing, settlement quotas and school places that limit who moves and who settles (docs/constraints.md); each off unless given'),
   sources: z.array(ScenarioSourceSchema).default([]),
   targets: z.array(ScenarioTargetSchema).optional().describe('Plan targets to score the projection against (chengzhen scorecard); see docs/verdicts.md'),
 });
@@ -385,6 +387,7 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   issues.push(...formulaIssues(s));
   issues.push(...targetIssues(s.targets, s.regions.map((r) => r.id)));
   issues.push(...serviceScenarioIssues(s.services, s.regions.map((r) => r.id), s.baseYear, s.endYear));
+  issues.push(...constraintScenarioIssues(s.constraints, s.regions.map((r) => r.id)));
   return issues;
 }
 
