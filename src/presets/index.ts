@@ -172,13 +172,11 @@ export const HINDCAST_MEASURES = deepFreeze(MEASURES);
  *
  * @example
  * PRESETS.map((p) => p.id)
- * // => ['national-2024-2028', 'national-2024-2028-trend', 'china-counties-2024-2028', 'china-counties-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
+ * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend', 'china-counties-2024-2028', 'china-counties-2024-2028-trend']
  */
 export const PRESETS: readonly Preset[] = deepFreeze([
   NATIONAL_2024_2028,
   NATIONAL_2024_2028_TREND,
-  CHINA_COUNTIES_2024_2028,
-  CHINA_COUNTIES_2024_2028_TREND,
   SHANGHAI_2024_2028,
   SHANGHAI_2024_2028_TREND,
   SHANGHAI_2021_2025,
@@ -187,6 +185,8 @@ export const PRESETS: readonly Preset[] = deepFreeze([
   SHANDONG_2021_2023_TREND,
   ZHEJIANG_2023,
   ZHEJIANG_2023_TREND,
+  CHINA_COUNTIES_2024_2028,
+  CHINA_COUNTIES_2024_2028_TREND,
 ]);
 
 /**

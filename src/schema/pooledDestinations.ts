@@ -95,24 +95,8 @@ export function pooledMatrixFrom(
     const numbers = new Map<string, number>();
     const shares = new Float64Array(R);
     const weights = new Float64Array(R);
+    let complete = true;
     regions.forEach((region, r) => {
-      const key = level.group === 'all' ? '' : region[level.group];
-      if (key === undefined) {
-        issues.push({
-          code: 'invalid_value',
-          path: ['regions', r, level.group],
-          message: `${formatPath([...at, 'group'])} groups by ${level.group}, but region ${JSON.stringify(region.id)} (regions[${r}]) has no ${level.group}`,
-          expected: `a ${level.group} field on every region`,
-          received: 'nothing',
-        });
-        return;
-      }
-      let g = numbers.get(key);
-      if (g === undefined) {
-        g = numbers.size;
-        numbers.set(key, g);
-      }
-      group[r] = g;
       for (const [name, target] of [['share', shares], ['weight', weights]] as const) {
         try {
           target[r] = forRegion(level[name] as PerRegion<number>, region.id, [...at, name]).value;
@@ -122,9 +106,27 @@ export function pooledMatrixFrom(
           issues.push(...found);
         }
       }
+      const key = level.group === 'all' ? '' : region[level.group];
+      if (key === undefined) {
+        complete = false;
+        issues.push({
+          code: 'invalid_value',
+          path: ['regions', r, level.group],
+          message: `${formatPath([...at, 'group'])} groups by ${level.group}, but region ${JSON.stringify(region.id)} (regions[${r}]) has no ${level.group}`,
+          expected: `a ${level.group} field on every region`,
+          received: 'nothing',
+        });
+      } else {
+        let g = numbers.get(key);
+        if (g === undefined) {
+          g = numbers.size;
+          numbers.set(key, g);
+        }
+        group[r] = g;
+      }
       shareSum[r] += shares[r];
     });
-    return { group, share: shares, weight: weights, groups: Math.max(1, numbers.size), names: [...numbers.keys()] };
+    return { group, share: shares, weight: weights, groups: Math.max(1, numbers.size), names: [...numbers.keys()], complete };
   });
   for (let r = 0; r < R; r++) {
     if (Math.abs(shareSum[r] - 1) > 1e-9) {
@@ -139,6 +141,8 @@ export function pooledMatrixFrom(
     }
   }
   levels.forEach((level, l) => {
+    // groups are not known when a region has no field to group by: that is reported already
+    if (!level.complete) return;
     const sends = new Uint8Array(level.groups);
     const weightSum = new Float64Array(level.groups);
     for (let r = 0; r < R; r++) {
