@@ -2,7 +2,8 @@
  * The county hindcast 2010 -> 2020 (src/model/counties/countyHindcast.ts): the 1,177 units present
  * in both censuses projected from the 2010 census and compared with the 2020 census, with movers
  * staying in their unit (`none`), going by the 2020 stocks of residents registered elsewhere
- * (`stocks`), or by weights fitted to the 2010-2020 residuals (`fitted`, in sample). Prints
+ * (`stocks`), by weights fitted to the 2010-2020 residuals (`fitted`, in sample), and with
+ * each province's remaining residual added to its units (`fitted+province`). Prints
  * markdown tables: median and 90th-percentile absolute percentage errors overall and by tier, and
  * the province totals. A measurement, not a test (test/model/counties/countyHindcast.slow.test.ts
  * checks the figures published in docs/counties.md).
@@ -18,7 +19,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const base = countyBase2020();
 const match = matchCensus2010(base.census);
 const runs: CountyHindcast[] = [];
-for (const migration of ['none', 'stocks', 'fitted'] as const) {
+for (const migration of ['none', 'stocks', 'fitted', 'fitted+province'] as const) {
   const started = performance.now();
   runs.push(countyHindcast({ migration, base, match }));
   console.error(`${migration}: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -28,6 +28,7 @@ import type { CountyPresetSeed } from '../model/counties/countyPresetSeed.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { withCommitments, type PolicyAssumption } from './commitments.js';
 import { FigureBook } from './figureBook.js';
+import { MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
 import { NATIONAL_2024_2028, NATIONAL_2024_2028_TREND, NATIONAL_CALIBRATION } from './national.js';
 import type { Preset } from './types.js';
 
@@ -124,6 +125,15 @@ const COUNTY_CENSUS: CitedValue<unknown>['source'] = {
   citation: `${CENSUS_2020_COUNTIES_SOURCE.citation}; carried to the end of 2023 and raked to the national preset's base (scripts/buildCountyPresetSeed.ts, src/model/counties/carryCounties.ts, docs/counties.md)`,
   repository: CENSUS_2020_COUNTIES_SOURCE.repository,
 };
+
+/** School places per unit at the base: not in the county census, so set to the base year's demand. */
+function SCHOOLS_AT_BASE(where: 'urban' | 'rural'): CitedValue<string> {
+  return {
+    value: 'matchDemand',
+    unit: 'places',
+    assumption: `The ${where} compulsory school places of each unit at the end of 2023 are not in the data (the county census counts people, not places): they are set equal to that year's demand, and no additions are assumed, so a unit's shortfall or surplus in a later year is the change in its ${where} children 6-14 that schools would have to follow (国发〔2024〕17号 asks that teachers and schools follow the resident population).`,
+  };
+}
 
 function nameEnOf(seed: CountyPresetSeed, r: number): string {
   const code = seed.codes[r];
@@ -230,6 +240,13 @@ function build(kind: 'plan' | 'trend', seed: CountyPresetSeed = COUNTY_PRESET_20
       conversionRate: book.cite('hukou.conversionRate', kind === 'plan'
         ? { value: { byRegion: conversion }, unit: 'share of migrants per year', assumption: settlementText }
         : { value: { byRegion: conversion }, unit: 'share of migrants per year', assumption: settlementText }),
+    },
+    services: {
+      schoolPlaces: {
+        migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE),
+        urbanPlaces: { initial: book.cite('services.schoolPlaces.urbanPlaces.initial', SCHOOLS_AT_BASE('urban')) as 'matchDemand' },
+        ruralPlaces: { initial: book.cite('services.schoolPlaces.ruralPlaces.initial', SCHOOLS_AT_BASE('rural')) as 'matchDemand' },
+      },
     },
     sources: [
       { document: '国发〔2024〕17号', clause: '二(二)1', note: 'settlement limits by city size: lifted under 3 million urban residents, eased at 3-5 million, points systems at 5 million and over' },

@@ -36,8 +36,14 @@ import { matchCensus2010, type CensusMatch } from './matchCensus2010.js';
 import { matchedUnitPopulations, residualNetMigrationOf } from './residualNetMigration.js';
 import { survivalChina2010To2020 } from './countyPresetSeed.js';
 
-/** How the hindcast's movers choose destinations. */
-export type HindcastMigration = 'none' | 'stocks' | 'fitted';
+/**
+ * How the hindcast's movers choose destinations: `none` (they stay in their unit), `stocks` (the
+ * prior weights), `fitted` (weights fitted to the residuals), `fitted+province` (fitted weights,
+ * and what they leave of each province's residual net migration added as net migrants of its
+ * units, in proportion to their residents, with the labour-migration age profile: the province
+ * totals are then in sample, the units within a province are not).
+ */
+export type HindcastMigration = 'none' | 'stocks' | 'fitted' | 'fitted+province';
 
 /** Options of {@link countyHindcast}. */
 export interface CountyHindcastOptions {
@@ -190,6 +196,8 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   for (let u = 0; u < U; u++) for (let s = 0; s < 2; s++) m.set(mRate, (u * 2 + s) * A1);
 
   let D: MoveMatrix = { kind: 'identity' };
+  /** Net migrants a year per unit, added by cell (fitted+province only). */
+  const remainder = new Float64Array(U);
   if (migration !== 'none') {
     const numbering = (keys: number[]) => {
       const seen = new Map<number, number>();
@@ -237,8 +245,21 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
       groups.map((group, l) => ({ group, share: new Float64Array(U).fill(shares[l]), prior: priors[l] })),
       movers,
       target,
-      { iterations: migration === 'fitted' ? 200 : 0 },
+      { iterations: migration === 'stocks' ? 0 : 200 },
     );
+    if (migration === 'fitted+province') {
+      const byProvince = new Map<number, { left: number; size: number }>();
+      for (let u = 0; u < U; u++) {
+        const p = byProvince.get(province[u]) ?? { left: 0, size: 0 };
+        p.left += residual[u] / 10 - fit.net[u];
+        p.size += size[u];
+        byProvince.set(province[u], p);
+      }
+      for (let u = 0; u < U; u++) {
+        const p = byProvince.get(province[u])!;
+        remainder[u] = (p.left * size[u]) / p.size;
+      }
+    }
     D = { kind: 'pooled', levels: groups.map((group, l) => ({ group, share: new Float64Array(U).fill(shares[l]), weight: fit.weight[l], groups: Math.max(...group) + 1 })) };
   }
 
@@ -250,6 +271,17 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
     return g;
   };
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [m], c: [new Float64Array(U)], k: [new Float64Array(U * 2 * A1)], q: [new Float64Array(U * 2 * A1)], D: [D], E: [{ kind: 'identity' }], n: [] };
+  if (migration === 'fitted+province') {
+    // the remainder by cell: the unit's base cells times the labour-migration profile, scaled to the unit's persons
+    const n = new Float64Array(U * 6 * A1);
+    for (let u = 0; u < U; u++) {
+      let w = 0;
+      for (let x = 0; x < 6 * A1; x++) w += population[u * 6 * A1 + x] * profile[x % A1];
+      if (!(w > 0)) continue;
+      for (let x = 0; x < 6 * A1; x++) n[u * 6 * A1 + x] = (remainder[u] * population[u * 6 * A1 + x] * profile[x % A1]) / w;
+    }
+    inputs.n.push(n);
+  }
   for (let year = 2011; year <= 2020; year++) {
     const period = WPP2024_CHINA_MX.periodStarts.indexOf(year <= 2015 ? 2010 : 2015);
     const fIndex = year - WPP2024_CHINA_FERTILITY.firstYear;
