@@ -19,7 +19,7 @@
  * international migration), the unit's residual shared among its 2020 leaves by their residents.
  */
 
-import { COUNTY_CENSUS_AGE_GROUPS, COUNTY_CENSUS_AGE_STARTS } from '../../../seeds/census-counties/index.js';
+import { COUNTY_CENSUS_AGE_STARTS } from '../../../seeds/census-counties/index.js';
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../../seeds/census2020/populationByAge.js';
 import { WPP2024_CHINA_MX } from '../../../seeds/un-wpp2024/mortality.js';
 import { censusLevels } from '../censusLevels.js';
@@ -30,7 +30,13 @@ import { fitDestinationWeights } from './destinationWeights.js';
 import { matchCensus2010, type CensusMatch } from './matchCensus2010.js';
 import { matchedUnitPopulations, residualNetMigrationOf, type TenYearSurvival } from './residualNetMigration.js';
 
-/** The pooled levels of the county presets, in order. */
+/**
+ * The pooled levels of the county presets, in order.
+ *
+ * @example
+ * COUNTY_POOL_LEVELS
+ * // => ['prefecture', 'province', 'all']
+ */
 export const COUNTY_POOL_LEVELS = Object.freeze(['prefecture', 'province', 'all'] as const);
 
 /** The data of the county presets (see the file comment). */
@@ -143,7 +149,7 @@ function regionIds(base: CountyBase2020): string[] {
  * match and the fit).
  *
  * @example
- * // scripts/buildCountyPresetSeed.ts: countyPresetSeed({ baseYear: 2023, national, residentUrbanisationRate: 0.6616, hukouUrbanisationRate: 0.483, migrationLevel: 0.0195 })
+ * // scripts/buildCountyPresetSeed.ts runs it with the national preset's base (src/presets/countiesSeed.ts)
  * COUNTY_POOL_LEVELS.length
  * // => 3
  */
@@ -281,5 +287,3 @@ export function countyPresetSeed(input: CountyPresetSeedInput): CountyPresetSeed
   };
 }
 
-/** The age groups of the county census, re-exported for the seed's readers. */
-export const COUNTY_PRESET_AGE_GROUPS = COUNTY_CENSUS_AGE_GROUPS;
