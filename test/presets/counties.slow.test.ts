@@ -30,10 +30,10 @@ describe('the county presets projected', () => {
   });
 
   // the hukou rate drifts below the national one as migrants gather in the points-system cities, whose conversion is slowest
-  it.each([['china-counties-2024-2028', 'national-2024-2028'], ['china-counties-2024-2028-trend', 'national-2024-2028-trend']])('%s follows %s to 2035: resident rate within 0.3 points, hukou rate within 0.5 points (below it), residents within 1 %', (county, national) => {
+  it.each([['china-counties-2024-2028', 'national-2024-2028'], ['china-counties-2024-2028-trend', 'national-2024-2028-trend']])('%s follows %s to 2035: resident rate within 0.3 points, hukou rate within 0.6 points (below it), residents within 1 %', (county, national) => {
     const c = runs.get(county)!;
     const n = runs.get(national)!;
-    for (const [key, within] of [['residentUrbanisationRate', 0.003], ['hukouUrbanisationRate', 0.005]] as const) {
+    for (const [key, within] of [['residentUrbanisationRate', 0.003], ['hukouUrbanisationRate', 0.006]] as const) {
       const cv = c.indicator(key).values;
       n.indicator(key).values.forEach((v, t) => expect(Math.abs(cv[t] - v), `${key} ${c.years[t]}`).toBeLessThan(within));
     }
