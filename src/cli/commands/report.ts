@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard } from '../../model/scorecard.js';
 import type { ReportInput } from '../../report/reportInput.js';
+import { countyMaps } from '../../model/counties/countyTables.js';
+import { choroplethPrefectureCodes } from '../../report/choroplethMap.js';
 import { htmlReport } from '../../report/htmlReport.js';
 import { markdownReport } from '../../report/markdownReport.js';
 import { UsageError, type Command } from '../command.js';
@@ -51,6 +53,9 @@ Example:
             .map((t) => ({ indicator: t.indicator!, year: t.year, value: t.value, label: `${t.labelZh} (${t.source.document} ${t.source.clause})` })),
         }
       : { projection };
+    // regions with a prefecture on the map (the county presets): prefecture maps at the end year
+    const drawable = new Set(choroplethPrefectureCodes());
+    if (values.format === 'html' && projection.scenario.regions.some((r) => drawable.has(Number(r.prefecture)))) input.maps = countyMaps(projection, projection.endYear, drawable);
     const text = values.format === 'md' ? markdownReport(input) : await htmlReport(input);
     await writeOutput(text, values.out, io);
   },
