@@ -83,7 +83,7 @@ export {
   COUNTY_BASE_MAX_AGE, countyBase2020, provinceSingleAges2020, ungroupCountyAges,
   countyLeaves2010, matchCensus2010, counterpart2010, matchedUnitPopulations, residualNetMigrationOf,
   carryCounties, fitDestinationWeights, COUNTY_POOL_LEVELS, countyPresetSeed, survivalChina2010To2020,
-  countyHindcast, summariseErrors, countyMaps, schoolPlaceExtremes,
+  countyHindcast, summariseErrors, countyMaps, schoolPlaceExtremes, schoolPlaceTables,
 } from './model/counties/index.js';
 export type {
   CountyLeaf, CountyLeafKind, CountyLeaves, CountyPrefecture, CountyProvince, DroppedCountyRow,
@@ -92,5 +92,5 @@ export type {
   CountyBase2020, CountyBase2020Options, CountyLeaf2010, CountyLeaves2010, CensusMatch, MatchedUnit, Counterpart2010,
   BySexAge, MatchedUnitPopulations, ResidualNetMigration, TenYearSurvival,
   CarryCountiesInput, CarriedCounties, FittedWeights, WeightLevel, CountyPresetFit, CountyPresetSeed, CountyPresetSeedInput,
-  CountyHindcast, CountyHindcastOptions, HindcastErrorSummary, HindcastMigration, HindcastUnit, CountyMap, SchoolPlaceRow,
+  CountyHindcast, CountyHindcastOptions, HindcastErrorSummary, HindcastMigration, HindcastUnit, CountyMap, CountyPlaceTable, SchoolPlaceRow,
 } from './model/counties/index.js';

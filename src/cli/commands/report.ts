@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard } from '../../model/scorecard.js';
 import type { ReportInput } from '../../report/reportInput.js';
-import { countyMaps } from '../../model/counties/countyTables.js';
+import { countyMaps, schoolPlaceTables } from '../../model/counties/countyTables.js';
 import { choroplethPrefectureCodes } from '../../report/choroplethMap.js';
 import { htmlReport } from '../../report/htmlReport.js';
 import { markdownReport } from '../../report/markdownReport.js';
@@ -55,7 +55,10 @@ Example:
       : { projection };
     // regions with a prefecture on the map (the county presets): prefecture maps at the end year
     const drawable = new Set(choroplethPrefectureCodes());
-    if (values.format === 'html' && projection.scenario.regions.some((r) => drawable.has(Number(r.prefecture)))) input.maps = countyMaps(projection, projection.endYear, drawable);
+    if (values.format === 'html' && projection.scenario.regions.some((r) => drawable.has(Number(r.prefecture)))) {
+      input.maps = countyMaps(projection, projection.endYear, drawable);
+      if (projection.indicatorKeys().includes('schoolPlaces.demand')) input.placeTables = schoolPlaceTables(projection, projection.endYear);
+    }
     const text = values.format === 'md' ? markdownReport(input) : await htmlReport(input);
     await writeOutput(text, values.out, io);
   },

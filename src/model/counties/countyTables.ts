@@ -130,3 +130,32 @@ export function countyMaps(projection: Projection, year: number, drawable: Reado
   if (withSchools) maps.push({ id: 'school-places', title: `Compulsory school places short (+) or spare (-) in ${year}`, titleZh: '义务教育学位缺口（+）或富余（-）', valueTitle: 'per 100 places needed', values: schools, format: '.1f', diverging: true });
   return maps;
 }
+
+/** A table of places shaped as the report's `PlaceTable`. */
+export interface CountyPlaceTable {
+  id: string;
+  title: string;
+  titleZh: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * The report's two tables for `year`: the 20 units with the largest school-place shortfall and the
+ * 20 with the largest surplus ({@link schoolPlaceExtremes}), with their province, tier, places
+ * needed, places there and the gap.
+ *
+ * @example
+ * // htmlReport({ projection, maps, placeTables: schoolPlaceTables(projection, 2035) })
+ * typeof schoolPlaceTables
+ * // => 'function'
+ */
+export function schoolPlaceTables(projection: Projection, year: number, count = 20): CountyPlaceTable[] {
+  const { shortfall, surplus } = schoolPlaceExtremes(projection, year, count);
+  const columns = ['unit', 'province', 'tier', 'places needed', 'places', 'short (+) / spare (-)'];
+  const rows = (list: SchoolPlaceRow[]) => list.map((r) => [`${r.nameZh} (${r.region})`, r.province ?? '', r.tier ?? '', r.demand, r.capacity, r.gap]);
+  return [
+    { id: 'school-shortfall', title: `The ${count} units with the largest shortfall of compulsory school places in ${year}`, titleZh: '义务教育学位缺口最大的县级单位', columns, rows: rows(shortfall) },
+    { id: 'school-surplus', title: `The ${count} units with the largest surplus of compulsory school places in ${year}`, titleZh: '义务教育学位富余最多的县级单位', columns, rows: rows(surplus) },
+  ];
+}

@@ -28,5 +28,5 @@ export { COUNTY_POOL_LEVELS, countyPresetSeed, survivalChina2010To2020 } from '.
 export type { CountyPresetFit, CountyPresetSeed, CountyPresetSeedInput } from './countyPresetSeed.js';
 export { countyHindcast, summariseErrors } from './countyHindcast.js';
 export type { CountyHindcast, CountyHindcastOptions, HindcastErrorSummary, HindcastMigration, HindcastUnit } from './countyHindcast.js';
-export { countyMaps, schoolPlaceExtremes } from './countyTables.js';
-export type { CountyMap, SchoolPlaceRow } from './countyTables.js';
+export { countyMaps, schoolPlaceExtremes, schoolPlaceTables } from './countyTables.js';
+export type { CountyMap, CountyPlaceTable, SchoolPlaceRow } from './countyTables.js';

@@ -4,7 +4,7 @@
  * for each of the three maps.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countyMaps, schoolPlaceExtremes } from '../../../src/model/counties/countyTables.js';
+import { countyMaps, schoolPlaceExtremes, schoolPlaceTables } from '../../../src/model/counties/countyTables.js';
 import { project } from '../../../src/model/project.js';
 import type { Projection } from '../../../src/model/projection.js';
 import { getPreset } from '../../../src/presets/index.js';
@@ -48,9 +48,14 @@ describe('countyMaps and the report', () => {
     for (const m of maps) for (const v of m.values.values()) expect(Number.isFinite(v)).toBe(true);
     // urbanisation rises in most prefectures
     expect([...maps[0].values.values()].filter((v) => v > 0).length).toBeGreaterThan(codes.length / 2);
-    const { reportMapFigures } = await import('../../../src/report/choroplethMap.js');
-    const html = await reportMapFigures(maps);
-    expect(html.match(/<figure class="chart map"/g)).toHaveLength(3);
+    const { htmlReport } = await import('../../../src/report/htmlReport.js');
+    const html = await htmlReport({ projection, maps, placeTables: schoolPlaceTables(projection, 2035) });
+    const section = html.slice(html.indexOf('<section id="maps">'), html.indexOf('</section>', html.indexOf('<section id="maps">')));
+    expect(section.match(/<figure class="chart map"/g)).toHaveLength(3);
+    expect(section.match(/<table class="place-table">/g)).toHaveLength(2);
+    // 20 rows in each table, plus a head row each
+    expect(section.match(/<tr>/g)).toHaveLength(42);
+    expect(section).toContain('The 20 units with the largest shortfall of compulsory school places in 2035');
     expect(html).not.toMatch(/<script/);
-  }, 120_000);
+  }, 300_000);
 });
