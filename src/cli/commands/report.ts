@@ -20,7 +20,9 @@ export const reportCommand: Command = {
 Projects a scenario and writes a report of it: the scenario's summary and sources (for a
 preset, its plan's scorecard and targets marked on the charts), charts of
 the resident and hukou urbanisation rates, residents by status and each service's demand and
-capacity, key figures by region for the base and end years, and notes on units.
+capacity, key figures by region for the base and end years, and notes on units. When the
+regions carry prefectures (the china-counties-2024-2028 presets), the HTML report adds prefecture
+maps and the 20 units with the largest school-place shortfall and surplus in the end year.
 
 Options:
   --format html|md  html (default): one HTML page with inline charts and styles, no scripts
