@@ -96,6 +96,8 @@ export {
   HUKOU_URBANISATION_2020, migrantsForFactor, solveCountyStatusTotals,
   COUNTY_BASE_MAX_AGE, countyBase2020, provinceSingleAges2020, ungroupCountyAges,
   countyLeaves2010, matchCensus2010, counterpart2010, matchedUnitPopulations, residualNetMigrationOf,
+  carryCounties, fitDestinationWeights, COUNTY_POOL_LEVELS, countyPresetSeed, survivalChina2010To2020,
+  countyHindcast, summariseErrors, countyMaps, schoolPlaceExtremes, schoolPlaceTables,
 } from './model/counties/index.js';
 export type {
   CountyLeaf, CountyLeafKind, CountyLeaves, CountyPrefecture, CountyProvince, DroppedCountyRow,
@@ -103,4 +105,6 @@ export type {
   CityTier, CityTierDefinition, PrefectureTier, TieredCity, CountyStatusInputs, CountyStatusTotals,
   CountyBase2020, CountyBase2020Options, CountyLeaf2010, CountyLeaves2010, CensusMatch, MatchedUnit, Counterpart2010,
   BySexAge, MatchedUnitPopulations, ResidualNetMigration, TenYearSurvival,
+  CarryCountiesInput, CarriedCounties, FittedWeights, WeightLevel, CountyPresetFit, CountyPresetSeed, CountyPresetSeedInput,
+  CountyHindcast, CountyHindcastOptions, HindcastErrorSummary, HindcastMigration, HindcastUnit, CountyMap, CountyPlaceTable, SchoolPlaceRow,
 } from './model/counties/index.js';

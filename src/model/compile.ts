@@ -20,6 +20,7 @@ import type { ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
+import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
 import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
@@ -92,12 +93,18 @@ function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number,
 }
 
 function matrixFrom(
-  shares: Record<string, Record<string, number>> | undefined,
-  ids: string[],
+  shares: Scenario['migration']['destinations'],
+  regions: Scenario['regions'],
   path: (string | number)[],
   issues: ChengzhenIssue[],
 ): MoveMatrix {
   if (!shares) return { kind: 'identity' };
+  if (isPooledDestinations(shares)) {
+    const pooled = pooledMatrixFrom(shares, regions, path);
+    issues.push(...pooled.issues);
+    return pooled.matrix;
+  }
+  const ids = regions.map((r) => r.id);
   const R = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const rows: { to: number; share: number }[][] = ids.map(() => []);
@@ -356,8 +363,8 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     inputs.q.push(q);
     if (n) inputs.n.push(n);
   }
-  inputs.D.push(matrixFrom(s.migration.destinations, ids, ['migration', 'destinations'], issues));
-  inputs.E.push(matrixFrom(s.migration.returnDestinations, ids, ['migration', 'returnDestinations'], issues));
+  inputs.D.push(matrixFrom(s.migration.destinations, s.regions, ['migration', 'destinations'], issues));
+  inputs.E.push(matrixFrom(s.migration.returnDestinations, s.regions, ['migration', 'returnDestinations'], issues));
   for (const b of breaches.values()) issues.push(breachIssue(b));
   if (issues.length > 0) throw new ChengzhenError(issues);
 

@@ -8,6 +8,7 @@
 
 import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
+import { CHINA_COUNTIES_2024_2028 as COUNTIES, CHINA_COUNTIES_2024_2028_TREND as COUNTIES_TREND } from './counties.js';
 import { HINDCAST_AREAS as AREAS, HINDCAST_MEASURES as MEASURES } from './hindcast.js';
 import { NATIONAL_2024_2028 as NATIONAL, NATIONAL_2024_2028_TREND as NATIONAL_TREND, NATIONAL_CALIBRATION as NATIONAL_CAL } from './national.js';
 import { SHANDONG_2021_2023 as SHANDONG, SHANDONG_2021_2023_TREND as SHANDONG_TREND, SHANDONG_CALIBRATION as SHANDONG_CAL } from './shandong.js';
@@ -37,6 +38,22 @@ export const NATIONAL_2024_2028: Preset = deepFreeze(NATIONAL);
  * // => true
  */
 export const NATIONAL_2024_2028_TREND: Preset = deepFreeze(NATIONAL_TREND);
+/**
+ * China by county (2,987 units of the 2020 census), the national plan's settlement tiers, and its trend twin. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CHINA_COUNTIES_2024_2028)
+ * // => true
+ */
+export const CHINA_COUNTIES_2024_2028: Preset = deepFreeze(COUNTIES);
+/**
+ * Deep-frozen where it is exported.
+ *
+ * @example
+ * Object.isFrozen(CHINA_COUNTIES_2024_2028_TREND)
+ * // => true
+ */
+export const CHINA_COUNTIES_2024_2028_TREND: Preset = deepFreeze(COUNTIES_TREND);
 /**
  * Shanghai 2024-2028, and its trend twin. Deep-frozen.
  *
@@ -155,7 +172,7 @@ export const HINDCAST_MEASURES = deepFreeze(MEASURES);
  *
  * @example
  * PRESETS.map((p) => p.id)
- * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend']
+ * // => ['national-2024-2028', 'national-2024-2028-trend', 'shanghai-2024-2028', 'shanghai-2024-2028-trend', 'shanghai-2021-2025', 'shanghai-2021-2025-trend', 'shandong-2021-2023', 'shandong-2021-2023-trend', 'zhejiang-2023', 'zhejiang-2023-trend', 'china-counties-2024-2028', 'china-counties-2024-2028-trend']
  */
 export const PRESETS: readonly Preset[] = deepFreeze([
   NATIONAL_2024_2028,
@@ -168,6 +185,8 @@ export const PRESETS: readonly Preset[] = deepFreeze([
   SHANDONG_2021_2023_TREND,
   ZHEJIANG_2023,
   ZHEJIANG_2023_TREND,
+  CHINA_COUNTIES_2024_2028,
+  CHINA_COUNTIES_2024_2028_TREND,
 ]);
 
 /**
@@ -219,6 +238,8 @@ export type {
 } from '../../seeds/index.js';
 export { observedFigure, observations } from './observed.js';
 export { withCommitments, valueAtPath } from './commitments.js';
+export { COUNTY_SETTLEMENT, countyConversionRates } from './counties.js';
+export type { TierSettlement, CountyConversionRates } from './counties.js';
 export type { Commitment, PolicyAssumption } from './commitments.js';
 export { policySensitivity } from './sensitivity.js';
 export { PRESET_CHECKS } from './checks.js';

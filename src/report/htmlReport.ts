@@ -12,7 +12,7 @@ import { constraintsHtml } from './constraintsSection.js';
 import { keyFigures, type KeyFigureTable } from './keyFigures.js';
 import { renderSvg } from './renderSvg.js';
 import { reportCharts } from './reportCharts.js';
-import { checkReportInput, scorecardSource, type ReportInput, type ScorecardRow } from './reportInput.js';
+import { checkReportInput, scorecardSource, type PlaceTable, type ReportInput, type ScorecardRow } from './reportInput.js';
 import { reportNotes } from './reportNotes.js';
 import { SCORECARD_RESULT_TEXT, scorecardResult, scorecardTally } from './scorecardResult.js';
 
@@ -147,6 +147,19 @@ ${figures.join('\n')}
 </section>`;
 }
 
+/** A table of places (numbers rounded to whole units, with thousands separators). */
+function placeTable(table: PlaceTable): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? `<td class="num">${Math.round(v).toLocaleString('en-US')}</td>` : `<td>${escapeHtml(v)}</td>`);
+  const rows = table.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n');
+  return `<h3 id="table-${escapeHtml(table.id)}">${bi(table.title, table.titleZh)}</h3>
+<table class="place-table">
+<thead><tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
 function keyFiguresTable(table: KeyFigureTable): string {
   const rows = table.rows
     .map(
@@ -196,7 +209,7 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     summarySection(input),
     input.scorecard && input.scorecard.length > 0 ? scorecardSection(input.scorecard) : '',
     await chartsSection(input),
-    input.maps && input.maps.length > 0 ? `<section id="maps">\n<h2>${bi('Maps', '地图')}</h2>\n${await reportMapFigures(input.maps, CHART_WIDTH)}\n</section>` : '',
+    input.maps && input.maps.length > 0 ? `<section id="maps">\n<h2>${bi('Maps', '地图')}</h2>\n${await reportMapFigures(input.maps, CHART_WIDTH)}\n${(input.placeTables ?? []).map(placeTable).join('\n')}\n</section>` : '',
     `<section id="key-figures">\n<h2>${bi('Key figures', '主要指标')}</h2>\n${keyFigures(input.projection).map(keyFiguresTable).join('\n')}\n</section>`,
     constraintsHtml(input.projection),
     `<footer id="notes">\n<h2>${bi('Notes', '注释')}</h2>\n<ol>\n${notes}\n</ol>\n</footer>`,

@@ -5,7 +5,7 @@
 
 // report input (scorecard, uncertainty bands and targets are optional)
 export { checkReportInput, scorecardSource, QUANTILE_FIELDS } from './reportInput.js';
-export type { ReportInput, ScorecardRow, QuantileBand, ReportTarget } from './reportInput.js';
+export type { ReportInput, ScorecardRow, QuantileBand, ReportTarget, PlaceTable } from './reportInput.js';
 
 // chart specs
 export {

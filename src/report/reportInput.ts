@@ -122,6 +122,17 @@ export interface ReportInput {
   targets?: ReportTarget[];
   /** Prefecture maps (choropleths), drawn in their own section. */
   maps?: ReportMap[];
+  /** Tables shown after the maps (the county presets: the 20 largest school-place shortfalls and surpluses). */
+  placeTables?: PlaceTable[];
+}
+
+/** A table of places for the maps section: a title, column heads and rows of text or numbers. */
+export interface PlaceTable {
+  id: string;
+  title: string;
+  titleZh?: string;
+  columns: string[];
+  rows: (string | number)[][];
 }
 
 /**

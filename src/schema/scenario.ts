@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { parseFormula } from './formula.js';
+import { isPooledDestinations, PooledDestinationsSchema } from './pooledDestinations.js';
 import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 import { deepFreeze } from '../deepFreeze.js';
 import { documentIssues } from './documentIssues.js';
@@ -199,7 +200,10 @@ export const MigrationSchema = z.strictObject({
   ruralToUrbanRate: RegionShareScheduleSchema.describe('Annual share of rural residents who move to a city (rural -> migrant), 0-1'),
   ruralToUrbanAgeProfile: AgeProfileSchema.default('labour-migration'),
   reclassificationRate: RegionShareScheduleSchema.default(0).describe('Annual share of rural residents whose place becomes urban and who become urban hukou residents (in-situ urbanisation), 0-1'),
-  destinations: DestinationsSchema.optional().describe('Where each region\'s rural-to-urban movers go (default: their own region)'),
+  destinations: z
+    .union([PooledDestinationsSchema, DestinationsSchema], { error: 'must be { <from>: { <to>: share } } or { pooled: { levels: [{ group, share, weight }] } }' })
+    .optional()
+    .describe('Where each region\'s rural-to-urban movers go (default: their own region): shares by origin and destination, or pooled by prefecture, province and nation (docs/pooled-moves.md)'),
   returnRate: RegionShareScheduleSchema.default(0).describe('Annual share of migrants who return to the countryside (migrant -> rural), 0-1'),
   returnAgeProfile: AgeProfileSchema.default('return-migration'),
   returnDestinations: DestinationsSchema.optional().describe('Where each region\'s returners go (default: their own region)'),
@@ -355,8 +359,15 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
       for (const id of Object.keys((value as { byRegion: object }).byRegion)) if (!ids.has(id)) issues.push(unknownRegion([...path, 'byRegion', id], id, ids));
     }
   };
-  const checkMatrix = (m: Record<string, Record<string, number>> | undefined, path: (string | number)[]) => {
+  const checkMatrix = (m: Scenario['migration']['destinations'], path: (string | number)[]) => {
     if (!m) return;
+    if (isPooledDestinations(m)) {
+      m.pooled.levels.forEach((level, l) => {
+        checkByRegion(level.share, [...path, 'pooled', 'levels', l, 'share']);
+        checkByRegion(level.weight, [...path, 'pooled', 'levels', l, 'weight']);
+      });
+      return;
+    }
     for (const [from, row] of Object.entries(m)) {
       if (!ids.has(from)) issues.push(unknownRegion([...path, from], from, ids));
       for (const to of Object.keys(row)) if (!ids.has(to)) issues.push(unknownRegion([...path, from, to], to, ids));

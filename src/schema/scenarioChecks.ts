@@ -8,6 +8,7 @@
 
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/populationByAge.js';
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import { isPooledDestinations, pooledMatrixFrom } from './pooledDestinations.js';
 import { forRegion, type PerRegion } from './regionValues.js';
 import { scheduleValues, type Schedule, type ScheduleRange } from './schedule.js';
 import type { AgeProfile, PopulationSpec, Scenario } from './scenario.js';
@@ -162,8 +163,12 @@ function populationIssues(spec: PopulationSpec, maxAge: number, path: (string | 
   }
 }
 
-function destinationIssues(shares: Record<string, Record<string, number>> | undefined, path: string[], issues: ChengzhenIssue[]): void {
+function destinationIssues(shares: Scenario['migration']['destinations'], path: string[], regions: Scenario['regions'], issues: ChengzhenIssue[]): void {
   if (!shares) return;
+  if (isPooledDestinations(shares)) {
+    issues.push(...pooledMatrixFrom(shares, regions, path).issues);
+    return;
+  }
   for (const [from, row] of Object.entries(shares)) {
     let sum = 0;
     for (const share of Object.values(row)) sum += share;
@@ -195,8 +200,8 @@ export function scenarioIssues(s: Scenario): ChengzhenIssue[] {
   profileIssues(s.migration.returnAgeProfile, s.maxAge, ['migration', 'returnAgeProfile'], issues);
   profileIssues(s.migration.externalAgeProfile, s.maxAge, ['migration', 'externalAgeProfile'], issues);
   profileIssues(s.hukou.ageProfile, s.maxAge, ['hukou', 'ageProfile'], issues);
-  destinationIssues(s.migration.destinations, ['migration', 'destinations'], issues);
-  destinationIssues(s.migration.returnDestinations, ['migration', 'returnDestinations'], issues);
+  destinationIssues(s.migration.destinations, ['migration', 'destinations'], s.regions, issues);
+  destinationIssues(s.migration.returnDestinations, ['migration', 'returnDestinations'], s.regions, issues);
   scheduleIssues(s, issues);
   return issues;
 }

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard } from '../../model/scorecard.js';
 import type { ReportInput } from '../../report/reportInput.js';
+import { countyMaps, schoolPlaceTables } from '../../model/counties/countyTables.js';
+import { choroplethPrefectureCodes } from '../../report/choroplethMap.js';
 import { htmlReport } from '../../report/htmlReport.js';
 import { markdownReport } from '../../report/markdownReport.js';
 import { UsageError, type Command } from '../command.js';
@@ -18,7 +20,9 @@ export const reportCommand: Command = {
 Projects a scenario and writes a report of it: the scenario's summary and sources (for a
 preset, its plan's scorecard and targets marked on the charts), charts of
 the resident and hukou urbanisation rates, residents by status and each service's demand and
-capacity, key figures by region for the base and end years, and notes on units.
+capacity, key figures by region for the base and end years, and notes on units. When the
+regions carry prefectures (the china-counties-2024-2028 presets), the HTML report adds prefecture
+maps and the 20 units with the largest school-place shortfall and surplus in the end year.
 
 Options:
   --format html|md  html (default): one HTML page with inline charts and styles, no scripts
@@ -51,6 +55,12 @@ Example:
             .map((t) => ({ indicator: t.indicator!, year: t.year, value: t.value, label: `${t.labelZh} (${t.source.document} ${t.source.clause})` })),
         }
       : { projection };
+    // regions with a prefecture on the map (the county presets): prefecture maps at the end year
+    const drawable = new Set(choroplethPrefectureCodes());
+    if (values.format === 'html' && projection.scenario.regions.some((r) => drawable.has(Number(r.prefecture)))) {
+      input.maps = countyMaps(projection, projection.endYear, drawable);
+      if (projection.indicatorKeys().includes('schoolPlaces.demand')) input.placeTables = schoolPlaceTables(projection, projection.endYear);
+    }
     const text = values.format === 'md' ? markdownReport(input) : await htmlReport(input);
     await writeOutput(text, values.out, io);
   },
