@@ -72,4 +72,6 @@ export const PRESET_CHECKS: Readonly<Record<string, ChecksFileInput>> = deepFree
   'shandong-2021-2023-trend': SHANDONG_2020,
   'zhejiang-2023': ZHEJIANG_2022,
   'zhejiang-2023-trend': ZHEJIANG_2022,
+  'china-counties-2024-2028': NATIONAL,
+  'china-counties-2024-2028-trend': NATIONAL,
 });

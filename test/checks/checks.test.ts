@@ -129,6 +129,11 @@ describe('PRESET_CHECKS', () => {
 
   it('checks the base-year figures the preset cites, at the cited values', () => {
     for (const preset of PRESETS) {
+      // the county presets are raked to the national preset's base, so they ship its checks
+      if (preset.scenario.regions.length > 1) {
+        expect(PRESET_CHECKS[preset.id], preset.id).toBe(PRESET_CHECKS['national-2024-2028']);
+        continue;
+      }
       const file = parseChecks(PRESET_CHECKS[preset.id]);
       const region = preset.scenario.regions[0].id;
       for (const check of file.checks) {
@@ -142,7 +147,8 @@ describe('PRESET_CHECKS', () => {
     }
   });
 
-  it.each(PRESETS.map((p) => [p.id]))('%s passes the checks it ships', (id) => {
+  // the county presets (2,987 regions) pass theirs in test/presets/counties.slow.test.ts
+  it.each(PRESETS.filter((p) => p.scenario.regions.length === 1).map((p) => [p.id]))('%s passes the checks it ships', (id) => {
     const outcomes = runChecks(project(getPreset(id).scenario), PRESET_CHECKS[id]);
     expect(outcomes.filter((o) => o.status === 'fail').map((o) => `${o.id}: ${o.actual} (${o.expected})`)).toEqual([]);
     expect(outcomes.length).toBeGreaterThanOrEqual(2);

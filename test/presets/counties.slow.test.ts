@@ -12,6 +12,8 @@ import type { Projection } from '../../src/model/projection.js';
 import { scorecard } from '../../src/model/scorecard.js';
 import { countyPresetSeed2023 } from '../../src/presets/countiesSeed.js';
 import { getPreset } from '../../src/presets/index.js';
+import { PRESET_CHECKS } from '../../src/presets/checks.js';
+import { runChecks } from '../../src/checks/checks.js';
 
 const runs = new Map<string, Projection>();
 
@@ -20,6 +22,12 @@ beforeAll(() => {
 }, 300_000);
 
 describe('the county presets projected', () => {
+  it.each([['china-counties-2024-2028'], ['china-counties-2024-2028-trend']])('%s passes the checks it ships (the national base as published)', (id) => {
+    const outcomes = runChecks(runs.get(id)!, PRESET_CHECKS[id]);
+    expect(outcomes.filter((o) => o.status === 'fail').map((o) => `${o.id}: ${o.actual} (${o.expected})`)).toEqual([]);
+    expect(outcomes).toHaveLength(3);
+  });
+
   it.each([['china-counties-2024-2028', 'national-2024-2028'], ['china-counties-2024-2028-trend', 'national-2024-2028-trend']])('%s starts where %s starts: 1,409.67 million, 66.16 % and 48.3 %', (county, national) => {
     const c = runs.get(county)!;
     const n = runs.get(national)!;
