@@ -31,7 +31,6 @@ const simulateKind: JobKind<SimulateJobInput, ReturnType<typeof planSimulation>,
  * The kinds of job by name. A new kind is one more entry (say `sweep`, planned by `planSweep`
  * and run by `runSweepPoints`); workers and submitters need nothing else.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the table holds kinds of different input, plan and chunk types
 export const JOB_KINDS: Record<string, JobKind<any, any, unknown>> = {
   simulate: simulateKind,
 };
