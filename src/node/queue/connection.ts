@@ -76,6 +76,28 @@ export async function loadIoredis(): Promise<typeof import('ioredis').Redis> {
   }
 }
 
+/**
+ * A Redis client connected to `address`, or an error naming the server when it cannot be
+ * reached (after a few tries, instead of waiting for ever).
+ */
+export async function connectRedis(address: RedisAddress, url: string): Promise<import('ioredis').Redis> {
+  const Redis = await loadIoredis();
+  let connected = false;
+  // a few tries to connect; once connected, reconnect for as long as it takes
+  const retryStrategy = (times: number) => (connected ? Math.min(250 * times, 5000) : times > 3 ? null : 250 * times);
+  const redis = new Redis({ ...address, lazyConnect: true, maxRetriesPerRequest: 3, retryStrategy });
+  let lastError: Error | undefined;
+  redis.on('error', (error: Error) => void (lastError = error)); // reported by connect() below, or by the command that fails
+  try {
+    await redis.connect();
+    connected = true;
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`cannot reach the Redis server at ${url}: ${(lastError ?? (error as Error)).message}`);
+  }
+  return redis;
+}
+
 /** The Redis keys of one run: its input, its chunks' results, progress and errors. */
 export function runKeys(runId: string): { input: string; results: string; progress: string; errors: string } {
   const base = `${KEY_PREFIX}:run:${runId}`;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pkg from '../../../package.json';
 import { ChengzhenError, type ChengzhenIssue } from '../../errors.js';
 import { decode, encode } from './codec.js';
-import { DEFAULT_QUEUE_NAME, KEY_PREFIX, loadBullmq, loadIoredis, parseRedisUrl, RUN_KEY_TTL, runKeys } from './connection.js';
+import { DEFAULT_QUEUE_NAME, KEY_PREFIX, connectRedis, loadBullmq, parseRedisUrl, RUN_KEY_TTL, runKeys } from './connection.js';
 import type { ChunkJobData } from './worker.js';
 
 /** Options of {@link runOnQueue}. */
@@ -55,10 +55,9 @@ export async function runOnQueue(kind: string, input: unknown, total: number, op
     throw new ChengzhenError([{ code: 'out_of_range', path: ['chunkSize'], message: `chunk size must be a whole number in [1, 1000000], received ${size}`, expected: '[1, 1000000]', received: String(size) }]);
   }
   const { Queue, QueueEvents } = await loadBullmq();
-  const Redis = await loadIoredis();
+  const redis = await connectRedis(address, options.url);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const connection = { ...address, maxRetriesPerRequest: null };
-  const redis = new Redis({ ...address, maxRetriesPerRequest: 3, lazyConnect: true });
   const queue = new Queue<ChunkJobData>(queueName, { connection, prefix: KEY_PREFIX });
   const events = new QueueEvents(queueName, { connection, prefix: KEY_PREFIX });
   const runId = randomUUID();
@@ -68,7 +67,6 @@ export async function runOnQueue(kind: string, input: unknown, total: number, op
   const ids = new Set(jobIds);
   let finished = false;
   try {
-    await redis.connect();
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     const failure = new Promise<never>((_, reject) => {
       events.on('failed', ({ jobId, failedReason }) => {

@@ -8,7 +8,7 @@
 
 import pkg from '../../../package.json';
 import { ChengzhenError } from '../../errors.js';
-import { DEFAULT_QUEUE_NAME, KEY_PREFIX, loadBullmq, loadIoredis, parseRedisUrl, RUN_KEY_TTL, runKeys } from './connection.js';
+import { DEFAULT_QUEUE_NAME, KEY_PREFIX, connectRedis, loadBullmq, parseRedisUrl, RUN_KEY_TTL, runKeys } from './connection.js';
 import { ChunkPool } from './pool.js';
 
 /** What a chunk job carries (the run's input is stored once per run, under its key). */
@@ -74,9 +74,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   }
   const log = options.log ?? (() => {});
   const { Worker, UnrecoverableError } = await loadBullmq();
-  const Redis = await loadIoredis();
-  const redis = new Redis({ ...address, maxRetriesPerRequest: null, lazyConnect: true });
-  await redis.connect();
+  const redis = await connectRedis(address, options.url);
   const pool = new ChunkPool(concurrency);
   const inputs = new Map<string, string>();
   let chunks = 0;
