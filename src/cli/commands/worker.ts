@@ -68,9 +68,10 @@ Options:
                          worker's chunk runs again after about this long
   --stalled-interval MS  how often to look for chunks of dead workers (default 30000)
 
-When it stops, it prints the chunks and draws it ran on standard output.
+When it stops, it prints the chunks and draws it ran on standard output. The example needs a
+Redis server on 127.0.0.1:6379 (docs/distributed.md).
 
-Example (a Redis server on 127.0.0.1:6379, docs/distributed.md):
+Example:
   chengzhen worker --queue redis://127.0.0.1:6379 --until-empty`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
