@@ -67,7 +67,7 @@ Options:
 The second example runs on a queue: a Redis server on 127.0.0.1:6379 and at least one
 'chengzhen worker --queue redis://127.0.0.1:6379' running (docs/distributed.md).
 
-Examples:
+Example:
   chengzhen simulate national-2024-2028-trend --draws 100 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"
   chengzhen simulate national-2024-2028-trend --draws 1000 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)" --queue redis://127.0.0.1:6379`,
   async run(args, io) {
