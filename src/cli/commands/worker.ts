@@ -110,6 +110,8 @@ Example:
       } else {
         io.stderr(`${new Date().toISOString()} ${signal}: stopping now; the chunks in progress go back to the queue when their locks expire\n`);
         void worker.close(true);
+        // closing needs Redis: if it is out of reach, leave anyway
+        setTimeout(() => process.exit(130), 2000).unref();
       }
     };
     process.on('SIGTERM', stop);
