@@ -31,6 +31,8 @@ export class ChunkPool {
 
   constructor(private readonly size: number) {
     this.script = threadScript();
+    // started now, so that they have loaded the library before the first chunk comes
+    if (this.script !== null) for (let i = 0; i < size; i++) this.idle.push(this.spawn(this.script));
   }
 
   /** True when chunks run on threads of their own. */
@@ -80,6 +82,13 @@ export class ChunkPool {
   private spawn(script: URL): Worker {
     const thread = new Worker(script);
     this.all.add(thread);
+    // a thread that fails while idle is dropped (a failure mid-chunk rejects that chunk)
+    thread.on('error', () => {});
+    thread.once('exit', () => {
+      this.all.delete(thread);
+      const at = this.idle.indexOf(thread);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
     return thread;
   }
 
