@@ -64,9 +64,14 @@ describe.skipIf(NO_REDIS !== null)('simulate --queue, workers in the same proces
   }, 120_000);
 });
 
+/** Worker processes still running, stopped after the suite even when a test fails. */
+const running = new Set<ChildProcess>();
+
 /** A `chengzhen worker` process of the built command line, its log read line by line. */
 function workerProcess(url: string, ...extra: string[]) {
   const child: ChildProcess = spawn(process.execPath, [CLI, 'worker', '--queue', url, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   let stdout = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
@@ -115,6 +120,7 @@ describe.skipIf(NO_REDIS !== null || !BUILT)('chengzhen worker processes (the bu
     local = outcome.stdout;
   }, 240_000);
   afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL');
     await redis?.stop();
   });
 

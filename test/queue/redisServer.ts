@@ -41,6 +41,7 @@ function startOn(port: number, dir: string): Promise<ChildProcess> {
     const onData = (data: Buffer) => {
       output += data.toString();
       if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
         resolve(child);
@@ -50,6 +51,11 @@ function startOn(port: number, dir: string): Promise<ChildProcess> {
     child.stderr?.on('data', (data: Buffer) => void (output += data.toString()));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}: ${output}`)));
+    // not ready in time (the port was taken, a slow machine): stopped, so that no server is left behind
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server was not ready after 30 s: ${output}`));
+    }, 30_000).unref();
   });
 }
 
