@@ -95,7 +95,14 @@ export async function runOnQueue(kind: string, input: unknown, total: number, op
         options.onProgress?.(Math.min(items, total), total);
       }
       if (done === ranges.length) break;
-      await Promise.race([failure, new Promise((resolve) => setTimeout(resolve, POLL_EVERY))]);
+      try {
+        await Promise.race([failure, new Promise((resolve) => setTimeout(resolve, POLL_EVERY))]);
+      } catch (error) {
+        // a chunk failed on a bad input: its worker stored the issues before failing it
+        const issues = Object.values(await redis.hgetall(keys.errors));
+        if (issues.length > 0) throw new ChengzhenError(JSON.parse(issues[0]) as ChengzhenIssue[]);
+        throw error;
+      }
     }
     const stored = await redis.hgetall(keys.results);
     finished = true;
