@@ -91,7 +91,16 @@ function startWorkers(url: string, count: number): Promise<ChildProcess[]> {
 }
 
 async function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : (w.once('exit', resolve), w.kill('SIGTERM'))))));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) => {
+          if (w.exitCode !== null) return resolve(null);
+          w.once('exit', resolve);
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
