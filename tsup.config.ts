@@ -22,7 +22,7 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts' },
+    entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts', queueThread: 'src/node/queue/chunkThread.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { node: 'src/node/index.ts' } },
     sourcemap: true,
@@ -37,5 +37,7 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
+    // optional: loaded only by runs on a queue (simulate --queue, worker)
+    external: ['bullmq', 'ioredis'],
   },
 ]);

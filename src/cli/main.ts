@@ -20,11 +20,10 @@ import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
+import { workerCommand } from './commands/worker.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
-// scenarios compared and checked
-COMMANDS.splice(3, 0, compareCommand, checkCommand);
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, compareCommand, checkCommand, solveCommand, calibrateCommand, simulateCommand, workerCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main.js';
 import { PRESETS } from '../../src/index.js';
+import { startQueueWorker, type QueueWorker } from '../../src/node/queue/worker.js';
+import { NO_REDIS, startRedis, type TestRedis } from '../queue/redisServer.js';
 import { runExample, shellWords } from './cliExamples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,6 +56,32 @@ describe('chengzhen --help', () => {
 const scratch = mkdtempSync(join(tmpdir(), 'chengzhen-examples-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/**
+ * Examples on a queue name a Redis server on 127.0.0.1:6379: they run against a redis-server
+ * of the test's own (on a free port, with a worker), or are skipped, saying so, when
+ * redis-server is not installed.
+ */
+const QUEUE_URL = 'redis://127.0.0.1:6379';
+let queue: { redis: TestRedis; worker: QueueWorker } | null = null;
+async function onTestQueue(line: string): Promise<string | null> {
+  if (!line.includes(QUEUE_URL)) return line;
+  if (NO_REDIS !== null) {
+    console.warn(`${line}: skipped: ${NO_REDIS}`);
+    return null;
+  }
+  if (queue === null) {
+    const redis = (await startRedis()) as TestRedis;
+    queue = { redis, worker: await startQueueWorker({ url: redis.url }) };
+  }
+  return line.replaceAll(QUEUE_URL, queue.redis.url);
+}
+afterAll(async () => {
+  if (queue === null) return;
+  await queue.worker.close();
+  await queue.worker.stopped;
+  await queue.redis.stop();
+});
+
 describe('shellWords(line)', () => {
   it('splits at blanks and keeps quoted words whole', () => {
     expect(shellWords('chengzhen simulate x --uncertain "a=normal(1, 2)" --out r.json')).toEqual(['chengzhen', 'simulate', 'x', '--uncertain', 'a=normal(1, 2)', '--out', 'r.json']);
@@ -82,7 +110,9 @@ describe.each(COMMANDS.map((c) => [c.name]))('chengzhen %s --help', (name) => {
 
   it('runs every command of its Example: section: exit 0, a result printed or written', async () => {
     const { stdout } = await cli([name, '--help']);
-    for (const line of exampleLines(stdout)) {
+    for (const example of exampleLines(stdout)) {
+      const line = await onTestQueue(example);
+      if (line === null) continue;
       const outcome = await runExample(line, scratch);
       expect(outcome.code, `${line}\n${outcome.stderr}`).toBe(0);
       expect((outcome.stdout + outcome.written).length, line).toBeGreaterThan(0);

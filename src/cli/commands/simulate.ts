@@ -11,6 +11,7 @@ import { leverSpecs } from '../leverRegion.js';
 import { loadScenario } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
+import { onQueue } from './worker.js';
 
 /**
  * Parses `PATH=normal(mean,sd[,min,max])`, `PATH=lognormal(median,sigma[,min,max])`,
@@ -36,7 +37,7 @@ export function parseUncertainArgument(text: string): UncertainLever {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Monte Carlo over uncertain levers: quantile bands per indicator and year',
-  help: `Usage: chengzhen simulate SCENARIO.json|PRESET-ID --draws N --seed S --uncertain PATH=DIST [--uncertain ...] [--lever-region ID] [--threads T] [--format json|csv] [--out FILE]
+  help: `Usage: chengzhen simulate SCENARIO.json|PRESET-ID --draws N --seed S --uncertain PATH=DIST [--uncertain ...] [--lever-region ID] [--threads T | --queue redis://HOST:PORT [--chunk-size C]] [--format json|csv] [--out FILE]
 
 Draws the uncertain levers from their distributions (seeded: the same seed gives the same
 result, on any number of threads), projects each draw, and writes the 5, 25, 50, 75 and 95 %
@@ -56,11 +57,19 @@ Options:
                        a region)
   --threads T          worker threads (default: all cores; never more than the cores or
                        than one per 16 draws)
+  --queue URL          run the draws on the workers of a Redis queue instead
+                       (redis://HOST:PORT; start workers with 'chengzhen worker'): the
+                       result is the same as a local run, bit for bit
+  --chunk-size C       draws per queued job (default 100; the result does not depend on it)
   --format json|csv    json (default) or csv bands
   --out FILE           write to FILE instead of standard output
 
+The second example runs on a queue: a Redis server on 127.0.0.1:6379 and at least one
+'chengzhen worker --queue redis://127.0.0.1:6379' running (docs/distributed.md).
+
 Example:
-  chengzhen simulate national-2024-2028-trend --draws 100 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"`,
+  chengzhen simulate national-2024-2028-trend --draws 100 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)"
+  chengzhen simulate national-2024-2028-trend --draws 1000 --seed 1 --uncertain "migration.ruralToUrbanRate=normal(0.0194,0.003,0,1)" --queue redis://127.0.0.1:6379`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -70,6 +79,8 @@ Example:
         uncertain: { type: 'string', multiple: true },
         'lever-region': { type: 'string' },
         threads: { type: 'string' },
+        queue: { type: 'string' },
+        'chunk-size': { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
       },
@@ -87,17 +98,20 @@ Example:
     const seed = whole('seed', values.seed);
     const uncertainLevers = values.uncertain.map(parseUncertainArgument);
     const threads = values.threads === undefined ? undefined : whole('threads', values.threads);
+    if (values.queue !== undefined && threads !== undefined) throw new UsageError('--threads and --queue do not go together: workers of a queue choose their own threads');
+    if (values['chunk-size'] !== undefined && values.queue === undefined) throw new UsageError('--chunk-size needs --queue');
+    const chunkSize = values['chunk-size'] === undefined ? undefined : whole('chunk-size', values['chunk-size']);
     const scenario = await loadScenario(positionals[0]);
     const specs = leverSpecs(scenario, uncertainLevers.map((u) => u.lever.path), values['lever-region']);
-    const bar = progressBar(io, draws);
-    const result = await simulateParallel(scenario, {
-      draws,
-      seed,
-      uncertain: uncertainLevers.map((u, i) => ({ ...u, lever: specs[i] })),
-      threads,
-      onProgress: bar.update,
-    });
-    bar.done();
+    const uncertain = uncertainLevers.map((u, i) => ({ ...u, lever: specs[i] }));
+    let result;
+    if (values.queue === undefined) {
+      const bar = progressBar(io, draws);
+      result = await simulateParallel(scenario, { draws, seed, uncertain, threads, onProgress: bar.update });
+      bar.done();
+    } else {
+      result = await onQueue(io, values.queue, chunkSize, async (queue) => (await import('../../node/queue/simulate.js')).simulateOnQueue(scenario, { draws, seed, uncertain }, queue));
+    }
     const text =
       values.format === 'csv'
         ? toCsv(result.bands, ['indicator', 'region', 'year', 'mean', 'q05', 'q25', 'q50', 'q75', 'q95'])
