@@ -8,7 +8,11 @@
 
 import { mean, quantileSorted } from 'simple-statistics';
 import { ChengzhenError } from '../errors.js';
+import { compileScenario } from '../model/compile.js';
 import { project } from '../model/project.js';
+import { runKernelIndicators, STOCK_INDICATORS, type StockIndicator } from '../kernel/indicators.js';
+import { createKernelWorkspace, type KernelWorkspace } from '../kernel/runKernel.js';
+import { FLOW_NAMES, type FlowName } from '../kernel/types.js';
 import { indicatorInfo } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -182,6 +186,8 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));
   const series = plan.keys.map(() => new Float64Array(n * Y));
+  const lean = leanKeys(plan);
+  let workspace: KernelWorkspace | null = null;
   for (let d = 0; d < n; d++) {
     const draw = from + d;
     const uniform = uniformStream(seed, draw);
@@ -191,9 +197,32 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
       leverValues[i][d] = x;
       scenario = withLever(scenario, u.lever, x);
     });
-    let projection;
     try {
-      projection = project(scenario);
+      if (lean) {
+        // only the kernel's indicators are kept: no population by year, no services
+        const problem = compileScenario(scenario);
+        workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
+        const indicators = runKernelIndicators(problem, workspace);
+        const width = problem.regions.length + 1;
+        lean.forEach((key, k) => {
+          const out = series[k];
+          const at = d * Y;
+          if (key.flow) {
+            const values = indicators.flows[key.name as FlowName];
+            out[at] = 0;
+            for (let y = 1; y < Y; y++) out[at + y] = values[(y - 1) * width + key.region];
+          } else {
+            const values = indicators.stocks[key.name as StockIndicator];
+            for (let y = 0; y < Y; y++) out[at + y] = values[y * width + key.region];
+          }
+        });
+      } else {
+        const projection = project(scenario);
+        plan.keys.forEach((key, k) => {
+          const values = projection.indicator(key.indicator, { region: key.region }).values;
+          series[k].set(values.length === Y ? values : padFlow(values, Y), d * Y);
+        });
+      }
     } catch (error) {
       if (error instanceof ChengzhenError) {
         const drawn = plan.uncertain.map((u, i) => `${u.lever.path} = ${leverValues[i][d]}`).join(', ');
@@ -201,13 +230,27 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
       }
       throw error;
     }
-    plan.keys.forEach((key, k) => {
-      const values = projection.indicator(key.indicator, { region: key.region }).values;
-      series[k].set(values.length === Y ? values : padFlow(values, Y), d * Y);
-    });
     onProgress?.(d + 1, n);
   }
   return { from, to, leverValues, series };
+}
+
+/**
+ * The kept series as kernel indicators (name, flow or stock, and the region's column, R for
+ * all regions), or null when one of them needs the full projection (a service).
+ */
+function leanKeys(plan: SimulationPlan): { name: string; flow: boolean; region: number }[] | null {
+  const regions = plan.scenario.regions.map((r) => r.id);
+  const out: { name: string; flow: boolean; region: number }[] = [];
+  for (const key of plan.keys) {
+    const stock = (STOCK_INDICATORS as readonly string[]).includes(key.indicator);
+    const flow = (FLOW_NAMES as readonly string[]).includes(key.indicator);
+    if (!stock && !flow) return null;
+    const region = key.region === ALL_REGIONS ? regions.length : regions.indexOf(key.region);
+    if (region < 0) return null;
+    out.push({ name: key.indicator, flow, region });
+  }
+  return out;
 }
 
 /** Flows have no base-year value; their first year is left at 0 in the series (and dropped from bands). */
