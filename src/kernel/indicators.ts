@@ -124,8 +124,9 @@ function flowsInto(target: Record<FlowName, Float64Array>, flows: StepFlows, reg
   const row = step * (regions + 1);
   for (const name of FLOW_NAMES) {
     const out = target[name];
-    out.set(flows[name], row);
-    out[row + regions] = compensatedSum(flows[name], 0, regions);
+    const from = flows[name];
+    for (let r = 0; r < regions; r++) out[row + r] = from[r];
+    out[row + regions] = compensatedSum(from, 0, regions);
   }
 }
 

@@ -16,6 +16,65 @@ export interface StepScratch {
   ret: Float64Array;
   /** Two running sums handed between the step's loops (deaths, births). */
   sums: Float64Array;
+  /**
+   * The non-zero cells of the step's `n`, when prepared for it ({@link planNetInternational});
+   * used only while `nPlan.source` is the step's `n`. `runKernelInto` prepares one for each
+   * distinct `n` of a run and clears it when the run ends.
+   */
+  nPlan: NetInternationalPlan | null;
+}
+
+/** The non-zero cells of one array `n` (layout r,h,s,a), by region and status, ascending. */
+export interface NetInternationalPlan {
+  /** The array this plan was made from. */
+  source: Float64Array;
+  /** Entries of region r, status h: `start[r*3+h]` to `start[r*3+h+1]`. */
+  start: Int32Array;
+  /** Flat index of each entry. */
+  cell: Int32Array;
+  /** Its value. */
+  value: Float64Array;
+  /** Sum of region r's entries, added in ascending cell order. */
+  sums: Float64Array;
+}
+
+/**
+ * Lists the non-zero cells of `n` by region and status, with each region's sum, so that a
+ * step adds only those cells; the sums are added in the order of the step's own loop, so the
+ * step gives the same bits with or without a plan.
+ *
+ * @example
+ * const plan = planNetInternational(Float64Array.of(0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, -2), 1, 1);   // one region, ages 0..1
+ * [Array.from(plan.cell), Array.from(plan.sums)]
+ * // => [[2, 11], [3]]
+ */
+export function planNetInternational(n: Float64Array, regions: number, maxAge: number): NetInternationalPlan {
+  const sexBlock = 2 * (maxAge + 1);
+  const groups = regions * 3;
+  let count = 0;
+  for (let x = 0; x < groups * sexBlock; x++) if (n[x] !== 0) count++;
+  const start = new Int32Array(groups + 1);
+  const cell = new Int32Array(count);
+  const value = new Float64Array(count);
+  const sums = new Float64Array(regions);
+  let e = 0;
+  for (let g = 0; g < groups; g++) {
+    start[g] = e;
+    for (let x = g * sexBlock, end = x + sexBlock; x < end; x++) {
+      const add = n[x];
+      if (add === 0) continue;
+      cell[e] = x;
+      value[e] = add;
+      e++;
+    }
+  }
+  start[groups] = e;
+  for (let r = 0; r < regions; r++) {
+    let sum = 0;
+    for (let i = start[r * 3]; i < start[r * 3 + 3]; i++) sum += value[i];
+    sums[r] = sum;
+  }
+  return { source: n, start, cell, value, sums };
 }
 
 /**
@@ -28,7 +87,7 @@ export interface StepScratch {
  */
 export function createStepScratch(regions: number, maxAge: number): StepScratch {
   const n = regions * 2 * (maxAge + 1);
-  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2) };
+  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2), nPlan: null };
 }
 
 /**
@@ -157,6 +216,7 @@ export function stepInto(
   const stayE = inputs.E.kind === 'identity';
   const sums = scratch.sums;
   let firstNegative = -1;
+  const plan = n !== null && scratch.nPlan !== null && scratch.nPlan.source === n ? scratch.nPlan : null;
 
   for (let r = 0; r < regions; r++) {
     const regionBase = r * regionStride;
@@ -249,7 +309,19 @@ export function stepInto(
     // 5. net international migrants, while the region is in cache: added to the statuses no
     // move reaches (hukou, and rural or migrants when E or D is identity), the others after the
     // moves; the sum over the region runs over all of n in order either way
-    if (n !== null) {
+    if (plan !== null) {
+      const { start, cell, value } = plan;
+      for (let h = 0; h < 3; h++) {
+        if (!(h === 2 || (h === 0 ? stayE : stayD))) continue;
+        for (let e = start[r * 3 + h], end = start[r * 3 + h + 1]; e < end; e++) {
+          const x = cell[e];
+          const v = out[x] + value[e];
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
+      }
+      flows.netInternational[r] = plan.sums[r];
+    } else if (n !== null) {
       let sum = 0;
       for (let h = 0; h < 3; h++) {
         const now = h === 2 || (h === 0 ? stayE : stayD);
@@ -293,6 +365,19 @@ export function stepInto(
   // 5. net international migrants of the statuses the moves reached
   if (n === null) {
     flows.netInternational.fill(0);
+  } else if (plan !== null && (!stayD || !stayE)) {
+    const { start, cell, value } = plan;
+    for (let r = 0; r < regions; r++) {
+      for (let h = 0; h < 2; h++) {
+        if (h === 0 ? stayE : stayD) continue;
+        for (let e = start[r * 3 + h], end = start[r * 3 + h + 1]; e < end; e++) {
+          const x = cell[e];
+          const v = out[x] + value[e];
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
+      }
+    }
   } else if (!stayD || !stayE) {
     for (let r = 0; r < regions; r++) {
       for (let h = 0; h < 2; h++) {
