@@ -22,13 +22,23 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts' },
+    entry: { node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { node: 'src/node/index.ts' } },
     sourcemap: true,
     target: 'node20',
     platform: 'node',
     shims: true,
+  },
+  {
+    // the simulation worker in one file with its dependencies: a worker thread starts in
+    // about 0.3 s rather than 1.5 s (mathjs loaded as one file, not as a thousand modules)
+    entry: { simulateWorker: 'src/node/simulateWorker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/.*/],
   },
   {
     entry: { cli: 'src/cli/main.ts' },
