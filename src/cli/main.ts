@@ -18,9 +18,10 @@ import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
+import { sweepCommand } from './commands/sweep.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, solveCommand, calibrateCommand, simulateCommand, sweepCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
