@@ -9,6 +9,8 @@ import { ChengzhenError } from '../../src/errors.js';
 import { project } from '../../src/model/project.js';
 import { withLever } from '../../src/solve/levers.js';
 import { latinHypercube, planSweep, runSweepPoints, summariseSweep, sweep } from '../../src/solve/sweep.js';
+import { reportCharts } from '../../src/report/reportCharts.js';
+import { sweepChartSpec, sweepEffects } from '../../src/report/sweepChart.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
 
 const china = chinaFrom2020(2025);
@@ -94,5 +96,37 @@ describe('sweep(scenario, options)', () => {
     const plan = planSweep(china, { levers: { 'migration.ruralToUrbanRate': [0.01, 0.03] }, steps: 4, indicators: ['population'] });
     expect(() => summariseSweep(plan, [runSweepPoints(plan, 0, 2)])).toThrow('points from 2 are missing');
     expect(() => summariseSweep(plan, [runSweepPoints(plan, 0, 2), runSweepPoints(plan, 1, 4)])).toThrow('point 2 is covered twice');
+  });
+});
+
+describe('sweepChartSpec and sweepEffects (the report sensitivity chart of a sweep)', () => {
+  const result = sweep(china, {
+    levers: { 'migration.ruralToUrbanRate': [0.01, 0.03], 'hukou.conversionRate': [0.02, 0.06] },
+    steps: 3,
+    indicators: ['residentUrbanisationRate'],
+  });
+
+  it('gives each lever the mean outcome over the low and high third of its range, largest effect first', () => {
+    const effects = sweepEffects(result, { indicator: 'residentUrbanisationRate' });
+    expect(effects.map((e) => e.lever)).toEqual(['migration.ruralToUrbanRate', 'hukou.conversionRate']);
+    const at = (lever: string, value: number) => {
+      const rows = result.rows.filter((r) => r.levers[lever] === value);
+      return rows.reduce((s, r) => s + r.value, 0) / rows.length;
+    };
+    expect(effects[0].low).toBe(at('migration.ruralToUrbanRate', 0.01));
+    expect(effects[0].high).toBe(at('migration.ruralToUrbanRate', 0.03));
+    expect(effects[0].high).toBeGreaterThan(effects[0].low);
+  });
+
+  it('draws a tornado for several levers and a line for one, and the report charts it from a sweep', () => {
+    const tornado = sweepChartSpec(result, { indicator: 'residentUrbanisationRate' }) as { layer: { mark: { type: string } }[]; data: { values: unknown[] } };
+    expect(tornado.layer.map((l) => l.mark.type)).toEqual(['rule', 'point', 'point']);
+    expect(tornado.data.values).toHaveLength(2);
+    const one = sweep(china, { levers: { 'migration.ruralToUrbanRate': [0.01, 0.03] }, steps: 4, indicators: ['population'] });
+    const line = sweepChartSpec(one, { indicator: 'population' }) as { mark: { type: string }; data: { values: { lever: number }[] } };
+    expect(line.mark.type).toBe('line');
+    expect(line.data.values.map((v) => v.lever)).toEqual(Array.from({ length: 4 }, (_, k) => (0.01 * (3 - k) + 0.03 * k) / 3));
+    const charts = reportCharts({ projection: project(china), sweep: result });
+    expect(charts.map((c) => c.id)).toContain('sweep-residentUrbanisationRate');
   });
 });
