@@ -54,8 +54,9 @@ Options:
   --lever-region ID    draw the levers for this region only (default: each lever as a
                        whole, for every region; a lever the scenario sets per region needs
                        a region)
-  --threads T          worker threads (default: all cores; never more than the cores or
-                       than one per 16 draws)
+  --threads T          threads (default: one per 1,000 draws on the cores other work
+                       leaves idle, so one on a busy machine; never more than the cores
+                       or than one per 16 draws)
   --format json|csv    json (default) or csv bands
   --out FILE           write to FILE instead of standard output
 
