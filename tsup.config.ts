@@ -22,13 +22,24 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    entry: { node: 'src/node/index.ts', simulateWorker: 'src/node/simulateWorker.ts', queueThread: 'src/node/queue/chunkThread.ts' },
+    entry: { node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { node: 'src/node/index.ts' } },
     sourcemap: true,
     target: 'node20',
     platform: 'node',
     shims: true,
+  },
+  {
+    // the simulation worker and the queue worker's chunk thread, each in one file with its
+    // dependencies: a worker thread starts in about 0.3 s rather than 1.5 s (mathjs loaded as
+    // one file, not as a thousand modules)
+    entry: { simulateWorker: 'src/node/simulateWorker.ts', queueThread: 'src/node/queue/chunkThread.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/.*/],
   },
   {
     entry: { cli: 'src/cli/main.ts' },

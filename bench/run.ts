@@ -10,6 +10,8 @@
  *   --no-memory    skip the memory measurement of the 3,000-region case
  *   --out FILE     where to write the JSON results (default bench/results/latest.json)
  *   --pooled       only the county-sized pooled-moves bench (bench/pooled.ts)
+ *   --simulate     only the simulation on threads (bench/simulate.ts; needs npm run build),
+ *                  with its own options (--draws, --threads, --regions)
  */
 
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { runInterleaved, type BenchTask, type ExternalTask, type InterleaveOptio
 import type { MemoryReport } from './memory.js';
 import { numpyAvailable, numpyOutcome, startNumpyReference, type NumpyOutcome, type NumpySession } from './numpyReference.js';
 import { runPooledBench } from './pooled.js';
+import { runSimulateBench } from './simulate.js';
 import { BENCH_CASES, IDENTITY_CASES, syntheticKernelProblem, type BenchCase } from './problems.js';
 import { formatMs, formatRatio, formatTiming, type TimingSummary } from './stats.js';
 import { createStreamingPass, type StepTraffic } from './streamingPass.js';
@@ -282,6 +285,10 @@ function numpyDescription(results: CaseResult[]): string {
 async function main(): Promise<void> {
   if (process.argv.includes('--pooled')) {
     runPooledBench({ regions: 2950, denseRegions: [2950, 1000, 500], runs: 5, years: 12 });
+    return;
+  }
+  if (process.argv.includes('--simulate')) {
+    await runSimulateBench(process.argv.slice(2));
     return;
   }
   const options = readOptions(process.argv.slice(2));

@@ -66,6 +66,8 @@ export type { LeverPath, LeverSpec } from './solve/levers.js';
 export { brentRoot } from './solve/brent.js';
 export type { BrentOptions, BrentResult } from './solve/brent.js';
 export { simulate, planSimulation, runSimulationDraws, summariseSimulation, MAX_DRAWS } from './solve/simulate.js';
+export { sweep, planSweep, runSweepPoints, summariseSweep, latinHypercube, leverLabel, MAX_SWEEP_POINTS } from './solve/sweep.js';
+export type { SweepOptions, SweepPlan, SweepChunk, SweepRow, SweepResult, SweptLever } from './solve/sweep.js';
 export { MAX_SEED } from './solve/random.js';
 export type { SimulateOptions, SimulationResult, QuantileBand, UncertainLever, SimulationChunk, SimulationPlan } from './solve/simulate.js';
 export { DistributionSchema, drawFrom } from './solve/distributions.js';

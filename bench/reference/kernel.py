@@ -9,8 +9,8 @@ With --serve it times rounds on request instead (a line `run K` on stdin answers
 seconds of K projections), so that the caller can interleave them with its own rounds.
 
 With --out it also writes the final-year population followed by every flow (births, deaths,
-ruralToUrban, reclassified, conversions, returns, netInternational; each years x R, step
-major) as little-endian float64, so that the caller can check agreement with the TypeScript
+ruralToUrban, reclassified, conversions, returns, netInternational, inMigrants, outMigrants,
+netMigration; each years x R, step major) as little-endian float64, so that the caller can check agreement with the TypeScript
 kernel before it reports any timing.
 
 The arithmetic mirrors src/kernel/step.ts where it matters for agreement: stayers are
@@ -31,7 +31,18 @@ import time
 
 import numpy as np
 
-FLOWS = ["births", "deaths", "ruralToUrban", "reclassified", "conversions", "returns", "netInternational"]
+FLOWS = [
+    "births",
+    "deaths",
+    "ruralToUrban",
+    "reclassified",
+    "conversions",
+    "returns",
+    "netInternational",
+    "inMigrants",
+    "outMigrants",
+    "netMigration",
+]
 SPARSE_METHODS = ["add.at", "bincount", "reduceat"]
 
 
@@ -112,8 +123,16 @@ class Moves:
         self.method = method
         if self.kind == "dense":
             self.MT = np.ascontiguousarray(m["values"].T)
+            # migration between regions: the shares to other regions (the diagonal stays home)
+            self.away = m["values"].copy()
+            np.fill_diagonal(self.away, 0.0)
+            self.awaySum = self.away.sum(axis=1)
         elif self.kind == "sparse":
             frm, to, share = m["from"], m["to"], m["share"]
+            other = frm != to
+            self.linkFrom, self.linkTo, self.linkShare = frm[other], to[other], share[other]
+            self.awaySum = np.bincount(self.linkFrom, weights=self.linkShare, minlength=R)
+            self.R = R
             if method == "bincount":
                 self.frm, self.w = frm, share[:, None]
                 self.index = (to[:, None] * block + np.arange(block)[None, :]).ravel()
@@ -146,6 +165,17 @@ class Moves:
             target += self.MT @ movers
         else:
             np.add.at(target, self.to, self.w * movers[self.frm])
+
+    def migration(self, x, inflow, outflow):
+        """Adds the movers who change region, from the totals by origin `x` (R): in-migrants
+        `sum_{i != j} x_i M[i][j]` to `inflow`, out-migrants `x_i sum_{j != i} M[i][j]` to `outflow`."""
+        if self.kind == "identity":
+            return
+        outflow += x * self.awaySum
+        if self.kind == "dense":
+            inflow += x @ self.away
+        else:
+            inflow += np.bincount(self.linkTo, weights=x[self.linkFrom] * self.linkShare, minlength=self.R)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +275,12 @@ def project(prob, method, flows=None):
             flows[4, t] = conv.reshape(R, -1).sum(axis=1)
             flows[5, t] = ret.reshape(R, -1).sum(axis=1)
             flows[6, t] = 0.0 if x["nSum"] is None else x["nSum"]
+            inflow, outflow = flows[7, t], flows[8, t]
+            inflow[:] = 0.0
+            outflow[:] = 0.0
+            x["D"].migration(flows[2, t], inflow, outflow)
+            x["E"].migration(flows[5, t], inflow, outflow)
+            np.subtract(inflow, outflow, out=flows[9, t])
         P, S = S, P
     return P
 

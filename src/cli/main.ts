@@ -20,10 +20,11 @@ import { solveCommand } from './commands/solve.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
+import { sweepCommand } from './commands/sweep.js';
 import { workerCommand } from './commands/worker.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, compareCommand, checkCommand, solveCommand, calibrateCommand, simulateCommand, workerCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
+export const COMMANDS: Command[] = [presetsCommand, runCommand, scorecardCommand, compareCommand, checkCommand, solveCommand, calibrateCommand, simulateCommand, sweepCommand, workerCommand, hindcastCommand, reportCommand, kernelCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -105,3 +105,52 @@ export function addDenseMovesWasm(
   population.set(mod.population);
   return true;
 }
+
+/**
+ * Both dense products of a step in one pass through linear memory: rural-to-urban movers
+ * through `D` into the migrants (status 1) and returners through `E` into the rural (status 0).
+ * The population is copied in and out once rather than once per matrix; the sums are those of
+ * two calls of {@link addDenseMovesWasm} (the two products write different statuses), so the
+ * bits are the same.
+ *
+ * @returns `false`, having done nothing, when WebAssembly SIMD is not available or the
+ *   problem needs more than 512 MiB of linear memory.
+ */
+export function addDenseMovesPairWasm(
+  valuesD: Float64Array,
+  movers: Float64Array,
+  valuesE: Float64Array,
+  returners: Float64Array,
+  population: Float64Array,
+  regions: number,
+  block: number,
+  regionStride: number,
+): boolean {
+  const mod = load();
+  if (mod === null) return false;
+  const WD = 0;
+  const WE = regions * regions;
+  const MD = 2 * regions * regions;
+  const ME = MD + regions * block;
+  const T = ME + regions * block;
+  const cells = population.length;
+  const bytes = (T + cells) * 8;
+  if (bytes > MAX_BYTES) return false;
+  if (bytes > mod.memory.buffer.byteLength) {
+    mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
+    mod.view = new Float64Array(mod.memory.buffer);
+  }
+  if (mod.population.buffer !== mod.memory.buffer || mod.population.byteOffset !== T * 8 || mod.population.length !== cells) {
+    mod.population = new Float64Array(mod.memory.buffer, T * 8, cells);
+  }
+  const view = mod.view;
+  view.set(valuesD, WD);
+  view.set(valuesE, WE);
+  view.set(movers, MD);
+  view.set(returners, ME);
+  mod.population.set(population);
+  mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8);
+  mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8);
+  population.set(mod.population);
+  return true;
+}

@@ -12,8 +12,8 @@ export { FLOW_NAMES, problemDims } from './types.js';
 export type { KernelProblem, KernelInputs, KernelResult, MoveMatrix, SparseMoveMatrix, PooledMoveMatrix, PooledLevel, StepInputs, StepFlows, FlowName } from './types.js';
 
 // running
-export { stepInto, createStepScratch } from './step.js';
-export type { StepScratch } from './step.js';
+export { stepInto, createStepScratch, planNetInternational } from './step.js';
+export type { NetInternationalPlan, StepScratch } from './step.js';
 export { addMovesInto, addMigrationInto } from './moves.js';
 export { addPooledMovesJs } from './pooledMoves.js';
 export { runKernel, runKernelInto, createKernelWorkspace, fullResultSink, stepInputs } from './runKernel.js';

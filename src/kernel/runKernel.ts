@@ -7,7 +7,7 @@
 import { ChengzhenError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { decodeIndex, SEXES, STATUSES } from './layout.js';
-import { createStepScratch, stepInto, type StepScratch } from './step.js';
+import { createStepScratch, planNetInternational, stepInto, type StepScratch } from './step.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
 
 /** Receives a run year by year. Arrays passed in are reused by the kernel: copy what you keep. */
@@ -117,15 +117,22 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
   sink.begin?.(problem);
   sink.year(problem.startYear, -1, P, null);
   const inputs = {} as StepInputs;
-  for (let t = 0; t < problem.years; t++) {
-    stepInputs(problem, t, inputs);
-    const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
-    if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
-    checkFinite(problem, t, ws.flows);
-    const swap = P;
-    P = S;
-    S = swap;
-    sink.year(problem.startYear + t + 1, t, P, ws.flows);
+  // the non-zero cells of n, listed once for each distinct n of the run
+  ws.scratch.nPlan = null;
+  try {
+    for (let t = 0; t < problem.years; t++) {
+      stepInputs(problem, t, inputs);
+      if (inputs.n !== null && ws.scratch.nPlan?.source !== inputs.n) ws.scratch.nPlan = planNetInternational(inputs.n, R, A);
+      const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
+      if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
+      checkFinite(problem, t, ws.flows);
+      const swap = P;
+      P = S;
+      S = swap;
+      sink.year(problem.startYear + t + 1, t, P, ws.flows);
+    }
+  } finally {
+    ws.scratch.nPlan = null;
   }
   return sink.end();
 }

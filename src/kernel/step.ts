@@ -4,6 +4,7 @@
  * regions through `D` and `E`, 5. net international migrants `n`.
  */
 
+import { addDenseMovesPairWasm } from './denseMovesWasm.js';
 import { addMigrationInto, addMovesInto } from './moves.js';
 import type { StepFlows, StepInputs } from './types.js';
 
@@ -13,6 +14,67 @@ export interface StepScratch {
   mig: Float64Array;
   /** Returners by origin, layout r,s,a. */
   ret: Float64Array;
+  /** Two running sums handed between the step's loops (deaths, births). */
+  sums: Float64Array;
+  /**
+   * The non-zero cells of the step's `n`, when prepared for it ({@link planNetInternational});
+   * used only while `nPlan.source` is the step's `n`. `runKernelInto` prepares one for each
+   * distinct `n` of a run and clears it when the run ends.
+   */
+  nPlan: NetInternationalPlan | null;
+}
+
+/** The non-zero cells of one array `n` (layout r,h,s,a), by region and status, ascending. */
+export interface NetInternationalPlan {
+  /** The array this plan was made from. */
+  source: Float64Array;
+  /** Entries of region r, status h: `start[r*3+h]` to `start[r*3+h+1]`. */
+  start: Int32Array;
+  /** Flat index of each entry. */
+  cell: Int32Array;
+  /** Its value. */
+  value: Float64Array;
+  /** Sum of region r's entries, added in ascending cell order. */
+  sums: Float64Array;
+}
+
+/**
+ * Lists the non-zero cells of `n` by region and status, with each region's sum, so that a
+ * step adds only those cells; the sums are added in the order of the step's own loop, so the
+ * step gives the same bits with or without a plan.
+ *
+ * @example
+ * const plan = planNetInternational(Float64Array.of(0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, -2), 1, 1);   // one region, ages 0..1
+ * [Array.from(plan.cell), Array.from(plan.sums)]
+ * // => [[2, 11], [3]]
+ */
+export function planNetInternational(n: Float64Array, regions: number, maxAge: number): NetInternationalPlan {
+  const sexBlock = 2 * (maxAge + 1);
+  const groups = regions * 3;
+  let count = 0;
+  for (let x = 0; x < groups * sexBlock; x++) if (n[x] !== 0) count++;
+  const start = new Int32Array(groups + 1);
+  const cell = new Int32Array(count);
+  const value = new Float64Array(count);
+  const sums = new Float64Array(regions);
+  let e = 0;
+  for (let g = 0; g < groups; g++) {
+    start[g] = e;
+    for (let x = g * sexBlock, end = x + sexBlock; x < end; x++) {
+      const add = n[x];
+      if (add === 0) continue;
+      cell[e] = x;
+      value[e] = add;
+      e++;
+    }
+  }
+  start[groups] = e;
+  for (let r = 0; r < regions; r++) {
+    let sum = 0;
+    for (let i = start[r * 3]; i < start[r * 3 + 3]; i++) sum += value[i];
+    sums[r] = sum;
+  }
+  return { source: n, start, cell, value, sums };
 }
 
 /**
@@ -25,20 +87,57 @@ export interface StepScratch {
  */
 export function createStepScratch(regions: number, maxAge: number): StepScratch {
   const n = regions * 2 * (maxAge + 1);
-  return { mig: new Float64Array(n), ret: new Float64Array(n) };
+  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2), nPlan: null };
 }
 
 /**
  * Survives and ages one status of one region, both sexes (model.md section 3 step 1), writing
- * ages 1..A of `out`; age 0 is left to the births. Returns `deaths` plus the deaths of the living
- * of this status, added in the order female ages 0..A, then male.
+ * ages 1..A of `out`; age 0 is left to the births. Adds the deaths of the living of this status
+ * to `sums[0]` in the order female ages 0..A, then male, and writes the status's births
+ * `sum_a fx[a] * P[female][a]` (ages ascending, model.md section 3 step 2) to `sums[1]`: the two
+ * sums run in one pass, each in its own order, so the bits are those of separate passes.
  */
-function surviveStatusInto(P: Float64Array, sx: Float64Array, out: Float64Array, statusBase: number, A: number, deaths: number): number {
+function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, fxBase: number, out: Float64Array, statusBase: number, A: number, sums: Float64Array): void {
   const A1 = A + 1;
-  for (let s = 0; s < 2; s++) {
-    const base = statusBase + s * A1;
+  let deaths = sums[0];
+  // women: deaths and births together
+  {
+    const base = statusBase;
+    let B = 0;
     let a = 0;
-    // two ages an iteration: fewer loop checks, the same order of additions
+    for (; a + 2 <= A - 1; a += 2) {
+      const p0 = P[base + a];
+      const s0 = sx[base + a];
+      const p1 = P[base + a + 1];
+      const s1 = sx[base + a + 1];
+      out[base + a + 1] = p0 * s0;
+      out[base + a + 2] = p1 * s1;
+      deaths += p0 * (1 - s0);
+      deaths += p1 * (1 - s1);
+      B += fx[fxBase + a] * p0;
+      B += fx[fxBase + a + 1] * p1;
+    }
+    for (; a < A - 1; a++) {
+      const p = P[base + a];
+      const sv = sx[base + a];
+      out[base + a + 1] = p * sv;
+      deaths += p * (1 - sv);
+      B += fx[fxBase + a] * p;
+    }
+    const pA1 = P[base + A - 1];
+    const pA = P[base + A];
+    const sA1 = sx[base + A - 1];
+    const sA = sx[base + A];
+    out[base + A] = pA1 * sA1 + pA * sA;
+    deaths += pA1 * (1 - sA1) + pA * (1 - sA);
+    B += fx[fxBase + A - 1] * pA1;
+    B += fx[fxBase + A] * pA;
+    sums[1] = B;
+  }
+  // men
+  {
+    const base = statusBase + A1;
+    let a = 0;
     for (; a + 2 <= A - 1; a += 2) {
       const p0 = P[base + a];
       const s0 = sx[base + a];
@@ -62,7 +161,7 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, out: Float64Array,
     out[base + A] = pA1 * sA1 + pA * sA;
     deaths += pA1 * (1 - sA1) + pA * (1 - sA);
   }
-  return deaths;
+  sums[0] = deaths;
 }
 
 /** Births of one status of one region: `sum_a fx[a] * P[female][a]` (model.md section 3 step 2). */
@@ -115,6 +214,9 @@ export function stepInto(
   const regionStride = 3 * sexBlock;
   const stayD = inputs.D.kind === 'identity';
   const stayE = inputs.E.kind === 'identity';
+  const sums = scratch.sums;
+  let firstNegative = -1;
+  const plan = n !== null && scratch.nPlan !== null && scratch.nPlan.source === n ? scratch.nPlan : null;
 
   for (let r = 0; r < regions; r++) {
     const regionBase = r * regionStride;
@@ -125,8 +227,10 @@ export function stepInto(
     // 1. survive and age; 2. births, from the women at the start of the year: rural, migrant
     for (let h = 0; h < 2; h++) {
       const statusBase = regionBase + h * sexBlock;
-      deaths = surviveStatusInto(P, sx, out, statusBase, A, deaths);
-      const B = birthsOf(fx, (r * 3 + h) * A1, P, statusBase, A1);
+      sums[0] = deaths;
+      surviveStatusInto(P, sx, fx, (r * 3 + h) * A1, out, statusBase, A, sums);
+      deaths = sums[0];
+      const B = sums[1];
       const girls = B / (1 + ratio);
       const boys = (B * ratio) / (1 + ratio);
       const sbF = sb[(r * 3 + h) * 2];
@@ -202,6 +306,39 @@ export function stepInto(
     deaths += girls * (1 - sbF) + boys * (1 - sbM);
     births += B;
 
+    // 5. net international migrants, while the region is in cache: added to the statuses no
+    // move reaches (hukou, and rural or migrants when E or D is identity), the others after the
+    // moves; the sum over the region runs over all of n in order either way
+    if (plan !== null) {
+      const { start, cell, value } = plan;
+      for (let h = 0; h < 3; h++) {
+        if (!(h === 2 || (h === 0 ? stayE : stayD))) continue;
+        for (let e = start[r * 3 + h], end = start[r * 3 + h + 1]; e < end; e++) {
+          const x = cell[e];
+          const v = out[x] + value[e];
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
+      }
+      flows.netInternational[r] = plan.sums[r];
+    } else if (n !== null) {
+      let sum = 0;
+      for (let h = 0; h < 3; h++) {
+        const now = h === 2 || (h === 0 ? stayE : stayD);
+        const start = regionBase + h * sexBlock;
+        for (let x = start, end = start + sexBlock; x < end; x++) {
+          const add = n[x];
+          if (add === 0) continue;
+          sum += add;
+          if (!now) continue;
+          const v = out[x] + add;
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
+      }
+      flows.netInternational[r] = sum;
+    }
+
     flows.births[r] = births;
     flows.deaths[r] = deaths;
     flows.ruralToUrban[r] = sumMig;
@@ -211,8 +348,13 @@ export function stepInto(
   }
 
   // 4. moves between regions (identity moves were made above), and who changed region
-  if (!stayD) addMovesInto(inputs.D, mig, out, 1, regions, A1);
-  if (!stayE) addMovesInto(inputs.E, ret, out, 0, regions, A1);
+  const { D, E } = inputs;
+  if (D.kind === 'dense' && E.kind === 'dense' && regions >= 4 && addDenseMovesPairWasm(D.values, mig, E.values, ret, out, regions, sexBlock, regionStride)) {
+    // both products in one pass (the same sums as addMovesInto, one copy of the population)
+  } else {
+    if (!stayD) addMovesInto(D, mig, out, 1, regions, A1);
+    if (!stayE) addMovesInto(E, ret, out, 0, regions, A1);
+  }
   const { inMigrants, outMigrants, netMigration } = flows;
   inMigrants.fill(0);
   outMigrants.fill(0);
@@ -220,23 +362,35 @@ export function stepInto(
   addMigrationInto(inputs.E, flows.returns, inMigrants, outMigrants, regions);
   for (let r = 0; r < regions; r++) netMigration[r] = inMigrants[r] - outMigrants[r];
 
-  // 5. net international migrants
-  let firstNegative = -1;
+  // 5. net international migrants of the statuses the moves reached
   if (n === null) {
     flows.netInternational.fill(0);
-  } else {
+  } else if (plan !== null && (!stayD || !stayE)) {
+    const { start, cell, value } = plan;
     for (let r = 0; r < regions; r++) {
-      const regionBase = r * regionStride;
-      let sum = 0;
-      for (let x = 0; x < regionStride; x++) {
-        const add = n[regionBase + x];
-        if (add === 0) continue;
-        const v = out[regionBase + x] + add;
-        out[regionBase + x] = v;
-        sum += add;
-        if (v < 0 && firstNegative < 0) firstNegative = regionBase + x;
+      for (let h = 0; h < 2; h++) {
+        if (h === 0 ? stayE : stayD) continue;
+        for (let e = start[r * 3 + h], end = start[r * 3 + h + 1]; e < end; e++) {
+          const x = cell[e];
+          const v = out[x] + value[e];
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
       }
-      flows.netInternational[r] = sum;
+    }
+  } else if (!stayD || !stayE) {
+    for (let r = 0; r < regions; r++) {
+      for (let h = 0; h < 2; h++) {
+        if (h === 0 ? stayE : stayD) continue;
+        const start = r * regionStride + h * sexBlock;
+        for (let x = start, end = start + sexBlock; x < end; x++) {
+          const add = n[x];
+          if (add === 0) continue;
+          const v = out[x] + add;
+          out[x] = v;
+          if (v < 0 && (firstNegative < 0 || x < firstNegative)) firstNegative = x;
+        }
+      }
     }
   }
   return firstNegative;

@@ -161,9 +161,14 @@ function allEqual(list: Float64Array[]): boolean {
   return true;
 }
 
-/** A per-year list, kept as one array when it does not change. */
+/**
+ * A per-year list, kept as one array when it does not change (a copy of the first, so that
+ * the buffer of all years it is a view of can go).
+ */
 function compact(list: Float64Array[]): Float64Array[] {
-  return list.length > 1 && allEqual(list) ? [list[0]] : list;
+  if (list.length === 0) return list;
+  if (list.length === 1 || allEqual(list)) return [list[0].slice()];
+  return list;
 }
 
 /** The worst breach of a rate limit by one lever in one region: where, and the highest level allowed. */
@@ -281,17 +286,32 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
 
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
+  // one buffer per input for all steps, each step a view of it: a few allocations rather than
+  // nine a step (typed arrays of this size are costly to allocate one by one)
+  const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
+  const all = {
+    sx: new Float64Array(steps * R * 6 * A1),
+    sb: new Float64Array(steps * R * 6),
+    fx: new Float64Array(steps * R * 3 * A1),
+    srb: new Float64Array(steps * R),
+    m: new Float64Array(steps * R * 2 * A1),
+    c: new Float64Array(steps * R),
+    k: new Float64Array(steps * R * 2 * A1),
+    q: new Float64Array(steps * R * 2 * A1),
+    n: hasN ? new Float64Array(steps * R * 6 * A1) : null,
+  };
+  const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
   for (let t = 0; t < steps; t++) {
     const year = firstYear + t;
-    const sx = new Float64Array(R * 6 * A1);
-    const sb = new Float64Array(R * 6);
-    const fx = new Float64Array(R * 3 * A1);
-    const srb = new Float64Array(R);
-    const m = new Float64Array(R * 2 * A1);
-    const c = new Float64Array(R);
-    const k = new Float64Array(R * 2 * A1);
-    const q = new Float64Array(R * 2 * A1);
-    const n = d.netInternationalMigration === 'none' && !anyExternal ? null : new Float64Array(R * 6 * A1);
+    const sx = view(all.sx, R * 6 * A1, t);
+    const sb = view(all.sb, R * 6, t);
+    const fx = view(all.fx, R * 3 * A1, t);
+    const srb = view(all.srb, R, t);
+    const m = view(all.m, R * 2 * A1, t);
+    const c = view(all.c, R, t);
+    const k = view(all.k, R * 2 * A1, t);
+    const q = view(all.q, R * 2 * A1, t);
+    const n = all.n === null ? null : view(all.n, R * 6 * A1, t);
     let national: YearDemography | null = null;
     for (let r = 0; r < R; r++) {
       const lv = levers[r];

@@ -1,4 +1,7 @@
-/** The worker thread of {@link simulateParallel}: runs a range of draws and posts them back. */
+/**
+ * The worker thread of {@link simulateParallel}: plans the simulation once, then runs each
+ * range of draws it is handed (`{ from, to }`) and posts it back, until it is handed `null`.
+ */
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { planSimulation, runSimulationDraws, type SimulateOptions } from '../solve/simulate.js';
@@ -8,8 +11,6 @@ import type { ScenarioInput } from '../schema/scenario.js';
 interface Job {
   scenario: ScenarioInput;
   options: Omit<SimulateOptions, 'onProgress'>;
-  from: number;
-  to: number;
   /** The parent's cached UN demography, so the worker does not build the life tables again. */
   demography: [string, YearDemography][];
 }
@@ -17,7 +18,20 @@ interface Job {
 const job = workerData as Job;
 loadDemographyCache(job.demography);
 const plan = planSimulation(job.scenario, job.options);
-const chunk = runSimulationDraws(plan, job.options.seed, job.from, job.to, (done) => {
-  if (done % 10 === 0) parentPort!.postMessage({ progress: 10 });
+const port = parentPort!;
+port.on('message', (range: { from: number; to: number } | null) => {
+  if (range === null) {
+    port.close();
+    return;
+  }
+  let reported = 0;
+  const chunk = runSimulationDraws(plan, job.options.seed, range.from, range.to, (done) => {
+    if (done - reported >= 10) {
+      port.postMessage({ progress: done - reported });
+      reported = done;
+    }
+  });
+  const rest = range.to - range.from - reported;
+  port.postMessage({ chunk, progress: rest }, [...chunk.leverValues.map((a) => a.buffer as ArrayBuffer), ...chunk.series.map((a) => a.buffer as ArrayBuffer)]);
 });
-parentPort!.postMessage({ chunk }, [...chunk.leverValues.map((a) => a.buffer as ArrayBuffer), ...chunk.series.map((a) => a.buffer as ArrayBuffer)]);
+port.postMessage({ ready: true });

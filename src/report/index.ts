@@ -21,6 +21,8 @@ export {
 } from './charts.js';
 export type { ChartSpec, ChartOptions } from './charts.js';
 export { reportCharts, MAX_REGIONS_CHARTED } from './reportCharts.js';
+export { sweepChartSpec, sweepEffects } from './sweepChart.js';
+export type { SweepChartOptions, SweepEffect } from './sweepChart.js';
 export type { ReportChart } from './reportCharts.js';
 export { renderSvg, compileChart } from './renderSvg.js';
 export type { CompiledChart } from './renderSvg.js';

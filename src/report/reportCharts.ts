@@ -12,6 +12,7 @@ import {
   type ChartSpec,
 } from './charts.js';
 import type { ReportInput } from './reportInput.js';
+import { sweepChartSpec } from './sweepChart.js';
 
 /** One chart of a report: an id usable in HTML (`chart-<id>`), a title, and its spec. */
 export interface ReportChart {
@@ -35,7 +36,8 @@ const slug = (text: string): string => text.replace(/[^A-Za-z0-9]+/g, '-').repla
 /**
  * The report's charts: urbanisation rates with targets, residents by status (all regions
  * together), urbanisation by region (2 to 20 regions), demand and capacity of each service,
- * and one uncertainty chart for each indicator and region the bands cover. `size` sets the
+ * one uncertainty chart for each indicator and region the bands cover, and one sensitivity
+ * chart for each indicator a sweep kept (src/report/sweepChart.ts). `size` sets the
  * plot width and height of every chart.
  *
  * @example
@@ -69,6 +71,11 @@ export function reportCharts(input: ReportInput, size: Pick<ChartOptions, 'width
       title: `Uncertainty: ${info ? info.labelEn : band.indicator}`,
       spec: uncertaintyBandChartSpec(bands, { ...size, indicator: band.indicator, region, regionTitle: regionTitle(projection, region) }),
     });
+  }
+  // a sweep: one sensitivity chart a kept indicator
+  for (const indicator of new Set(input.sweep?.rows.map((r) => r.indicator) ?? [])) {
+    const info = indicatorInfo(indicator);
+    charts.push({ id: `sweep-${slug(indicator)}`, title: `Sensitivity: ${info ? info.labelEn : indicator}`, spec: sweepChartSpec(input.sweep!, { ...size, indicator }) });
   }
   return charts;
 }

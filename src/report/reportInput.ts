@@ -8,6 +8,7 @@
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 import type { ReportMap } from './choroplethMap.js';
+import type { SweepResult } from '../solve/sweep.js';
 
 /**
  * A target to mark on a chart: a plan's figure for an indicator in a year, in the
@@ -122,6 +123,8 @@ export interface ReportInput {
   targets?: ReportTarget[];
   /** Prefecture maps (choropleths), drawn in their own section. */
   maps?: ReportMap[];
+  /** A sweep over levers (`sweep`): a sensitivity chart for each indicator it kept. */
+  sweep?: SweepResult;
   /** Tables shown after the maps (the county presets: the 20 largest school-place shortfalls and surpluses). */
   placeTables?: PlaceTable[];
 }

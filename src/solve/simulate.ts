@@ -8,7 +8,11 @@
 
 import { mean, quantileSorted } from 'simple-statistics';
 import { ChengzhenError } from '../errors.js';
+import { compileScenario } from '../model/compile.js';
 import { project } from '../model/project.js';
+import { runKernelIndicators, STOCK_INDICATORS, type StockIndicator } from '../kernel/indicators.js';
+import { createKernelWorkspace, type KernelWorkspace } from '../kernel/runKernel.js';
+import { FLOW_NAMES, type FlowName } from '../kernel/types.js';
 import { indicatorInfo } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -140,6 +144,18 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
     checkDistribution(parsed.data, `uncertain[${i}].distribution`);
     leverMode(scenario, u.lever); // the lever must exist in the scenario
   });
+  return { scenario, uncertain, ...keptSeries(scenario, options) };
+}
+
+/**
+ * The series a simulation or a sweep keeps (indicator x region) and the years, from one
+ * projection of the scenario: the indicators asked for (default: population, the
+ * urbanisation rates, the gap and migrants, and every service's coverage and shortfall) in the
+ * regions asked for (default: every region, and all together when there are several).
+ *
+ * @throws {ChengzhenError} for an indicator or region the projection does not have.
+ */
+export function keptSeries(scenario: Scenario, options: { indicators?: string[]; regions?: string[] }): Pick<SimulationPlan, 'keys' | 'years'> {
   const base = project(scenario);
   const available = base.indicatorKeys();
   const indicators =
@@ -149,7 +165,7 @@ export function planSimulation(input: Scenario | ScenarioInput, options: Omit<Si
   const regions = options.regions ?? (base.regions.length > 1 ? [...base.regions, ALL_REGIONS] : base.regions);
   for (const region of regions) if (region !== ALL_REGIONS && !base.regions.includes(region)) throw fail(['regions'], `region ${JSON.stringify(region)} is not in the scenario`, region);
   const keys = indicators.flatMap((indicator) => regions.map((region) => ({ indicator, region })));
-  return { scenario, uncertain, keys, years: base.years };
+  return { keys, years: base.years };
 }
 
 /**
@@ -182,6 +198,7 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));
   const series = plan.keys.map(() => new Float64Array(n * Y));
+  const evaluate = seriesEvaluator(plan);
   for (let d = 0; d < n; d++) {
     const draw = from + d;
     const uniform = uniformStream(seed, draw);
@@ -191,9 +208,8 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
       leverValues[i][d] = x;
       scenario = withLever(scenario, u.lever, x);
     });
-    let projection;
     try {
-      projection = project(scenario);
+      evaluate(scenario, series, d * Y);
     } catch (error) {
       if (error instanceof ChengzhenError) {
         const drawn = plan.uncertain.map((u, i) => `${u.lever.path} = ${leverValues[i][d]}`).join(', ');
@@ -201,13 +217,65 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
       }
       throw error;
     }
-    plan.keys.forEach((key, k) => {
-      const values = projection.indicator(key.indicator, { region: key.region }).values;
-      series[k].set(values.length === Y ? values : padFlow(values, Y), d * Y);
-    });
     onProgress?.(d + 1, n);
   }
   return { from, to, leverValues, series };
+}
+
+/**
+ * A function projecting a scenario (the plan's, with levers moved) and writing each kept
+ * series (`keys[k]`, by year) into `out[k]` from `at`. When every series is an indicator of the
+ * kernel it keeps only those (no population by year, no services, one workspace reused);
+ * otherwise it projects in full. Flows have no base-year value: their first year is 0.
+ */
+export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' | 'years'>): (scenario: Scenario, out: Float64Array[], at: number) => void {
+  const Y = plan.years.length;
+  const lean = leanKeys(plan);
+  if (lean === null) {
+    return (scenario, out, at) => {
+      const projection = project(scenario);
+      plan.keys.forEach((key, k) => {
+        const values = projection.indicator(key.indicator, { region: key.region }).values;
+        out[k].set(values.length === Y ? values : padFlow(values, Y), at);
+      });
+    };
+  }
+  let workspace: KernelWorkspace | null = null;
+  return (scenario, out, at) => {
+    const problem = compileScenario(scenario);
+    workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
+    const indicators = runKernelIndicators(problem, workspace);
+    const width = problem.regions.length + 1;
+    lean.forEach((key, k) => {
+      const target = out[k];
+      if (key.flow) {
+        const values = indicators.flows[key.name as FlowName];
+        target[at] = 0;
+        for (let y = 1; y < Y; y++) target[at + y] = values[(y - 1) * width + key.region];
+      } else {
+        const values = indicators.stocks[key.name as StockIndicator];
+        for (let y = 0; y < Y; y++) target[at + y] = values[y * width + key.region];
+      }
+    });
+  };
+}
+
+/**
+ * The kept series as kernel indicators (name, flow or stock, and the region's column, R for
+ * all regions), or null when one of them needs the full projection (a service).
+ */
+function leanKeys(plan: Pick<SimulationPlan, 'scenario' | 'keys'>): { name: string; flow: boolean; region: number }[] | null {
+  const regions = plan.scenario.regions.map((r) => r.id);
+  const out: { name: string; flow: boolean; region: number }[] = [];
+  for (const key of plan.keys) {
+    const stock = (STOCK_INDICATORS as readonly string[]).includes(key.indicator);
+    const flow = (FLOW_NAMES as readonly string[]).includes(key.indicator);
+    if (!stock && !flow) return null;
+    const region = key.region === ALL_REGIONS ? regions.length : regions.indexOf(key.region);
+    if (region < 0) return null;
+    out.push({ name: key.indicator, flow, region });
+  }
+  return out;
 }
 
 /** Flows have no base-year value; their first year is left at 0 in the series (and dropped from bands). */

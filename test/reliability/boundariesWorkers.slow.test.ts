@@ -24,7 +24,10 @@ describe('threadCount(draws, wanted, cores)', () => {
   it('is the threads wanted, capped at the cores and at one per 16 draws, and at least 1', () => {
     expect(threadCount(64, 64, 2)).toBe(2);
     expect(threadCount(64, 64, 64)).toBe(4);
-    expect(threadCount(40, undefined, 8)).toBe(3);
+    expect(threadCount(40, undefined, 8)).toBe(1);
+    expect(threadCount(10_000, undefined, 2)).toBe(2);
+    expect(threadCount(10_000, undefined, 2, 1.7)).toBe(1);
+    expect(threadCount(10_000, undefined, 8, 20)).toBe(1);
     expect(threadCount(1000, 3, 8)).toBe(3);
     expect(threadCount(1, undefined, 8)).toBe(1);
     expect(threadCount(1_000_000, undefined, 16)).toBe(16);

@@ -55,8 +55,9 @@ Options:
   --lever-region ID    draw the levers for this region only (default: each lever as a
                        whole, for every region; a lever the scenario sets per region needs
                        a region)
-  --threads T          worker threads (default: all cores; never more than the cores or
-                       than one per 16 draws)
+  --threads T          threads (default: one per 1,000 draws on the cores other work
+                       leaves idle, so one on a busy machine; never more than the cores
+                       or than one per 16 draws)
   --queue URL          run the draws on the workers of a Redis queue instead
                        (redis://HOST:PORT; start workers with 'chengzhen worker'): the
                        result is the same as a local run, bit for bit

@@ -1,0 +1,110 @@
+/**
+ * Monte Carlo on threads: the same simulation on 1 thread, 2 threads and the default thread
+ * count, from the build (`npm run build` first: worker threads run dist/simulateWorker.js).
+ * Reports wall time, the CPU time of the whole process (every thread), CPU per draw, and the
+ * load average when each run started (the default takes one thread when the cores are busy).
+ *
+ * Usage: npx tsx bench/simulate.ts [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N]
+ *   (also: npm run bench -- --simulate)
+ *   --regions N   a synthetic scenario of N regions (provinces' census ages, scaled to 1.41
+ *                 billion, 2023-2035), kept for all regions together, instead of the
+ *                 national preset (one region, 2023-2035)
+ */
+
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { threadCount } from '../src/node/simulateParallel.js';
+
+const DIST = fileURLToPath(new URL('../dist/node.js', import.meta.url));
+const PRESETS = fileURLToPath(new URL('../dist/presets.js', import.meta.url));
+
+interface Row {
+  threads: string;
+  /** The threads the run used (the default's choice). */
+  used: number;
+  draws: number;
+  wallMs: number;
+  cpuMs: number;
+  load: number;
+}
+
+/** A scenario of `regions` regions built like bench/pooled.ts sizes (no moves between regions). */
+function syntheticScenario(regions: number): Record<string, unknown> {
+  const provinces = ['Henan', 'Guangdong', 'Zhejiang', 'Sichuan', 'Shandong', 'Hebei', 'Hunan', 'Anhui', 'Hubei', 'Jiangsu'];
+  const ids = Array.from({ length: regions }, (_, r) => `r${r}`);
+  const base: Record<string, unknown> = {};
+  ids.forEach((id, r) => {
+    const resident = 0.45 + 0.4 * ((r * 7919) % 101) / 100;
+    base[id] = {
+      population: { census2020: provinces[r % provinces.length], scaleToTotal: Math.round(1.41e9 / regions) },
+      residentUrbanisationRate: resident,
+      hukouUrbanisationRate: resident * 0.7,
+    };
+  });
+  return {
+    name: `Synthetic ${regions} regions`,
+    baseYear: 2023,
+    endYear: 2035,
+    regions: ids.map((id) => ({ id, nameEn: id, nameZh: id })),
+    base,
+    migration: { ruralToUrbanRate: 0.02, returnRate: 0.004 },
+    hukou: { conversionRate: 0.03 },
+  };
+}
+
+export async function runSimulateBench(argv: string[]): Promise<Row[]> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (!existsSync(DIST)) throw new Error('bench/simulate.ts runs the build: npm run build first');
+  const { simulateParallel } = (await import(DIST)) as typeof import('../src/node/index.js');
+  const { getPreset } = (await import(PRESETS)) as typeof import('../src/presets/index.js');
+  const regions = values.regions === undefined ? null : Number(values.regions);
+  const draws = Number(values.draws ?? (regions === null ? 10_000 : 20));
+  const scenario = regions === null ? getPreset('national-2024-2028').scenario : syntheticScenario(regions);
+  const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } } as const;
+  const options = { draws, seed: 1, uncertain, ...(regions === null ? {} : { regions: ['all'] }) };
+  const rows: Row[] = [];
+  let reference: string | null = null;
+  const list = (values.threads ?? '1,2,default').split(',');
+  const rounds = Number(values.rounds ?? 3);
+  // the thread counts interleaved, round after round, so that drift of a shared machine spreads over all
+  for (let round = 0; round < rounds; round++) for (const threads of round % 2 === 0 ? list : [...list].reverse()) {
+    const load = loadavg()[0];
+    const used = threads === 'default' ? threadCount(draws, undefined, availableParallelism(), load) : Number(threads);
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await simulateParallel(scenario as never, { ...options, ...(threads === 'default' ? {} : { threads: Number(threads) }) });
+    const spent = process.cpuUsage(cpu);
+    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load };
+    rows.push(row);
+    const bands = JSON.stringify(result.bands);
+    if (reference === null) reference = bands;
+    else if (bands !== reference) throw new Error(`threads ${threads}: the bands differ from the first run's`);
+    process.stderr.write(`threads ${threads} (${used} used): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const summary = list.map((threads) => {
+    const mine = rows.filter((r) => r.threads === threads);
+    return { threads, used: [...new Set(mine.map((r) => r.used))].join(' or '), wallMs: median(mine.map((r) => r.wallMs)), cpuMs: median(mine.map((r) => r.cpuMs)), load: median(mine.map((r) => r.load)), runs: mine.length };
+  });
+  const one = summary.find((r) => r.threads === '1');
+  const what = regions === null ? 'national-2024-2028 (1 region, 2023-2035)' : `synthetic, ${regions} regions, 2023-2035, kept for all regions together`;
+  console.log(`### Simulation: ${draws} draws, ${what}, ${availableParallelism()} cores, median of ${rounds} interleaved rounds\n`);
+  console.log('| threads | used | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of summary) {
+    const speedup = one ? (one.wallMs / r.wallMs).toFixed(2) : '-';
+    console.log(`| ${r.threads} | ${r.used} | ${r.wallMs.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${(r.cpuMs / draws).toFixed(3)} | ${speedup} | ${r.load.toFixed(1)} |`);
+  }
+  console.log('\nEvery run gave the same bands.');
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await runSimulateBench(process.argv.slice(2));
+}
