@@ -51,6 +51,25 @@ describe.skipIf(NO_REDIS !== null)('simulate --queue, workers in the same proces
     expect(parsed.bands.every((b) => b.q05 <= b.q95)).toBe(true);
   }, 240_000);
 
+  it('sweeps on the queue to the same table as the local sweep, byte for byte', async () => {
+    const args = ['sweep', 'national-2024-2028-trend', '--lever', 'migration.ruralToUrbanRate=0.01:0.03', '--design', 'lhs', '--points', '9', '--seed', '3', '--format', 'json'];
+    const local = await cli(args);
+    expect(local.code, local.stderr).toBe(0);
+    const worker = await startQueueWorker({ url: redis.url });
+    try {
+      const queued = await cli([...args, '--queue', redis.url, '--chunk-size', '4']);
+      expect(queued.code, queued.stderr).toBe(0);
+      expect(queued.stdout).toBe(local.stdout);
+      expect(queued.stderr).toContain(`queued 3 chunks on ${redis.url}`);
+    } finally {
+      await worker.close();
+      await worker.stopped;
+    }
+    const parsed = JSON.parse(local.stdout) as { points: number; rows: { point: number }[] };
+    expect(parsed.points).toBe(9);
+    expect(new Set(parsed.rows.map((r) => r.point)).size).toBe(9);
+  }, 240_000);
+
   it('rejects a bad queue URL and --threads with --queue before queueing anything', async () => {
     const url = await cli([...simulateArgs(10), '--queue', 'http://127.0.0.1:1']);
     expect(url.code).toBe(2);

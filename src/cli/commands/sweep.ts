@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toCsv } from '../../io/csv.js';
 import { LEVERS, type LeverPath } from '../../solve/levers.js';
+import { onQueue } from './worker.js';
 import { planSweep, runSweepPoints, summariseSweep, type SweepOptions, type SweepResult } from '../../solve/sweep.js';
 import type { Scenario } from '../../schema/scenario.js';
 import { UsageError, type Command } from '../command.js';
@@ -42,6 +43,8 @@ export const SWEEP_OPTIONS = {
   'lever-region': { type: 'string' },
   format: { type: 'string', default: 'table' },
   out: { type: 'string' },
+  queue: { type: 'string' },
+  'chunk-size': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 type SweepValues = { [K in keyof typeof SWEEP_OPTIONS]?: (typeof SWEEP_OPTIONS)[K] extends { multiple: true } ? string[] : string };
@@ -91,7 +94,7 @@ export function formatSweep(result: SweepResult, format: string): string {
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'outcomes over a grid or a Latin hypercube of lever values',
-  help: `Usage: chengzhen sweep SCENARIO.json|PRESET-ID --lever PATH=LO:HI [--lever ...] [--design grid|lhs] [--steps N] [--points N] [--seed S] [--indicator KEY ...] [--region ID ...] [--year Y ...] [--lever-region ID] [--format table|csv|json] [--out FILE]
+  help: `Usage: chengzhen sweep SCENARIO.json|PRESET-ID --lever PATH=LO:HI [--lever ...] [--design grid|lhs] [--steps N] [--points N] [--seed S] [--indicator KEY ...] [--region ID ...] [--year Y ...] [--lever-region ID] [--queue redis://HOST:PORT [--chunk-size C]] [--format table|csv|json] [--out FILE]
 
 Projects the scenario at every point of a grid over the levers (every combination of N evenly
 spaced values a lever) or of a Latin hypercube (N points, seeded: the same seed gives the same
@@ -110,6 +113,10 @@ Options:
   --region ID          a region kept (repeat; default: every region, and all together)
   --year Y             a year kept (repeat; default: the end year)
   --lever-region ID    move the levers for this region only
+  --queue URL          run the points on the workers of a Redis queue instead
+                       (redis://HOST:PORT; start workers with 'chengzhen worker'): the
+                       table is the same as a local run, bit for bit
+  --chunk-size C       points per queued job (default 100; the table does not depend on it)
   --format F           table (default), csv or json
   --out FILE           write to FILE instead of standard output
 
@@ -121,16 +128,25 @@ Example:
     const format = values.format ?? 'table';
     if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json, received ${format}`);
     const scenario = await loadScenario(positionals[0]);
-    const plan = planSweep(scenario, sweepOptionsFrom(values, scenario));
-    const bar = progressBar(io, plan.points);
-    const chunks = [];
-    const size = Math.max(1, Math.ceil(plan.points / 100));
-    for (let from = 0; from < plan.points; from += size) {
-      const to = Math.min(plan.points, from + size);
-      chunks.push(runSweepPoints(plan, from, to));
-      bar.update(to);
+    if (values['chunk-size'] !== undefined && values.queue === undefined) throw new UsageError('--chunk-size needs --queue');
+    const chunkSize = whole('chunk-size', values['chunk-size']);
+    const options = sweepOptionsFrom(values, scenario);
+    let result: SweepResult;
+    if (values.queue === undefined) {
+      const plan = planSweep(scenario, options);
+      const bar = progressBar(io, plan.points);
+      const chunks = [];
+      const size = Math.max(1, Math.ceil(plan.points / 100));
+      for (let from = 0; from < plan.points; from += size) {
+        const to = Math.min(plan.points, from + size);
+        chunks.push(runSweepPoints(plan, from, to));
+        bar.update(to);
+      }
+      bar.done();
+      result = summariseSweep(plan, chunks);
+    } else {
+      result = await onQueue(io, values.queue, chunkSize, async (queue) => (await import('../../node/queue/sweep.js')).sweepOnQueue(scenario, options, queue));
     }
-    bar.done();
-    await writeOutput(formatSweep(summariseSweep(plan, chunks), format), values.out, io);
+    await writeOutput(formatSweep(result, format), values.out, io);
   },
 };

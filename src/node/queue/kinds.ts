@@ -7,6 +7,7 @@
 
 import { planSimulation, runSimulationDraws, type SimulateOptions } from '../../solve/simulate.js';
 import type { Scenario } from '../../schema/scenario.js';
+import { planSweep, runSweepPoints, type SweepOptions } from '../../solve/sweep.js';
 
 /** A kind of job: plan once per run (and per worker), then run ranges of items. */
 export interface JobKind<Input, Plan, Chunk> {
@@ -27,12 +28,29 @@ const simulateKind: JobKind<SimulateJobInput, ReturnType<typeof planSimulation>,
   run: (plan, input, from, to, onProgress) => runSimulationDraws(plan, input.options.seed, from, to, onProgress),
 };
 
+/** The input of a `sweep` job: the parsed scenario and the sweep's options. */
+export interface SweepJobInput {
+  scenario: Scenario;
+  options: SweepOptions;
+}
+
+const sweepKind: JobKind<SweepJobInput, ReturnType<typeof planSweep>, ReturnType<typeof runSweepPoints>> = {
+  plan: (input) => planSweep(input.scenario, input.options),
+  run: (plan, _input, from, to, onProgress) => {
+    // a sweep chunk runs its points one at a time, so progress can be told per point
+    const chunk = runSweepPoints(plan, from, to);
+    onProgress?.(to - from);
+    return chunk;
+  },
+};
+
 /**
  * The kinds of job by name. A new kind is one more entry (say `sweep`, planned by `planSweep`
  * and run by `runSweepPoints`); workers and submitters need nothing else.
  */
 export const JOB_KINDS: Record<string, JobKind<any, any, unknown>> = {
   simulate: simulateKind,
+  sweep: sweepKind,
 };
 
 /** The name of a kind of job. */
