@@ -27,7 +27,7 @@ describe('readScenarioFile(path)', () => {
 
   it('names the missing file and a cycle between files', async () => {
     const typo = scratch.write('typo.json', { extends: 'zhejiang-2024' });
-    await expect(readScenarioFile(typo)).rejects.toThrow(/typo\.json: extends names "zhejiang-2024", which is neither a preset id \(presets: national-2024-2028, .*zhejiang-2023, zhejiang-2023-trend\) nor a file/);
+    await expect(readScenarioFile(typo)).rejects.toThrow(/typo\.json: extends names "zhejiang-2024", which is neither a preset id \(presets: national-2024-2028, .*zhejiang-2023, zhejiang-2023-trend, china-counties-2024-2028, china-counties-2024-2028-trend\) nor a file/);
     const missing = scratch.write('missing.json', { extends: 'nowhere/base.json' });
     await expect(readScenarioFile(missing)).rejects.toThrow(/cannot read .*nowhere\/base\.json: no such file/);
     scratch.write('loop-a.json', { extends: 'loop-b.json' });
