@@ -6,7 +6,8 @@ import { ChengzhenError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { readJsonFile } from '../node/readJsonFile.js';
 import { PRESETS, type Preset } from '../presets/index.js';
-import { parseScenario, type Scenario } from '../schema/scenario.js';
+import { parseScenario } from '../model/parse.js';
+import type { Scenario } from '../schema/scenario.js';
 import { UsageError } from './command.js';
 import { didYouMean, matchName } from './names.js';
 

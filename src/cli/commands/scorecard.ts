@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { project } from '../../model/project.js';
 import { scorecard, type ScorecardRow } from '../../model/scorecard.js';
 import type { Preset } from '../../presets/index.js';
-import { parseScenario } from '../../schema/scenario.js';
+import { parseScenario } from '../../model/parse.js';
 import { scenarioTargets } from '../../schema/targets.js';
 import type { PlanTarget } from '../../../seeds/types.js';
 import { readJsonFile } from '../../node/readJsonFile.js';
