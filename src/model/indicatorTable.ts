@@ -12,7 +12,7 @@ export type IndicatorKind = 'stock' | 'flow';
 /** One row of the indicator table. */
 export interface IndicatorInfo {
   key: string;
-  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'clinics' | 'beds' | 'per 1000 residents';
+  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'teachers' | 'clinics' | 'beds' | 'per 1000 residents';
   labelEn: string;
   labelZh: string;
   description: string;

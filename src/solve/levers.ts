@@ -8,6 +8,7 @@ import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedule.js';
 import { project } from '../model/project.js';
+import { SERVICES } from '../model/services/serviceIndicators.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 
 /**
@@ -29,6 +30,7 @@ export const LEVERS = deepFreeze({
   'services.schoolPlaces.urbanPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'urban school places added each year' },
   'services.schoolPlaces.ruralPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'rural school places added each year' },
   'services.schoolPlaces.migrantChildrenPublicSchoolShare': { min: 0, max: 1, unit: 'share (0-1)', description: 'share of migrant children in public schools' },
+  'services.teachers.teachers.additionsPerYear': { min: 0, max: 1e8, unit: 'teachers per year', description: 'compulsory-school teachers added each year' },
   'services.preschoolPlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'preschool places added each year' },
   'services.childcarePlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'childcare places added each year' },
   'services.rentalHousing.capacity.additionsPerYear': { min: 0, max: 1e9, unit: 'beds or units per year', description: 'affordable rental housing added each year' },
@@ -234,17 +236,7 @@ export function leverBounds(input: Scenario | ScenarioInput, lever: LeverSpec): 
 }
 
 /** Where each capacity stock sits in a scenario, and the service it measures. */
-const STOCKS: [string[], string][] = [
-  [['schoolPlaces', 'urbanPlaces'], 'schoolPlaces'],
-  [['schoolPlaces', 'ruralPlaces'], 'ruralSchoolPlaces'],
-  [['preschoolPlaces', 'places'], 'preschoolPlaces'],
-  [['childcarePlaces', 'places'], 'childcarePlaces'],
-  [['rentalHousing', 'capacity'], 'rentalHousing'],
-  [['healthCare', 'doctors'], 'doctors'],
-  [['healthCare', 'clinics'], 'clinics'],
-  [['elderlyCare', 'beds'], 'elderlyCareBeds'],
-  [['elderlyCare', 'nursingBeds'], 'nursingBeds'],
-];
+const STOCKS: [string[], string][] = SERVICES.map((s) => [s.stockPath.split('.').slice(1), s.key]);
 
 /**
  * A copy of the scenario whose `initial: 'matchDemand'` stocks are replaced by the base-year

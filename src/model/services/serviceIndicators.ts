@@ -8,7 +8,7 @@ import type { IndicatorInfo } from '../indicatorTable.js';
 
 /**
  * The services, with the unit their demand and capacity are counted in. `ruralSchoolPlaces`,
- * `clinics` and `nursingBeds` appear when the scenario gives their stocks.
+ * `otherPreschoolPlaces`, `clinics` and `nursingBeds` appear when the scenario gives their stocks.
  *
  * @example
  * SERVICES.find((s) => s.key === 'doctors')?.labelZh
@@ -17,7 +17,9 @@ import type { IndicatorInfo } from '../indicatorTable.js';
 export const SERVICES = deepFreeze([
   { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位', stockPath: 'services.schoolPlaces.urbanPlaces' },
   { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位', stockPath: 'services.schoolPlaces.ruralPlaces' },
+  { key: 'teachers', unit: 'teachers', labelEn: 'Compulsory-school teachers (pupils aged 6-14)', labelZh: '义务教育专任教师', stockPath: 'services.teachers.teachers' },
   { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位', stockPath: 'services.preschoolPlaces.places' },
+  { key: 'otherPreschoolPlaces', unit: 'places', labelEn: 'Other (non-inclusive) preschool places (ages 3-5)', labelZh: '非普惠性学前教育学位', stockPath: 'services.preschoolPlaces.otherPlaces' },
   { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位', stockPath: 'services.childcarePlaces.places' },
   { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房', stockPath: 'services.rentalHousing.capacity' },
   { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师', stockPath: 'services.healthCare.doctors' },
