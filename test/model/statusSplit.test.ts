@@ -10,6 +10,7 @@ import { populationByAge } from '../../src/model/basePopulation.js';
 import { defaultStatusSeeds, piecewiseProfile, splitByStatus, type PopulationByStatus, type StatusSeeds } from '../../src/model/statusSplit.js';
 import { accurateSum } from '../helpers/sums.js';
 import { thrownBy } from '../helpers/errors.js';
+import { propertyRuns } from '../helpers/properties.js';
 
 const F = Float64Array;
 const STATUSES = ['rural', 'migrant', 'hukou'] as const;
@@ -115,7 +116,7 @@ describe('splitByStatus(total, residentRate, hukouRate, seeds)', () => {
         const split = splitByStatus(total, r, hukou, { rural: F.from(s1), migrant: F.from(s2), hukou: F.from(s3) });
         expectConsistent(total, r, hukou, split);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
