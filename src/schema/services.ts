@@ -311,7 +311,7 @@ const SECTION_VALUES: Record<string, { schedules: Record<string, ScheduleRange>;
  *
  * @example
  * serviceValueIssues({ healthCare: { doctorsPer1000Residents: 3.6, doctors: { initial: 10, additionsPerYear: 0, growthRate: 0, retirementRate: { linear: { from: [2024, 0.5], to: [2026, 1.5] } } } } }, ['a'], 2023, 2026)[0].path
- * // => ['services', 'healthCare', 'doctors', 'retirementRate', 'linear']
+ * // => ['services', 'healthCare', 'doctors', 'retirementRate']
  */
 export function serviceValueIssues(services: Services, regionIds: readonly string[], baseYear: number, endYear: number): ChengzhenIssue[] {
   const issues: ChengzhenIssue[] = [];
