@@ -173,8 +173,20 @@ export function compileInputs(s: Scenario): CompileInputs {
   const empty: ProfileBySex = { female: new Float64Array(A1), male: new Float64Array(A1) };
 
   const failed = new Set<number>();
+  // regions whose bases are written the same share one split (within this call only): the
+  // split reads nothing but the base, the base year and maxAge
+  const sameBase = new Map<string, PopulationByStatus>();
   const bases = ids.map((id, r) => {
-    const base = collect(issues, () => remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => basePopulation(s, id, ['base', id])));
+    const base = collect(issues, () =>
+      remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => {
+        const key = JSON.stringify(s.base[id]);
+        const found = sameBase.get(key);
+        if (found !== undefined) return found;
+        const made = basePopulation(s, id, ['base', id]);
+        sameBase.set(key, made);
+        return made;
+      }),
+    );
     if (base !== undefined) return base;
     failed.add(r);
     return { rural: empty, migrant: empty, hukou: empty };

@@ -78,6 +78,21 @@ describe('parse finds what compile used to find, all at once', () => {
     expect(fromProject.issues).toEqual(fromParse.issues);
   });
 
+  it('two regions with the same infeasible base each get their own issue', () => {
+    const s = infeasibleSplit();
+    s.base.henan = structuredClone(s.base.guangdong);
+    const issues = (safeParseScenario(s) as { error: ChengzhenError }).error.issues;
+    expect(issues.map((i) => i.path.slice(0, 2).join('.'))).toEqual(['base.henan', 'base.guangdong']);
+  });
+
+  it('regions written with the same base get the same split', () => {
+    const s = structuredClone(twoRegionsInput) as Loose;
+    s.base.henan = structuredClone(s.base.guangdong);
+    const { bases } = compileInputs(parseScenario(s));
+    expect(bases[0].migrant.female).toEqual(bases[1].migrant.female);
+    expect(bases[0].hukou.male).toEqual(bases[1].hukou.male);
+  });
+
   it('a valid scenario has no compile input issues, and what parses projects', () => {
     const scenario = parseScenario(twoRegionsInput);
     expect(compileInputs(scenario).issues).toEqual([]);
