@@ -23,6 +23,9 @@ import {
   CENSUS_2020_AGE_GROUPS as AGE_GROUPS,
   CENSUS_2020_AGE_GROUP_STARTS as AGE_GROUP_STARTS,
 } from './census2020/populationByAge.js';
+import { COUNTY_CENSUS_AGE_GROUPS as COUNTY_AGE_GROUPS } from './census-counties/index.js';
+import { CENSUS_PROVINCES as PROVINCE_FIGURES, CENSUS_PROVINCES_SOURCES as PROVINCE_FIGURES_SOURCES } from './census-provinces/provinces.js';
+import { OBSERVED_CHINA_VITAL_2020 as CHINA_VITAL_2020 } from './observed/vital2020.js';
 
 export type {
   PlanSource,
@@ -158,8 +161,40 @@ export const CENSUS_2020_AGE_GROUPS = deepFreeze(AGE_GROUPS);
  */
 export const CENSUS_2020_AGE_GROUP_STARTS = deepFreeze(AGE_GROUP_STARTS);
 export type { CensusAreaByAge2020, CensusPopulationByAge2020 } from './census2020/populationByAge.js';
-export { CENSUS_2020_COUNTIES, CENSUS_2010_COUNTIES, CENSUS_2020_COUNTIES_SOURCE, CENSUS_2010_COUNTIES_SOURCE, COUNTY_CENSUS_AGE_GROUPS, COUNTY_CENSUS_AGE_STARTS } from './census-counties/index.js';
-export { CENSUS_PROVINCES, CENSUS_PROVINCES_SOURCES } from './census-provinces/provinces.js';
+export { CENSUS_2020_COUNTIES, CENSUS_2010_COUNTIES, CENSUS_2020_COUNTIES_SOURCE, CENSUS_2010_COUNTIES_SOURCE, COUNTY_CENSUS_AGE_STARTS } from './census-counties/index.js';
+/**
+ * The 19 age groups of the county census tables, in column order. Deep-frozen.
+ *
+ * @example
+ * COUNTY_CENSUS_AGE_GROUPS[1]
+ * // => '1-4'
+ */
+export const COUNTY_CENSUS_AGE_GROUPS = deepFreeze(COUNTY_AGE_GROUPS);
+/**
+ * Provincial census figures behind each province's default fertility, mortality and hukou
+ * figures (2010 population by age and sex, 2010 birth and death rates, registered population,
+ * 2020 residents registered elsewhere). Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_PROVINCES[0])
+ * // => true
+ */
+export const CENSUS_PROVINCES = deepFreeze(PROVINCE_FIGURES);
+/**
+ * Where the provincial census figures were read from. Deep-frozen.
+ *
+ * @example
+ * Object.isFrozen(CENSUS_PROVINCES_SOURCES)
+ * // => true
+ */
+export const CENSUS_PROVINCES_SOURCES = deepFreeze(PROVINCE_FIGURES_SOURCES);
 export type { CensusProvinceFigures } from './census-provinces/provinces.js';
-export { OBSERVED_CHINA_VITAL_2020 } from './observed/vital2020.js';
+/**
+ * China's births and deaths in 2020. Deep-frozen.
+ *
+ * @example
+ * OBSERVED_CHINA_VITAL_2020.deaths
+ * // => 9980000
+ */
+export const OBSERVED_CHINA_VITAL_2020 = deepFreeze(CHINA_VITAL_2020);
 export type { NationalVital2020 } from './observed/vital2020.js';

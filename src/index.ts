@@ -19,7 +19,8 @@ export { kernelProblemToJSON, kernelResultToJSON, KERNEL_RESULT_FORMAT } from '.
 export type { KernelProblemJSON, KernelResultJSON, SparseMatrixJSON } from './io/kernelJson.js';
 
 // scenarios (the scenario language, compiled to the kernel problem)
-export { defineScenario, parseScenario, safeParseScenario, ScenarioSchema, RegionSchema, CITY_TIERS } from './schema/scenario.js';
+export { ScenarioSchema, RegionSchema, CITY_TIERS } from './schema/scenario.js';
+export { defineScenario, parseScenario, safeParseScenario } from './model/parse.js';
 export type { Scenario, ScenarioInput, SafeParseScenario, Region, RegionSchedule, PopulationSpec, AgeProfile } from './schema/scenario.js';
 export { ServicesSchema, CapacityStockSchema } from './schema/services.js';
 export type { Services, CapacityStock } from './schema/services.js';

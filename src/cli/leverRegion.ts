@@ -1,8 +1,8 @@
 /**
  * The one region option of `solve`, `calibrate` and `simulate`: `--lever-region ID` moves the
- * levers for that region only. Without it a lever is moved as a whole (for every region); a
- * lever the scenario sets per region (`byRegion`) then has no single value to move, and the
- * command says so, naming the regions to choose from.
+ * levers for that region only. Without it a lever is moved for every region: a lever set once
+ * moves as a whole, and a lever the scenario sets per region (`byRegion`) has each region's
+ * schedule moved by the same factor (or set to the same value with mode `value`).
  */
 
 import type { Scenario } from '../schema/scenario.js';
@@ -38,16 +38,18 @@ export function regionOption(scenario: Scenario, option: string, id: string | un
 /**
  * The lever specs of `paths` for the region of `--lever-region` (or for every region).
  *
- * @throws {UsageError} for an unknown region, or a lever set per region with no region named.
+ * @throws {UsageError} for an unknown region.
  */
 export function leverSpecs(scenario: Scenario, paths: string[], leverRegion: string | undefined): LeverSpec[] {
   const region = regionOption(scenario, '--lever-region', leverRegion);
-  return paths.map((path) => {
-    const regions = perRegionLever(scenario, path);
-    if (region === undefined && regions !== null) {
-      const ids = scenario.regions.map((r) => r.id);
-      throw new UsageError(`--lever ${path} is set per region in this scenario (${regions.join(', ')}): name the region to move with --lever-region ID (regions: ${ids.join(', ')})`);
-    }
-    return { path: path as LeverPath, region };
-  });
+  return paths.map((path) => ({ path: path as LeverPath, region }));
+}
+
+/**
+ * How a lever's region reads in a command's output: ` (henan)`, ` (every region)` for a lever
+ * set per region moved everywhere, or nothing for a lever set once.
+ */
+export function leverRegionText(scenario: Scenario, lever: LeverSpec): string {
+  if (lever.region !== undefined) return ` (${lever.region})`;
+  return perRegionLever(scenario, lever.path) === null ? '' : ' (every region)';
 }

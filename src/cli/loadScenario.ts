@@ -6,7 +6,8 @@ import { ChengzhenError } from '../errors.js';
 import { readScenarioFile } from '../node/scenarioFile.js';
 import { PRESETS, type Preset } from '../presets/index.js';
 import { presetResolution, type ResolvedScenario } from '../scenario/extends.js';
-import { parseScenario, type Scenario } from '../schema/scenario.js';
+import { parseScenario } from '../model/parse.js';
+import type { Scenario } from '../schema/scenario.js';
 import { UsageError } from './command.js';
 import { didYouMean, matchName } from './names.js';
 

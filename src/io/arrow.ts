@@ -16,7 +16,7 @@ import type { TidyRow } from '../model/projection.js';
  * tidyToArrowTable([{ year: 2030, region: 'zj', indicator: 'population', value: 6.5e7, unit: 'persons' }]).schema.fields.map((f) => f.name)
  * // => ['year', 'region', 'indicator', 'value', 'unit']
  */
-export const ARROW_COLUMNS = ['year', 'region', 'indicator', 'value', 'unit'] as const;
+export const ARROW_COLUMNS = Object.freeze(['year', 'region', 'indicator', 'value', 'unit'] as const);
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;

@@ -15,7 +15,7 @@ import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type 
  * STOCK_INDICATORS[4]
  * // => 'residentUrbanisationRate'
  */
-export const STOCK_INDICATORS = [
+export const STOCK_INDICATORS = Object.freeze([
   'population',
   'rural',
   'migrant',
@@ -23,7 +23,7 @@ export const STOCK_INDICATORS = [
   'residentUrbanisationRate',
   'hukouUrbanisationRate',
   'urbanisationGap',
-] as const;
+] as const);
 /** The name of a stock indicator, one of {@link STOCK_INDICATORS}. */
 export type StockIndicator = (typeof STOCK_INDICATORS)[number];
 

@@ -14,7 +14,7 @@
  * STATUSES
  * // => ['rural', 'migrant', 'hukou']
  */
-export const STATUSES = ['rural', 'migrant', 'hukou'] as const;
+export const STATUSES = Object.freeze(['rural', 'migrant', 'hukou'] as const);
 /**
  * Sexes, in layout order (index `s` of model.md section 1).
  *
@@ -22,7 +22,7 @@ export const STATUSES = ['rural', 'migrant', 'hukou'] as const;
  * SEXES
  * // => ['female', 'male']
  */
-export const SEXES = ['female', 'male'] as const;
+export const SEXES = Object.freeze(['female', 'male'] as const);
 
 /** A status: `'rural'`, `'migrant'` or `'hukou'`. */
 export type Status = (typeof STATUSES)[number];

@@ -117,7 +117,7 @@ export interface KernelProblem {
  * FLOW_NAMES.length
  * // => 10
  */
-export const FLOW_NAMES = [
+export const FLOW_NAMES = Object.freeze([
   'births',
   'deaths',
   'ruralToUrban',
@@ -128,7 +128,7 @@ export const FLOW_NAMES = [
   'inMigrants',
   'outMigrants',
   'netMigration',
-] as const;
+] as const);
 /** The name of a flow, one of {@link FLOW_NAMES}. */
 export type FlowName = (typeof FLOW_NAMES)[number];
 

@@ -15,82 +15,10 @@ import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import type { ScheduleRange } from '../schema/schedule.js';
-import { ageProfileFor } from './ageProfileFor.js';
-import { basePopulation } from './basePopulation.js';
-import { regionScheduleValues } from '../schema/regionValues.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
+import { compileInputs, profileBySex } from './compileInputs.js';
 import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
-
-const SHARE = SCHEDULE_RANGES.share;
-
-/** Rates by year for one region, and the path they came from (for messages). */
-interface LeverValues {
-  values: number[];
-  path: (string | number)[];
-}
-
-function lever(s: Scenario, value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues {
-  return { values: regionScheduleValues(value, id, path, s.baseYear + 1, s.endYear, range), path };
-}
-
-/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`. */
-function normalise(profile: { female: Float64Array; male: Float64Array }, population: { female: Float64Array; male: Float64Array }): Float64Array {
-  const A1 = profile.female.length;
-  let weighted = 0;
-  let total = 0;
-  for (let a = 0; a < A1; a++) {
-    weighted += profile.female[a] * population.female[a] + profile.male[a] * population.male[a];
-    total += population.female[a] + population.male[a];
-  }
-  const factor = weighted > 0 ? total / weighted : 1;
-  const out = new Float64Array(2 * A1);
-  for (let a = 0; a < A1; a++) {
-    out[a] = profile.female[a] * factor;
-    out[A1 + a] = profile.male[a] * factor;
-  }
-  return out;
-}
-
-/**
- * Caches of what does not change between compilations of one scenario with different levers
- * (solvers, simulations): base populations and age profiles, keyed by the identity of the
- * parsed (deep-frozen, so unchanging) objects they come from; lever copies share every object
- * but the lever's path. Weak keys: an entry goes with its scenario, and no caller's content
- * reaches another's. The cached arrays are only read here, never handed out.
- */
-const baseCache = new WeakMap<object, Map<string, ReturnType<typeof basePopulation>>>();
-const profileCache = new WeakMap<object, Map<number, { female: Float64Array; male: Float64Array }>>();
-/** Named profiles (strings cannot be weak keys): a handful of names by a handful of ages. */
-const namedProfiles = new Map<string, { female: Float64Array; male: Float64Array }>();
-const NAMED_LIMIT = 64;
-
-function remember<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
-  let found = cache.get(key);
-  if (found === undefined) {
-    found = make();
-    cache.set(key, found);
-  }
-  return found;
-}
-
-function inner<K, T>(cache: WeakMap<object, Map<K, T>>, owner: object): Map<K, T> {
-  let map = cache.get(owner);
-  if (map === undefined) {
-    map = new Map();
-    cache.set(owner, map);
-  }
-  return map;
-}
-
-function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]) {
-  const make = () => ({ female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') });
-  if (typeof spec === 'object') return remember(inner(profileCache, spec), maxAge, make);
-  if (namedProfiles.size >= NAMED_LIMIT) namedProfiles.clear();
-  return remember(namedProfiles, `${spec}:${maxAge}`, make);
-}
 
 function matrixFrom(
   shares: Scenario['migration']['destinations'],
@@ -171,32 +99,6 @@ function compact(list: Float64Array[]): Float64Array[] {
   return list;
 }
 
-/** The worst breach of a rate limit by one lever in one region: where, and the highest level allowed. */
-interface Breach {
-  what: string;
-  path: (string | number)[];
-  region: string;
-  year: number;
-  sex: string;
-  age: number;
-  value: number;
-  limit: number;
-  level: number;
-  limitText: string;
-}
-
-function breachIssue(b: Breach): ChengzhenIssue {
-  const allowed = (b.level * b.limit) / b.value;
-  return {
-    code: 'constraint',
-    path: b.path,
-    coords: { year: b.year, region: b.region, sex: b.sex, age: b.age },
-    message: `${formatPath(b.path)}[region=${b.region}] is too high from ${b.year}: the level ${b.level} times the age profile gives a ${b.what} of ${b.value} at ${b.sex} age ${b.age}, above ${b.limitText}; with this age profile the level can be at most ${allowed}`,
-    expected: `a level <= ${allowed}`,
-    received: String(b.level),
-  };
-}
-
 /**
  * Compiles a scenario to the kernel problem that projects it.
  *
@@ -217,51 +119,23 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
   const dims = { regions: R, maxAge: A };
+  const prepared = compileInputs(s);
+  if (prepared.issues.length > 0) throw new ChengzhenError(prepared.issues);
+  const { bases, weights } = prepared;
   const issues: ChengzhenIssue[] = [];
-  const breaches = new Map<string, Breach>();
-  const breach = (b: Breach) => {
-    const key = `${b.what}:${b.region}`;
-    const seen = breaches.get(key);
-    if (!seen || b.value / b.limit > seen.value / seen.limit) breaches.set(key, seen ? { ...b, year: Math.min(seen.year, b.year) } : b);
-  };
 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
-  const bases = ids.map((id, r) => {
-    const base = remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => basePopulation(s, id, ['base', id]));
+  bases.forEach((base, r) => {
     const parts = [base.rural, base.migrant, base.hukou];
     parts.forEach((part, h) => {
       population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
       population.set(part.male, populationIndex(dims, r, h, MALE, 0));
     });
-    return base;
   });
 
-  const profiles = {
-    m: profileBySex(s.migration.ruralToUrbanAgeProfile, A, ['migration', 'ruralToUrbanAgeProfile']),
-    q: profileBySex(s.migration.returnAgeProfile, A, ['migration', 'returnAgeProfile']),
-    k: profileBySex(s.hukou.ageProfile, A, ['hukou', 'ageProfile']),
-  };
-  // weights[r].x[sex * A1 + a]
-  const weights = bases.map((b) => ({
-    m: normalise(profiles.m, b.rural),
-    q: normalise(profiles.q, b.migrant),
-    k: normalise(profiles.k, b.migrant),
-  }));
-
   const d = s.demography;
-  const levers = ids.map((id) => ({
-    m: lever(s, s.migration.ruralToUrbanRate, id, ['migration', 'ruralToUrbanRate']),
-    c: lever(s, s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
-    q: lever(s, s.migration.returnRate, id, ['migration', 'returnRate']),
-    k: lever(s, s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
-    external: lever(s, s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
-    mxScale: d.mortality.mxScale === undefined ? null : lever(s, d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
-    tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(s, d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
-    tfrScale: d.fertility.tfrScale === undefined ? null : lever(s, d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
-    srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(s, d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
-    levels: regionLevels(s, id),
-  }));
+  const levers = ids.map((id, r) => ({ ...prepared.levers[r], levels: regionLevels(s, id) }));
   const relative = d.fertility.relativeByStatus ?? { rural: 1, migrant: 1, hukou: 1 };
   const statusFertility = [relative.rural, relative.migrant, relative.hukou];
 
@@ -331,19 +205,9 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         for (let a = 0; a < A1; a++) {
           const i = (r * 2 + sex) * A1 + a;
           const w = sex * A1 + a;
-          const mv = lv.m.values[t] * weights[r].m[w];
-          const kv = lv.k.values[t] * weights[r].k[w];
-          const qv = lv.q.values[t] * weights[r].q[w];
-          const sexName = sex === 0 ? 'female' : 'male';
-          if (!(mv + c[r] <= 1)) {
-            breach({ what: 'rural-to-urban migration rate', path: lv.m.path, region: ids[r], year, sex: sexName, age: a, value: mv, limit: 1 - c[r], level: lv.m.values[t], limitText: `1 - reclassificationRate = ${1 - c[r]}` });
-          }
-          if (!(kv + qv <= 1)) {
-            breach({ what: 'hukou conversion rate', path: lv.k.path, region: ids[r], year, sex: sexName, age: a, value: kv, limit: 1 - qv, level: lv.k.values[t], limitText: `1 - the return rate at that age = ${1 - qv}` });
-          }
-          m[i] = mv;
-          k[i] = kv;
-          q[i] = qv;
+          m[i] = lv.m.values[t] * weights[r].m[w];
+          k[i] = lv.k.values[t] * weights[r].k[w];
+          q[i] = lv.q.values[t] * weights[r].q[w];
         }
       }
     }
@@ -385,7 +249,6 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   }
   inputs.D.push(matrixFrom(s.migration.destinations, s.regions, ['migration', 'destinations'], issues));
   inputs.E.push(matrixFrom(s.migration.returnDestinations, s.regions, ['migration', 'returnDestinations'], issues));
-  for (const b of breaches.values()) issues.push(breachIssue(b));
   if (issues.length > 0) throw new ChengzhenError(issues);
 
   for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);

@@ -4,6 +4,7 @@
  */
 
 import { CONSTRAINT_INDICATORS } from './constraints/indicators.js';
+import { deepFreeze } from '../deepFreeze.js';
 import { SERVICE_INDICATORS } from './services/serviceIndicators.js';
 
 /** How an indicator is measured: a stock at the end of each year, or a flow during it. */
@@ -12,7 +13,7 @@ export type IndicatorKind = 'stock' | 'flow';
 /** One row of the indicator table. */
 export interface IndicatorInfo {
   key: string;
-  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'clinics' | 'beds' | 'per 1000 residents' | 'regions';
+  unit: 'persons' | 'persons per year' | 'share (0-1)' | 'ratio' | 'places' | 'beds or units' | 'doctors' | 'teachers' | 'clinics' | 'beds' | 'per 1000 residents' | 'regions';
   labelEn: string;
   labelZh: string;
   description: string;
@@ -32,7 +33,7 @@ const SHARE = [0, 1] as const;
  * POPULATION_INDICATORS.map((i) => i.key).slice(0, 7)
  * // => ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap']
  */
-export const POPULATION_INDICATORS = [
+export const POPULATION_INDICATORS = deepFreeze([
   { key: 'population', unit: 'persons', labelEn: 'Resident population', labelZh: '常住人口', description: 'Residents at the end of the year, all statuses.', kind: 'stock', limits: P },
   { key: 'rural', unit: 'persons', labelEn: 'Rural residents', labelZh: '乡村常住人口', description: 'Residents of rural areas at the end of the year.', kind: 'stock', limits: P },
   { key: 'migrant', unit: 'persons', labelEn: 'Urban residents without local hukou', labelZh: '城镇非户籍常住人口', description: 'Urban residents without local urban hukou (the agricultural transfer population and migrants from other places) at the end of the year.', kind: 'stock', limits: P },
@@ -50,7 +51,7 @@ export const POPULATION_INDICATORS = [
   { key: 'inMigrants', unit: 'persons per year', labelEn: 'In-migrants from other regions', labelZh: '迁入人口', description: 'Movers from other regions who arrived during the year (rural-to-urban movers and returners whose destination is another region), counted in the region they joined.', kind: 'flow', limits: P },
   { key: 'outMigrants', unit: 'persons per year', labelEn: 'Out-migrants to other regions', labelZh: '迁出人口', description: 'Movers who left for another region during the year, counted in the region they left.', kind: 'flow', limits: P },
   { key: 'netMigration', unit: 'persons per year', labelEn: 'Net migration between regions', labelZh: '净迁移人口', description: 'inMigrants - outMigrants: what moves between the regions modelled added to the region during the year (0 over all regions together).', kind: 'flow', limits: [-Infinity, Infinity] },
-] as const satisfies readonly IndicatorInfo[];
+] as const satisfies readonly IndicatorInfo[]);
 
 export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];
 
@@ -61,7 +62,7 @@ export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key
  * INDICATORS.find((i) => i.key === 'urbanisationGap')?.unit
  * // => 'share (0-1)'
  */
-export const INDICATORS: readonly IndicatorInfo[] = [...POPULATION_INDICATORS, ...SERVICE_INDICATORS, ...CONSTRAINT_INDICATORS];
+export const INDICATORS: readonly IndicatorInfo[] = deepFreeze([...POPULATION_INDICATORS, ...SERVICE_INDICATORS, ...CONSTRAINT_INDICATORS]);
 
 const byKey = new Map<string, IndicatorInfo>(INDICATORS.map((info) => [info.key, info]));
 

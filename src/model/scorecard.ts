@@ -178,6 +178,25 @@ function childrenAged(projection: Projection, year: number, region: string, from
   return sum;
 }
 
+/**
+ * 学前教育普惠率: children in inclusive kindergartens over children in all kindergartens. The
+ * children aged 3-5 are enrolled up to the places there are (inclusive and other), and fill the
+ * inclusive places first (they cost families less); so the share rises when children are fewer
+ * than the places, and falls when inclusive places are short. Without the places of other
+ * kindergartens the share cannot be judged: inclusive places over children would call a stock
+ * set to its own demand "100 %".
+ */
+function preschoolInclusiveShare(projection: Projection, year: number, region: string): { value: number | null; note?: string } {
+  const inclusive = valueAt(projection, 'preschoolPlaces.capacity', year, region);
+  if (inclusive === null) return { value: null };
+  const other = valueAt(projection, 'otherPreschoolPlaces.capacity', year, region);
+  if (other === null) return { value: null, note: 'the inclusive share of enrolment needs the places of other kindergartens too (services.preschoolPlaces.otherPlaces)' };
+  const children = childrenAged(projection, year, region, 3, 5);
+  const enrolled = Math.min(children, inclusive + other);
+  if (!(enrolled > 0)) return { value: null, note: 'no child aged 3-5 is enrolled' };
+  return { value: Math.min(inclusive, enrolled) / enrolled, note: 'children in inclusive places / children in all kindergarten places (children aged 3-5 up to the places, inclusive places filled first)' };
+}
+
 /** The projected value of a target's measure, or null with the reason. */
 function projectedValue(projection: Projection, t: PlanTarget, region: string): { value: number | null; note?: string } {
   const from = t.fromYear ?? t.year;
@@ -218,12 +237,8 @@ function projectedValue(projection: Projection, t: PlanTarget, region: string): 
       if (beds <= 0) return { value: null, note: 'there are no elderly care beds to take a share of' };
       return { value: nursing / beds, note: 'nursing beds / elderly care beds' };
     }
-    case 'preschoolInclusiveShare': {
-      const places = valueAt(projection, 'preschoolPlaces.capacity', t.year, region);
-      if (places === null || !projection.years.includes(t.year)) return { value: null };
-      const children = childrenAged(projection, t.year, region, 3, 5);
-      return { value: children > 0 ? Math.min(1, places / children) : null, note: 'inclusive places / children aged 3-5 (at most 1)' };
-    }
+    case 'preschoolInclusiveShare':
+      return preschoolInclusiveShare(projection, t.year, region);
     default:
       return { value: null, note: 'the model has no measure of this target' };
   }

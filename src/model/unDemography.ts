@@ -6,6 +6,8 @@
 import { WPP2024_CHINA_FERTILITY } from '../../seeds/un-wpp2024/fertility.js';
 import { ChengzhenError } from '../errors.js';
 import { kernelFertility, singleYearAsfr } from './demography/fertility.js';
+import { fillLifeTable } from './demography/fillLifeTable.js';
+import { infantSeparationFactor } from './demography/infantSeparationFactor.js';
 import { lifeTableFromSingleAges } from './demography/lifeTable.js';
 import { NATIONAL_MAX_AGE, NATIONAL_YEARS, nationalYearInputs, type BySex } from './demography/nationalYearInputs.js';
 
@@ -106,14 +108,39 @@ function baseYearDemography(year: number): YearDemography {
  */
 function scaleMortality(base: YearDemography, year: number, scale: number): YearDemography {
   const mx = base.mx as BySex<Float64Array>;
-  const female = lifeTableFromSingleAges(times(mx.female, scale), 'female');
-  const male = lifeTableFromSingleAges(times(mx.male, scale), 'male');
+  const female = survival(times(mx.female, scale), 'female');
+  const male = survival(times(mx.male, scale), 'male');
   return {
     ...base,
     sx: { female: female.sx, male: male.sx },
     sb: { female: female.sb, male: male.sb },
     fxPerTfr: kernelFertility(asfrPerTfr(year), female.sx),
   };
+}
+
+/** Scratch columns of one life table, overwritten by each {@link survival} (never handed out). */
+const column = () => new Float64Array(NATIONAL_MAX_AGE + 1);
+const scratch = { qx: column(), ax: column(), lx: column(), dx: column(), Lx: column() };
+
+/**
+ * The survival ratios and birth survival of the life table of `m`, as `lifeTableFromSingleAges`
+ * computes them (the same formulas on the same numbers, so the same bits), without the columns
+ * the kernel does not read. Rates that table would refuse go to it, so its error is thrown.
+ */
+function survival(m: Float64Array, sex: 'female' | 'male'): { sx: Float64Array; sb: number } {
+  const A = m.length - 1;
+  let valid = A === NATIONAL_MAX_AGE && m[A] > 0 && m[A] < Infinity;
+  for (let x = 0; valid && x < A; x++) valid = m[x] >= 0 && (x === 0 ? m[x] < Infinity : m[x] < 2);
+  if (!valid) return lifeTableFromSingleAges(m, sex);
+  const { qx, ax, lx, dx, Lx } = scratch;
+  fillLifeTable(m, infantSeparationFactor(m[0], sex), qx, ax, lx, dx, Lx);
+  const mA = m[A];
+  const sx = new Float64Array(A + 1);
+  for (let x = 0; x < A - 1; x++) sx[x] = Lx[x] > 0 ? Lx[x + 1] / Lx[x] : 0;
+  const firstYearOfOpen = (lx[A] * -Math.expm1(-mA)) / mA;
+  sx[A - 1] = Lx[A - 1] > 0 ? firstYearOfOpen / Lx[A - 1] : 0;
+  sx[A] = Math.exp(-mA);
+  return { sx, sb: Lx[0] };
 }
 
 function times(values: Float64Array, factor: number): Float64Array {

@@ -19,6 +19,7 @@ import { FigureBook } from './figureBook.js';
 import { withCommitments, type PolicyAssumption } from './commitments.js';
 import { observations, observedFigure } from './observed.js';
 import type { Preset, PresetCalibration } from './types.js';
+import { childcareAtNationalRatio, matchDemand, NATIONAL_DOCTOR_GROWTH, nationalDoctorsPer1000, observedService } from './sharedFigures.js';
 
 const RETURN_RATE = {
   value: 0.005,
@@ -88,6 +89,120 @@ const SETTLEMENT_TIERS: PolicyAssumption = {
   high: 0.08,
 };
 
+/** The national 14th Five-Year Plan outline (its table of main indicators). */
+const FYP_OUTLINE = '中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
+
+/** The trend twin's additions to a stock: none, for stocks without an observed pace. */
+function noAdditions(unit: string) {
+  return { value: 0, unit: `${unit} per year`, assumption: 'No national series of additions to this stock is in the data: the presets add none, so the verdict says whether the stock of the base year keeps up with the projected residents.' };
+}
+
+/**
+ * The services of the national presets (国发〔2024〕17号 二(二)4: public services for the resident
+ * population): compulsory school places with migrant children in local public schools (随迁子女),
+ * teachers at the national staffing ratios (依据常住人口规模变化动态调整教师), preschool and
+ * childcare places, affordable rental housing, doctors and elderly care beds. Stocks that no
+ * national figure in the data gives start at the base year's demand.
+ */
+function nationalServices(book: FigureBook, residents: number) {
+  const migrantChildren = observedService('migrantWorkerChildrenInCompulsoryEducation', 2020);
+  const doctors = nationalDoctorsPer1000(2023);
+  const rental = observedService('affordableRentalUnitsStartedOrRaised', 2021);
+  return {
+    schoolPlaces: {
+      migrantChildrenPublicSchoolShare: book.cite('services.schoolPlaces.migrantChildrenPublicSchoolShare', {
+        value: 0.858,
+        unit: 'share (0-1)',
+        source: { citation: `${migrantChildren.source.citation} (2020; the latest national share in the data, held constant)` },
+      }),
+      urbanPlaces: {
+        initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', noAdditions('places')),
+      },
+    },
+    teachers: {
+      pupilsPerTeacher: book.cite('services.teachers.pupilsPerTeacher', {
+        value: 9 / (6 / 19 + 3 / 13.5),
+        unit: 'pupils aged 6-14 per teacher',
+        assumption:
+          'The national staffing standard for primary and junior secondary schools, unified for town and country in 2014 (中央编办发〔2014〕72号: 19 pupils per teacher in primary, 13.5 in junior secondary; the document is not among the stored sources), over six primary ages (6-11) and three junior ages (12-14): 9 / (6/19 + 3/13.5) = 16.7.',
+      }),
+      teachers: {
+        initial: book.cite('services.teachers.teachers.initial', matchDemand('teachers', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.teachers.teachers.additionsPerYear', noAdditions('teachers')),
+      },
+    },
+    preschoolPlaces: {
+      inclusiveCoverageShare: book.cite('services.preschoolPlaces.inclusiveCoverageShare', {
+        value: 0.85,
+        unit: 'share (0-1)',
+        assumption: 'The national plan gives no inclusive share; 85 %, the share Shandong keeps (鲁政办字〔2021〕125号 五15) and the national goal for 2025 of the 14th Five-Year preschool programme (not among the stored sources).',
+      }),
+      places: {
+        initial: book.cite('services.preschoolPlaces.places.initial', matchDemand('places', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', noAdditions('places')),
+      },
+      otherPlaces: {
+        initial: book.cite('services.preschoolPlaces.otherPlaces.initial', matchDemand('places', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.preschoolPlaces.otherPlaces.additionsPerYear', noAdditions('places')),
+      },
+    },
+    childcarePlaces: childcareAtNationalRatio(book, residents, 'China', 2023),
+    rentalHousing: {
+      unit: 'units' as const,
+      shareOfWorkingAgeMigrantsInNeed: book.cite('services.rentalHousing.shareOfWorkingAgeMigrantsInNeed', {
+        value: 0.15,
+        unit: 'share (0-1)',
+        assumption: 'About one in seven working-age migrants needs affordable rental housing (new citizens and young people without housing of their own), as in the Zhejiang presets; no survey figure is in the data.',
+      }),
+      personsPerUnit: book.cite('services.rentalHousing.personsPerUnit', {
+        value: 1.5,
+        unit: 'persons per unit',
+        assumption: 'Units are dwellings and rooms counted alike (套(间)); 1.5 working-age migrants per unit on average, as in the Zhejiang presets.',
+      }),
+      capacity: {
+        initial: book.cite('services.rentalHousing.capacity.initial', matchDemand('units', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.rentalHousing.capacity.additionsPerYear', {
+          value: rental.value,
+          unit: 'units per year',
+          source: { citation: `${rental.source.citation}: ${rental.value.toLocaleString('en-US')} affordable rental units started or raised in 2021, assumed to continue at that pace` },
+        }),
+      },
+    },
+    healthCare: {
+      doctorsPer1000Residents: book.cite('services.healthCare.doctorsPer1000Residents', {
+        value: 3.2,
+        unit: 'per 1000 residents',
+        source: { document: FYP_OUTLINE, clause: '第二章 表1', note: '每千人口拥有执业（助理）医师数: 3.2 by 2025' },
+      }),
+      doctors: {
+        initial: book.cite('services.healthCare.doctors.initial', {
+          value: (doctors.value * residents) / 1000,
+          unit: 'doctors',
+          source: { citation: `${(doctors.source as { citation: string }).citation}: ${doctors.value} licensed (assistant) doctors per 1000 residents in 2023, times the 2023 residents (NBS 2023 communique)` },
+        }),
+        growthRate: book.cite('services.healthCare.doctors.growthRate', NATIONAL_DOCTOR_GROWTH),
+      },
+    },
+    elderlyCare: {
+      olderAgeFrom: book.cite('services.elderlyCare.olderAgeFrom', {
+        value: 60,
+        unit: 'years of age',
+        assumption: 'Older residents are those aged 60 and over, the age of China\'s elderly-care statistics (老年人口).',
+      }) as 60,
+      bedsPer1000Older: book.cite('services.elderlyCare.bedsPer1000Older', {
+        value: 30,
+        unit: 'beds per 1000 residents aged 60+',
+        assumption: 'The 9073 pattern (90 % cared for at home, 7 % by community services, 3 % in institutions), as in the Shanghai presets: 3 % of residents aged 60+ need a bed. No national bed standard is in the stored sources.',
+      }),
+      beds: {
+        initial: book.cite('services.elderlyCare.beds.initial', matchDemand('beds', 2023)) as 'matchDemand',
+        additionsPerYear: book.cite('services.elderlyCare.beds.additionsPerYear', noAdditions('beds')),
+      },
+    },
+  };
+}
+
 function build(kind: 'plan' | 'trend'): Preset {
   const preset = buildTrendShape(kind);
   return kind === 'plan' ? withCommitments(preset, [], [SETTLEMENT_TIERS]) : preset;
@@ -136,10 +251,13 @@ function buildTrendShape(kind: 'plan' | 'trend'): Preset {
     hukou: {
       conversionRate: book.cite('hukou.conversionRate', { value: conversionLevel, unit: 'share of migrants per year', assumption: fitted('hukou conversion level') }),
     },
+    services: nationalServices(book, observedFigure('China', 2023, 'residentPopulation').value),
     sources: [
       { document: '国发〔2024〕17号', clause: '一', note: 'resident urbanisation rate close to 70 % after five years (end of 2028)' },
       { document: 'NBS 2023 statistical communique', note: 'base population and urbanisation rates' },
       { document: 'UN World Population Prospects 2024', note: 'mortality, fertility, sex ratio at birth, net international migration' },
+      { document: '国发〔2024〕17号', clause: '二(二)4', note: 'public services for residents: migrant children in local public schools (随迁子女), teachers following the resident population (依据常住人口规模变化动态调整教师)' },
+      { document: 'Ministry of Education, NHC and NBS bulletins; the 14th Five-Year Plan outline', note: 'migrant children in public schools, doctors per 1000 residents, rental units raised, the doctor standard' },
     ],
   };
   return {

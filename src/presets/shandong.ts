@@ -158,6 +158,18 @@ const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
         initial: book.cite('services.preschoolPlaces.places.initial', matchDemand('places', 2020)) as 'matchDemand',
         additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', noAdditions('places')),
       },
+      otherPlaces: {
+        initial: book.cite('services.preschoolPlaces.otherPlaces.initial', {
+          value: 'matchDemand',
+          unit: 'places',
+          assumption: 'No Shandong count of places in kindergartens that are not inclusive is in the data: at the end of 2020 they are set to the children aged 3-5 the 85 % standard leaves to them (15 %), so that the inclusive share of enrolment starts at the standard and then follows the cohorts and the places built.',
+        }) as 'matchDemand',
+        additionsPerYear: book.cite('services.preschoolPlaces.otherPlaces.additionsPerYear', {
+          value: 0,
+          unit: 'places per year',
+          assumption: 'The plan builds inclusive kindergartens only (五15); no other places are added.',
+        }),
+      },
     },
     childcarePlaces: childcareAtNationalRatio(book, CENSUS.population, 'Shandong', 2020),
     healthCare: doctorsAtNationalRatio(

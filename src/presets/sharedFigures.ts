@@ -6,7 +6,8 @@ import type { FigureBook } from './figureBook.js';
 import { ChengzhenError } from '../errors.js';
 import { observedFigure } from './observed.js';
 
-function observedService(indicator: ObservedServiceIndicator, year: number) {
+/** The observed national row of a service indicator in a year (OBSERVED_SERVICES). */
+export function observedService(indicator: ObservedServiceIndicator, year: number) {
   const row = OBSERVED_SERVICES.find((r) => r.area === 'China' && r.indicator === indicator && r.year === year);
   if (!row) throw new ChengzhenError([{ code: 'invalid_value', path: ['indicator'], message: `there is no observed ${indicator} for China in ${year}`, received: indicator }]);
   return row;

@@ -6,6 +6,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import { deepFreeze } from '../deepFreeze.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 import { indicatorInfo } from '../model/indicatorTable.js';
 import { SERVICES, type ServiceKey } from '../model/services/serviceIndicators.js';
@@ -36,7 +37,7 @@ const FONT = 'system-ui, -apple-system, Segoe UI, Noto Sans, Noto Sans CJK SC, P
  * CHART_CONFIG.legend.orient
  * // => 'bottom'
  */
-export const CHART_CONFIG = {
+export const CHART_CONFIG = deepFreeze({
   font: FONT,
   background: 'white',
   view: { stroke: null },
@@ -44,7 +45,7 @@ export const CHART_CONFIG = {
   legend: { orient: 'bottom', direction: 'vertical', labelFontSize: 11, labelLimit: 520, symbolStrokeWidth: 2.5 },
   title: { anchor: 'start', fontSize: 14, fontWeight: 'bold', subtitleFontSize: 11, subtitleColor: '#555', offset: 10 },
   line: { strokeWidth: 2.2 },
-} as const;
+} as const);
 
 const COLOURS = {
   resident: '#2f6db5',

@@ -24,6 +24,7 @@ const UNIT_ZH: Record<string, string> = {
   places: '个',
   'beds or units': '张（套）',
   doctors: '人',
+  teachers: '人',
   clinics: '个',
   beds: '张',
   'per 1000 residents': '每千人',

@@ -11,7 +11,7 @@ import { regionTitle, servicesIn } from './charts.js';
  * KEY_POPULATION_INDICATORS[4]
  * // => 'residentUrbanisationRate'
  */
-export const KEY_POPULATION_INDICATORS = ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'] as const;
+export const KEY_POPULATION_INDICATORS = Object.freeze(['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'] as const);
 
 /**
  * The service figures key-figures tables show for each service the projection has.
@@ -20,7 +20,7 @@ export const KEY_POPULATION_INDICATORS = ['population', 'rural', 'migrant', 'huk
  * KEY_SERVICE_FIGURES.map((figure) => `schoolPlaces.${figure}`)[2]
  * // => 'schoolPlaces.shortfall'
  */
-export const KEY_SERVICE_FIGURES = ['demand', 'capacity', 'shortfall', 'coverage'] as const;
+export const KEY_SERVICE_FIGURES = Object.freeze(['demand', 'capacity', 'shortfall', 'coverage'] as const);
 
 /** One indicator's base-year and end-year values, in its unit. */
 export interface KeyFigure {

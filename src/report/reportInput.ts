@@ -145,7 +145,7 @@ export interface PlaceTable {
  * QUANTILE_FIELDS[2]
  * // => 'q50'
  */
-export const QUANTILE_FIELDS = ['q05', 'q25', 'q50', 'q75', 'q95'] as const;
+export const QUANTILE_FIELDS = Object.freeze(['q05', 'q25', 'q50', 'q75', 'q95'] as const);
 
 function notFinite(path: (string | number)[], value: unknown): ChengzhenIssue {
   const where = `${path[0]}[${path[1]}].${path[2]}`;

@@ -12,11 +12,11 @@ export type ScorecardResult = 'met' | 'missed' | 'not judged';
  * SCORECARD_RESULT_TEXT.missed
  * // => 'Missed (未达成)'
  */
-export const SCORECARD_RESULT_TEXT: Record<ScorecardResult, string> = {
+export const SCORECARD_RESULT_TEXT: Readonly<Record<ScorecardResult, string>> = Object.freeze({
   met: 'Met (达成)',
   missed: 'Missed (未达成)',
   'not judged': 'Not judged (无法判断)',
-};
+});
 
 /**
  * The result of a scorecard row: `met` when `met` is true, `missed` when false, `not judged`

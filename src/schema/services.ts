@@ -6,13 +6,14 @@
  * Rules that need more than one field (exactly one of two standards, both or neither of a
  * standard and its stock) are checked here, when the scenario is parsed, and so is a share
  * given as a plain number; the values of schedules that change over time (a retirement rate in
- * [0, 1] in every year) are checked when the services are computed, because they depend on the
- * years projected.
+ * [0, 1] in every year, a value for every region) are checked with the rest of the scenario
+ * ({@link serviceScenarioIssues}), since they depend on the years and regions projected.
  */
 
 import { z } from 'zod';
-import { formatPath, type ChengzhenIssue } from '../errors.js';
-import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
+import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import { forRegion, regionScheduleValues, type PerRegion } from './regionValues.js';
+import { ScheduleSchema, ShareScheduleSchema, type Schedule, type ScheduleRange } from './schedule.js';
 
 /** The message of a value for every region or per region that is neither. */
 const perRegionError = (what: string) => ({ error: `must be ${what} for every region, or { byRegion: { <region id>: ... }, default: ... }` });
@@ -103,8 +104,24 @@ export const SchoolPlacesSchema = z.strictObject({
 });
 
 /**
+ * Compulsory-school teachers (义务教育专任教师) that follow the resident children: all children
+ * aged 6-14 / `pupilsPerTeacher`, against the teachers there are (国发〔2024〕17号: 依据常住人口规模
+ * 变化动态调整教师).
+ *
+ * @example
+ * TeachersSchema.parse({ pupilsPerTeacher: 16.7, teachers: { initial: 'matchDemand' } }).teachers.retirementRate
+ * // => 0
+ */
+export const TeachersSchema = z.strictObject({
+  pupilsPerTeacher: perRegionSchedule.describe('Pupils aged 6-14 per full-time teacher the staffing standard allows (primary 19, junior secondary 13.5 in the national standard), > 0'),
+  teachers: CapacityStockSchema.describe('Full-time compulsory-school teachers'),
+});
+
+/**
  * Inclusive preschool places (普惠性学前教育学位, ages 3-5): all children 3-5 x
- * `inclusiveCoverageShare` (Shandong: 85 %).
+ * `inclusiveCoverageShare` (Shandong: 85 %). With `otherPlaces`, the places of kindergartens
+ * that are not inclusive (非普惠性), against the rest of the children; the inclusive share of
+ * enrolment (学前教育普惠率) is then judged from both stocks.
  *
  * @example
  * PreschoolPlacesSchema.parse({ inclusiveCoverageShare: 0.85, places: { initial: 1e6 } }).inclusiveCoverageShare
@@ -112,7 +129,8 @@ export const SchoolPlacesSchema = z.strictObject({
  */
 export const PreschoolPlacesSchema = z.strictObject({
   inclusiveCoverageShare: perRegionShareSchedule.describe('Share of children aged 3-5 to be covered by inclusive (普惠性) kindergartens, 0-1'),
-  places: CapacityStockSchema,
+  places: CapacityStockSchema.describe('Places in inclusive (普惠性) kindergartens'),
+  otherPlaces: CapacityStockSchema.optional().describe('Places in kindergartens that are not inclusive (非普惠性); demand: children aged 3-5 x (1 - inclusiveCoverageShare)'),
 });
 
 /**
@@ -196,6 +214,7 @@ export const ElderlyCareSchema = z
  */
 export const ServicesSchema = z.strictObject({
   schoolPlaces: SchoolPlacesSchema.optional(),
+  teachers: TeachersSchema.optional(),
   preschoolPlaces: PreschoolPlacesSchema.optional(),
   childcarePlaces: ChildcarePlacesSchema.optional(),
   rentalHousing: RentalHousingSchema.optional(),
@@ -260,5 +279,105 @@ export function serviceScenarioIssues(services: unknown, regionIds: readonly str
     }
   };
   visit(services, ['services']);
+  if (issues.length === 0) issues.push(...serviceValueIssues(services as Services, regionIds, baseYear, endYear));
+  return issues;
+}
+
+const SHARE: ScheduleRange = { min: 0, max: 1 };
+const NON_NEGATIVE: ScheduleRange = { min: 0, max: Infinity };
+const POSITIVE: ScheduleRange = { min: 0, max: Infinity, exclusiveMin: true };
+const GROWTH: ScheduleRange = { min: -1, max: 10 };
+
+/**
+ * The schedules of each service section with the values they may take in every year, and the
+ * capacity stocks it holds. Computing the services reads them with the same ranges; here they
+ * are checked when the scenario is parsed, for every region and year at once.
+ */
+const SECTION_VALUES: Record<string, { schedules: Record<string, ScheduleRange>; stocks: string[] }> = {
+  schoolPlaces: { schedules: { migrantChildrenPublicSchoolShare: SHARE }, stocks: ['urbanPlaces', 'ruralPlaces'] },
+  teachers: { schedules: { pupilsPerTeacher: POSITIVE }, stocks: ['teachers'] },
+  preschoolPlaces: { schedules: { inclusiveCoverageShare: SHARE }, stocks: ['places', 'otherPlaces'] },
+  childcarePlaces: { schedules: { placesPer1000Residents: NON_NEGATIVE, placesTarget: NON_NEGATIVE }, stocks: ['places'] },
+  rentalHousing: { schedules: { shareOfWorkingAgeMigrantsInNeed: SHARE, personsPerUnit: POSITIVE }, stocks: ['capacity'] },
+  healthCare: { schedules: { doctorsPer1000Residents: NON_NEGATIVE, residentsPerClinic: POSITIVE }, stocks: ['doctors', 'clinics'] },
+  elderlyCare: { schedules: { bedsPer1000Older: NON_NEGATIVE, bedsTarget: NON_NEGATIVE, nursingBedShare: SHARE }, stocks: ['beds', 'nursingBeds'] },
+};
+
+/**
+ * Every service schedule and stock for every region over the years the services cover (the
+ * base year to the end year): standards and stock parameters in their ranges, a value for
+ * each region (`byRegion` or `default`), and stocks that never lose more than all of
+ * themselves (`1 + growthRate - retirementRate >= 0`). Each problem once, with its path.
+ *
+ * @example
+ * serviceValueIssues({ healthCare: { doctorsPer1000Residents: 3.6, doctors: { initial: 10, additionsPerYear: 0, growthRate: 0, retirementRate: { linear: { from: [2024, 0.5], to: [2026, 1.5] } } } } }, ['a'], 2023, 2026)[0].path
+ * // => ['services', 'healthCare', 'doctors', 'retirementRate']
+ */
+export function serviceValueIssues(services: Services, regionIds: readonly string[], baseYear: number, endYear: number): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  const seen = new Set<string>();
+  const once = (error: ChengzhenError) => {
+    for (const issue of error.issues) {
+      const key = `${formatPath(issue.path)}|${issue.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        issues.push(issue);
+      }
+    }
+  };
+  const read = (value: PerRegion<Schedule>, id: string, path: (string | number)[], range: ScheduleRange): number[] | undefined => {
+    try {
+      return regionScheduleValues(value, id, path, baseYear, endYear, range);
+    } catch (error) {
+      if (!(error instanceof ChengzhenError)) throw error;
+      once(error);
+      return undefined;
+    }
+  };
+  for (const [section, { schedules, stocks }] of Object.entries(SECTION_VALUES)) {
+    const value = services[section as keyof Services] as Record<string, unknown> | undefined;
+    if (typeof value !== 'object' || value === null) continue;
+    const path = ['services', section];
+    for (const id of regionIds) {
+      for (const [field, range] of Object.entries(schedules)) {
+        if (value[field] !== undefined) read(value[field] as PerRegion<Schedule>, id, [...path, field], range);
+      }
+      for (const field of stocks) {
+        const stock = value[field] as CapacityStock | undefined;
+        if (stock === undefined) continue;
+        const at = [...path, field];
+        if (stock.initial !== 'matchDemand') {
+          try {
+            forRegion(stock.initial, id, [...at, 'initial']);
+          } catch (error) {
+            if (!(error instanceof ChengzhenError)) throw error;
+            once(error);
+          }
+        }
+        read(stock.additionsPerYear, id, [...at, 'additionsPerYear'], NON_NEGATIVE);
+        const growth = read(stock.growthRate, id, [...at, 'growthRate'], GROWTH);
+        const retirement = read(stock.retirementRate, id, [...at, 'retirementRate'], SHARE);
+        if (growth === undefined || retirement === undefined) continue;
+        for (let y = 1; y < growth.length; y++) {
+          const f = 1 + growth[y] - retirement[y];
+          if (f >= 0) continue;
+          const year = baseYear + y;
+          once(
+            new ChengzhenError([
+              {
+                code: 'out_of_range',
+                path: [...at, 'growthRate'],
+                coords: { year, region: id },
+                message: `${formatPath(at)}[year=${year}]: 1 + growthRate - retirementRate must be >= 0 (a stock cannot lose more than all of itself), received 1 + ${growth[y]} - ${retirement[y]} = ${f}`,
+                expected: '1 + growthRate - retirementRate >= 0',
+                received: String(f),
+              },
+            ]),
+          );
+          break;
+        }
+      }
+    }
+  }
   return issues;
 }

@@ -8,6 +8,7 @@ import { deepFreeze } from '../deepFreeze.js';
 import { ChengzhenError } from '../errors.js';
 import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedule.js';
 import { project } from '../model/project.js';
+import { SERVICES } from '../model/services/serviceIndicators.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 
 /**
@@ -29,6 +30,7 @@ export const LEVERS = deepFreeze({
   'services.schoolPlaces.urbanPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'urban school places added each year' },
   'services.schoolPlaces.ruralPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'rural school places added each year' },
   'services.schoolPlaces.migrantChildrenPublicSchoolShare': { min: 0, max: 1, unit: 'share (0-1)', description: 'share of migrant children in public schools' },
+  'services.teachers.teachers.additionsPerYear': { min: 0, max: 1e8, unit: 'teachers per year', description: 'compulsory-school teachers added each year' },
   'services.preschoolPlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'preschool places added each year' },
   'services.childcarePlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'childcare places added each year' },
   'services.rentalHousing.capacity.additionsPerYear': { min: 0, max: 1e9, unit: 'beds or units per year', description: 'affordable rental housing added each year' },
@@ -43,7 +45,11 @@ export type LeverPath = keyof typeof LEVERS;
 /** Which lever, for which region, and how it is moved. */
 export interface LeverSpec {
   path: LeverPath;
-  /** Move the lever for this region only (default: every region). */
+  /**
+   * Move the lever for this region only. Default: every region; a lever the scenario sets per
+   * region (`byRegion`) then has each region's schedule (and its `default`) multiplied by the
+   * same factor, or, with mode `value`, replaced by one value for all regions.
+   */
   region?: string;
   /**
    * `value`: the lever becomes a constant (the solved value); `scale`: its schedule is
@@ -118,7 +124,24 @@ export function leverSchedule(input: Scenario | ScenarioInput, lever: LeverSpec)
  */
 export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'value' | 'scale' {
   const scenario = parseScenario(input);
+  if (lever.region === undefined) {
+    const schedules = regionSchedules(scenario, lever);
+    if (schedules !== null) return lever.mode ?? 'scale';
+  }
   return lever.mode ?? (typeof leverSchedule(scenario, lever) === 'number' ? 'value' : 'scale');
+}
+
+/**
+ * The schedules of a lever set per region (`byRegion`, and `default` when given) when no
+ * region is named: moving it "for every region" moves each of them. Null for a lever set once.
+ */
+function regionSchedules(scenario: Scenario, lever: LeverSpec): Schedule[] | null {
+  const { holder, key } = locate(scenario, lever.path);
+  const value = holder[key];
+  if (!isPerRegion(value)) return null;
+  const schedules = Object.values(value.byRegion);
+  if (value.default !== undefined) schedules.push(value.default);
+  return schedules;
 }
 
 /**
@@ -153,6 +176,20 @@ export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: 
   const copy = copyAlong(scenario, lever.path);
   const { holder, key } = locate(copy, lever.path);
   const mode = leverMode(scenario, lever);
+  if (lever.region === undefined) {
+    const value = holder[key];
+    if (isPerRegion(value)) {
+      // every region: one value for all of them, or each region's schedule times the factor
+      holder[key] =
+        mode === 'value'
+          ? x
+          : {
+              byRegion: Object.fromEntries(Object.entries(value.byRegion).map(([region, schedule]) => [region, scaleSchedule(schedule, x)])),
+              ...(value.default === undefined ? {} : { default: scaleSchedule(value.default, x) }),
+            };
+      return markLeverCopyParsed(copy);
+    }
+  }
   const current = leverSchedule(scenario, lever);
   const next: Schedule = mode === 'value' ? x : scaleSchedule(current, x);
   if (lever.region === undefined) {
@@ -186,26 +223,20 @@ export function leverBounds(input: Scenario | ScenarioInput, lever: LeverSpec): 
   const scenario = parseScenario(input);
   const info = LEVERS[lever.path];
   if (leverMode(scenario, lever) === 'value') return [info.min, info.max];
-  // a factor: from 0 up to what keeps the schedule's largest value within the lever's range
-  const fn = scheduleFunction(leverSchedule(scenario, lever), lever.path.split('.'));
+  // a factor: from 0 up to what keeps the schedule's largest value (over every region moved)
+  // within the lever's range
+  const schedules = (lever.region === undefined ? regionSchedules(scenario, lever) : null) ?? [leverSchedule(scenario, lever)];
   let peak = 0;
-  for (let year = scenario.baseYear + 1; year <= scenario.endYear; year++) peak = Math.max(peak, Math.abs(fn(year)));
+  for (const schedule of schedules) {
+    const fn = scheduleFunction(schedule, lever.path.split('.'));
+    for (let year = scenario.baseYear + 1; year <= scenario.endYear; year++) peak = Math.max(peak, Math.abs(fn(year)));
+  }
   if (peak === 0) throw leverError(lever.path, 'is zero in every year, so no factor moves it: solve for its value with mode "value"');
   return [0, Math.min(info.max / peak, MAX_FACTOR)];
 }
 
 /** Where each capacity stock sits in a scenario, and the service it measures. */
-const STOCKS: [string[], string][] = [
-  [['schoolPlaces', 'urbanPlaces'], 'schoolPlaces'],
-  [['schoolPlaces', 'ruralPlaces'], 'ruralSchoolPlaces'],
-  [['preschoolPlaces', 'places'], 'preschoolPlaces'],
-  [['childcarePlaces', 'places'], 'childcarePlaces'],
-  [['rentalHousing', 'capacity'], 'rentalHousing'],
-  [['healthCare', 'doctors'], 'doctors'],
-  [['healthCare', 'clinics'], 'clinics'],
-  [['elderlyCare', 'beds'], 'elderlyCareBeds'],
-  [['elderlyCare', 'nursingBeds'], 'nursingBeds'],
-];
+const STOCKS: [string[], string][] = SERVICES.map((s) => [s.stockPath.split('.').slice(1), s.key]);
 
 /**
  * A copy of the scenario whose `initial: 'matchDemand'` stocks are replaced by the base-year

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMovesInto, runKernel, type KernelResult, type MoveMatrix } from '../../src/kernel/index.js';
+import { addMovesInto, runKernel, type MoveMatrix } from '../../src/kernel/index.js';
 import { parseKernelProblem } from '../../src/schema/kernelProblem.js';
 import type { KernelProblemJSON } from '../../src/io/kernelJson.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { identityMatrix } from '../helpers/kernelDocs.js';
 import { denseToSparse, randomKernelDoc, randomDocShape, seededRandom } from '../helpers/randomKernelDoc.js';
+import { expectBitIdentical } from '../helpers/kernelResults.js';
 
 // Two regions a and b, maxAge 1, nobody dies or is born, no reclassification or conversion.
 // Layout per region: rural F [age 0, 1], rural M, migrant F, migrant M, hukou F, hukou M.
@@ -58,14 +59,6 @@ const sparseTwoRegions: KernelProblemJSON = {
     E: { sparse: { from: [0, 1, 1, 0], to: [1, 0, 1, 0], share: [0.125, 0.75, 0.25, 0.875] } },
   },
 };
-
-function expectBitIdentical(a: KernelResult, b: KernelResult): void {
-  expect(a.population.length).toBe(b.population.length);
-  a.population.forEach((p, y) => expect({ year: y, at: firstBitDifference(p, b.population[y]) }).toEqual({ year: y, at: -1 }));
-  for (const name of Object.keys(a.flows) as (keyof KernelResult['flows'])[]) {
-    expect({ name, at: firstBitDifference(a.flows[name], b.flows[name]) }).toEqual({ name, at: -1 });
-  }
-}
 
 describe('runKernel(problem): moves between two regions through D and E', () => {
   it('sends rural-to-urban movers through dense D and returners through dense E', () => {

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
-import { createKernelWorkspace, runKernel, runKernelInto, type KernelResult, type KernelSink } from '../../src/kernel/index.js';
+import { createKernelWorkspace, runKernel, runKernelInto, type KernelSink } from '../../src/kernel/index.js';
 import { parseKernelProblem } from '../../src/schema/kernelProblem.js';
 import type { KernelProblemJSON } from '../../src/io/kernelJson.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { filled, uniformKernelDoc } from '../helpers/kernelDocs.js';
 import { randomKernelDoc } from '../helpers/randomKernelDoc.js';
-
-function expectBitIdentical(a: KernelResult, b: KernelResult): void {
-  expect(a.years).toEqual(b.years);
-  a.population.forEach((p, y) => expect({ year: a.years[y], at: firstBitDifference(p, b.population[y]) }).toEqual({ year: a.years[y], at: -1 }));
-  for (const name of Object.keys(a.flows) as (keyof KernelResult['flows'])[]) {
-    expect({ name, at: firstBitDifference(a.flows[name], b.flows[name]) }).toEqual({ name, at: -1 });
-  }
-}
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
+import { expectBitIdentical } from '../helpers/kernelResults.js';
+import { thrownBy } from '../helpers/errors.js';
 
 /** One region, maxAge 1, 8 hukou women aged 1, nothing but survival. */
 function survivalOnly(sx: number[] | number[][], years: number): KernelProblemJSON {

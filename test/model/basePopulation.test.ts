@@ -6,22 +6,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { CENSUS_2020_POPULATION_BY_AGE } from '../../seeds/census2020/populationByAge.js';
-import { ChengzhenError } from '../../src/errors.js';
 import { basePopulation, populationByAge } from '../../src/model/basePopulation.js';
 import { carryCensus } from '../../src/model/carryCensus.js';
 import { defineScenario } from '../../src/schema/scenario.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
+import { thrownBy } from '../helpers/errors.js';
 
 const PATH = ['base', 'x', 'population'];
 /** A validated census spec (defaults filled in, as parseScenario leaves it). */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelProblemToJSON } from '../../src/io/kernelJson.js';
 import { runKernel } from '../../src/kernel/runKernel.js';
-import type { KernelProblem, KernelResult } from '../../src/kernel/types.js';
+import type { KernelProblem, } from '../../src/kernel/types.js';
 import { compileScenario } from '../../src/model/compile.js';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
@@ -19,16 +19,9 @@ import { firstBitDifference } from '../helpers/bits.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions, twoRegionsInput } from './fixtures/scenarios.js';
 import { thrownBy } from '../helpers/errors.js';
+import { expectBitIdentical } from '../helpers/kernelResults.js';
 
 const EXAMPLE = new URL('../../examples/scenarios/two-regions.json', import.meta.url);
-
-function expectBitIdentical(a: KernelResult, b: KernelResult): void {
-  expect(a.years).toEqual(b.years);
-  a.population.forEach((p, y) => expect({ year: a.years[y], at: firstBitDifference(p, b.population[y]) }).toEqual({ year: a.years[y], at: -1 }));
-  for (const name of Object.keys(a.flows) as (keyof KernelResult['flows'])[]) {
-    expect({ name, at: firstBitDifference(a.flows[name], b.flows[name]) }).toEqual({ name, at: -1 });
-  }
-}
 
 /** `sum_{s,a} rate[r,s,a] P[r,h,s,a] / sum_{s,a} P[r,h,s,a]`: the level a rate by age amounts to. */
 function level(problem: KernelProblem, rate: Float64Array, r: number, h: number): number {

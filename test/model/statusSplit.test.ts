@@ -6,23 +6,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChengzhenError } from '../../src/errors.js';
 import { populationByAge } from '../../src/model/basePopulation.js';
 import { defaultStatusSeeds, piecewiseProfile, splitByStatus, type PopulationByStatus, type StatusSeeds } from '../../src/model/statusSplit.js';
 import { accurateSum } from '../helpers/sums.js';
+import { thrownBy } from '../helpers/errors.js';
+import { propertyRuns } from '../helpers/properties.js';
 
 const F = Float64Array;
 const STATUSES = ['rural', 'migrant', 'hukou'] as const;
-
-function thrownBy(run: () => unknown): ChengzhenError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ChengzhenError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChengzhenError, nothing was thrown');
-}
 
 function statusTotal(split: PopulationByStatus, status: (typeof STATUSES)[number]): number {
   return accurateSum(split[status].female) + accurateSum(split[status].male);
@@ -125,7 +116,7 @@ describe('splitByStatus(total, residentRate, hukouRate, seeds)', () => {
         const split = splitByStatus(total, r, hukou, { rural: F.from(s1), migrant: F.from(s2), hukou: F.from(s3) });
         expectConsistent(total, r, hukou, split);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

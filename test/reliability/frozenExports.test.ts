@@ -4,17 +4,23 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { CENSUS_2020_AGE_GROUP_STARTS, CENSUS_2020_AGE_GROUPS } from '../../seeds/index.js';
+import { z } from 'zod';
+import * as seeds from '../../seeds/index.js';
 import { deepFreeze } from '../../src/deepFreeze.js';
+import * as core from '../../src/index.js';
 import { CITY_TIERS, FORMULA_CONSTANTS, FORMULA_FUNCTIONS, LEVERS, LIMITS, project } from '../../src/index.js';
+import * as kernel from '../../src/kernel/index.js';
+import * as node from '../../src/node/index.js';
 import * as presets from '../../src/presets/index.js';
+import * as report from '../../src/report/index.js';
 import { getPreset } from '../../src/presets/index.js';
 
-/** Every object or array reachable from `value` that is not frozen, by path. */
-function unfrozen(value: unknown, path = '(root)'): string[] {
-  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return [];
+/** Every object or array reachable from `value` that is not frozen, by path (each object once). */
+function unfrozen(value: unknown, path = '(root)', seen = new Set<unknown>()): string[] {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) return [];
+  seen.add(value);
   const own = Object.isFrozen(value) ? [] : [path];
-  return [...own, ...Object.entries(value).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`))];
+  return [...own, ...Object.entries(value).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`, seen))];
 }
 
 describe('deepFreeze(value)', () => {
@@ -48,24 +54,43 @@ describe('getPreset(id): a caller cannot change a preset for the next caller', (
   });
 });
 
-describe('seeds: census, plans and observations are deep-frozen', () => {
-  const data = {
-    CENSUS_2020_POPULATION_BY_AGE: presets.CENSUS_2020_POPULATION_BY_AGE,
-    CENSUS_2020_PROVINCES: presets.CENSUS_2020_PROVINCES,
-    CENSUS_2020_AGE_GROUPS,
-    CENSUS_2020_AGE_GROUP_STARTS,
-    PLAN_DOCUMENTS: presets.PLAN_DOCUMENTS,
-    PLAN_NATIONAL_2024: presets.PLAN_NATIONAL_2024,
-    PLAN_SHANGHAI_2024: presets.PLAN_SHANGHAI_2024,
-    PLAN_SHANGHAI_14FYP: presets.PLAN_SHANGHAI_14FYP,
-    PLAN_SHANDONG_2021: presets.PLAN_SHANDONG_2021,
-    PLAN_ZHEJIANG_2023: presets.PLAN_ZHEJIANG_2023,
-    OBSERVED_URBANISATION: presets.OBSERVED_URBANISATION,
-    OBSERVED_SERVICES: presets.OBSERVED_SERVICES,
-  };
-  for (const [name, value] of Object.entries(data)) {
-    it(`${name} is deep-frozen`, () => expect(unfrozen(value)).toEqual([]));
+describe('every exported value of every entry point is deep-frozen', () => {
+  // Zod schemas are validators, not data: zod fills their internals lazily on first use, so
+  // they cannot be frozen without breaking validation. They are listed here by name so that a
+  // new exported object is either frozen or added to this list on purpose.
+  const VALIDATORS = new Set(['KernelProblemDocumentSchema', 'ScenarioSchema', 'RegionSchema', 'ServicesSchema', 'CapacityStockSchema', 'ScheduleSchema', 'DistributionSchema']);
+  const entryPoints = { 'chengzhen': core, 'chengzhen/kernel': kernel, 'chengzhen/presets': presets, 'chengzhen/report': report, 'chengzhen/node': node, seeds };
+
+  it('the validators left out are zod schemas, and nothing else is left out', () => {
+    for (const [name, value] of Object.entries(core)) {
+      if (VALIDATORS.has(name)) expect(value, name).toBeInstanceOf(z.ZodType);
+      else if (value instanceof z.ZodType) expect.fail(`${name} is a zod schema not listed in VALIDATORS`);
+    }
+  });
+
+  for (const [entry, module] of Object.entries(entryPoints)) {
+    const values = Object.entries(module).filter(([name, value]) => typeof value !== 'function' && !VALIDATORS.has(name));
+    it(`${entry}: ${values.length} exported values, each deep-frozen`, () => {
+      expect(values.length).toBeGreaterThan(0);
+      for (const [name, value] of values) expect(unfrozen(value, name), `${entry} ${name}`).toEqual([]);
+    });
   }
+
+  it('the named data sets are among them: INDICATORS, SERVICES, ARROW_COLUMNS, CENSUS_PROVINCES, OBSERVED_CHINA_VITAL_2020', () => {
+    for (const value of [core.INDICATORS, core.SERVICES, core.ARROW_COLUMNS, seeds.CENSUS_PROVINCES, seeds.OBSERVED_CHINA_VITAL_2020]) {
+      expect(Object.isFrozen(value)).toBe(true);
+      expect(unfrozen(value)).toEqual([]);
+    }
+    expect(() => {
+      (core.INDICATORS[0] as { unit: string }).unit = 'bananas';
+    }).toThrow(TypeError);
+    expect(() => {
+      (seeds.CENSUS_PROVINCES[0] as unknown as Record<string, unknown>).name = 'x';
+    }).toThrow(TypeError);
+    expect(() => {
+      (core.ARROW_COLUMNS as unknown as string[]).push('extra');
+    }).toThrow(TypeError);
+  });
 
   it('changing a census array throws, and the next projection is unchanged', () => {
     const china = presets.CENSUS_2020_POPULATION_BY_AGE.areas[0];

@@ -102,10 +102,10 @@ describe('withLever(scenario, lever, x)', () => {
     );
   });
 
-  it('refuses a per-region lever without a region, and a region with no value and no default', () => {
-    expect(issueOf(() => withLever(towns(), { path: 'migration.ruralToUrbanRate' }, 1)).message).toBe(
-      'lever migration.ruralToUrbanRate is set per region: name the region to move',
-    );
+  it('moves a per-region lever in every region when no region is named, and refuses a region with no value and no default', () => {
+    expect(withLever(towns(), { path: 'migration.ruralToUrbanRate' }, 2).migration.ruralToUrbanRate).toEqual({
+      byRegion: { inland: { linear: { from: [2021, 0.03], to: [2030, 0.02] }, scale: 2 }, coast: 0.05 },
+    });
     expect(issueOf(() => withLever(towns(), { path: 'migration.ruralToUrbanRate', region: 'mountain' }, 1)).message).toBe(
       'lever migration.ruralToUrbanRate has no value for region mountain',
     );

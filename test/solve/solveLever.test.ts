@@ -19,16 +19,7 @@ import { project } from '../../src/model/project.js';
 import type { ScenarioInput } from '../../src/schema/scenario.js';
 import { solveLever, targetValue, type Target } from '../../src/solve/solveLever.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
-
-function issueOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChengzhenError);
-    return (error as ChengzhenError).issues[0];
-  }
-  throw new Error('expected a ChengzhenError');
-}
+import { issueOf } from '../helpers/errors.js';
 
 /** The target indicator in a fresh projection of `scenario`. */
 function reached(scenario: ScenarioInput, target: Target): number {

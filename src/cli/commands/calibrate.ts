@@ -22,8 +22,8 @@ reports the fitted values, each observation's residual and the fit quality.
 Options:
   --lever PATH        a lever to fit (repeat for several)
   --observe I@Y=V     an observed value (repeat)
-  --lever-region ID   fit the levers for this region only (default: each lever as a whole,
-                      for every region; a lever the scenario sets per region needs a region)
+  --lever-region ID   fit the levers for this region only (default: every region; a lever
+                      the scenario sets per region is moved by the same factor in each)
   --up-to YEAR        use only observations up to YEAR
   --json              print the result as JSON
   --out FILE          write to FILE instead of standard output

@@ -52,9 +52,9 @@ Options:
   --draws N            number of draws
   --seed S             seed (a whole number)
   --uncertain P=D      an uncertain lever (repeat)
-  --lever-region ID    draw the levers for this region only (default: each lever as a
-                       whole, for every region; a lever the scenario sets per region needs
-                       a region)
+  --lever-region ID    draw the levers for this region only (default: every region; a
+                       lever the scenario sets per region is moved by the same factor in
+                       each region)
   --threads T          threads (default: one per 1,000 draws on the cores other work
                        leaves idle, so one on a busy machine; never more than the cores
                        or than one per 16 draws)

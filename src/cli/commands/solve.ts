@@ -5,7 +5,7 @@ import { LEVERS, } from '../../solve/levers.js';
 import { solveLever } from '../../solve/solveLever.js';
 import { indicatorInfo } from '../../model/indicatorTable.js';
 import { UsageError, type Command } from '../command.js';
-import { leverSpecs, regionOption } from '../leverRegion.js';
+import { leverRegionText, leverSpecs, regionOption } from '../leverRegion.js';
 import { loadScenario } from '../loadScenario.js';
 import { writeOutput } from '../output.js';
 import { formatNumber, formatValue } from '../table.js';
@@ -40,9 +40,9 @@ Options:
   --lever PATH          the lever to move
   --target I@Y=V        indicator, year and value to reach
   --region ID           the region whose indicator is targeted (default: all regions)
-  --lever-region ID     move the lever for this region only (default: the lever as a
-                        whole, for every region; a lever the scenario sets per region
-                        needs a region)
+  --lever-region ID     move the lever for this region only (default: every region; a
+                        lever the scenario sets per region is moved by the same factor
+                        in each region)
   --json                print the result as JSON
   --out FILE            write to FILE instead of standard output
 
@@ -83,7 +83,7 @@ Example:
     const unit = indicatorInfo(target.indicator)?.unit ?? '';
     const text = values.json
       ? `${JSON.stringify(summary, null, 2)}\n`
-      : `${values.lever}${lever.region ? ` (${lever.region})` : ''} ${result.mode === 'scale' ? 'x' : '='} ${formatNumber(result.value)}\n  gives ${target.indicator} = ${formatValue(result.achieved, unit)} in ${target.year} (target ${formatValue(target.value, unit)}); ${result.evaluations} projections\n`;
+      : `${values.lever}${leverRegionText(scenario, lever)} ${result.mode === 'scale' ? 'x' : '='} ${formatNumber(result.value)}\n  gives ${target.indicator} = ${formatValue(result.achieved, unit)} in ${target.year} (target ${formatValue(target.value, unit)}); ${result.evaluations} projections\n`;
     await writeOutput(text, values.out, io);
   },
 };

@@ -6,7 +6,9 @@
  * migrant and urban hukou residents of the ages named):
  * - `schoolPlaces` (urban compulsory school, ages 6-14): H + M x `migrantChildrenPublicSchoolShare`;
  *   `ruralSchoolPlaces` (when `ruralPlaces` is given): R aged 6-14;
- * - `preschoolPlaces` (ages 3-5): (R + M + H) x `inclusiveCoverageShare`;
+ * - `teachers`: (R + M + H) aged 6-14 / `pupilsPerTeacher`;
+ * - `preschoolPlaces` (ages 3-5): (R + M + H) x `inclusiveCoverageShare`; `otherPreschoolPlaces`
+ *   (when `otherPlaces` is given): (R + M + H) x (1 - `inclusiveCoverageShare`);
  * - `childcarePlaces`: `placesPer1000Residents` x residents / 1000, or `placesTarget`;
  * - `rentalHousing`: M aged 16-59 x `shareOfWorkingAgeMigrantsInNeed` / `personsPerUnit`;
  * - `doctors`: `doctorsPer1000Residents` x residents / 1000; `clinics`: residents / `residentsPerClinic`;
@@ -127,6 +129,13 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
       out.set('ruralSchoolPlaces', figures(ctx, children.rural, new Float64Array(children.rural.length), services.schoolPlaces.ruralPlaces, id, [...p, 'ruralPlaces']));
     }
   }
+  if (services.teachers) {
+    const p = ['services', 'teachers'];
+    const pupils = ageSums(ctx.result, r, 6, 14);
+    const perTeacher = values(ctx, services.teachers.pupilsPerTeacher, id, [...p, 'pupilsPerTeacher'], POSITIVE);
+    const teachers = splitByShare(Float64Array.from(perTeacher, (v, y) => total(pupils, y) / v), pupils);
+    out.set('teachers', figures(ctx, teachers.local, teachers.migrant, services.teachers.teachers, id, [...p, 'teachers']));
+  }
   if (services.preschoolPlaces) {
     const p = ['services', 'preschoolPlaces'];
     const children = ageSums(ctx.result, r, 3, 5);
@@ -134,6 +143,11 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
     const local = Float64Array.from(children.rural, (v, y) => (v + children.hukou[y]) * share[y]);
     const migrant = Float64Array.from(children.migrant, (v, y) => v * share[y]);
     out.set('preschoolPlaces', figures(ctx, local, migrant, services.preschoolPlaces.places, id, [...p, 'places']));
+    if (services.preschoolPlaces.otherPlaces) {
+      const otherLocal = Float64Array.from(children.rural, (v, y) => (v + children.hukou[y]) * (1 - share[y]));
+      const otherMigrant = Float64Array.from(children.migrant, (v, y) => v * (1 - share[y]));
+      out.set('otherPreschoolPlaces', figures(ctx, otherLocal, otherMigrant, services.preschoolPlaces.otherPlaces, id, [...p, 'otherPlaces']));
+    }
   }
   if (services.childcarePlaces) {
     const p = ['services', 'childcarePlaces'];
@@ -187,7 +201,7 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
 }
 
 /** The highest single age each service reads must lie below the open age group. */
-const LAST_SINGLE_AGE: Partial<Record<keyof Services, number>> = { schoolPlaces: 14, preschoolPlaces: 5, childcarePlaces: 2, rentalHousing: 59 };
+const LAST_SINGLE_AGE: Partial<Record<keyof Services, number>> = { schoolPlaces: 14, teachers: 14, preschoolPlaces: 5, childcarePlaces: 2, rentalHousing: 59 };
 
 /** Problems that depend on the years and regions projected, all at once. */
 function contextIssues(scenario: Scenario, services: Services, result: KernelResult, years: readonly number[]): ChengzhenIssue[] {

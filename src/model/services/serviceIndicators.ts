@@ -3,27 +3,30 @@
  * units and labels, added to the indicator table.
  */
 
+import { deepFreeze } from '../../deepFreeze.js';
 import type { IndicatorInfo } from '../indicatorTable.js';
 
 /**
  * The services, with the unit their demand and capacity are counted in. `ruralSchoolPlaces`,
- * `clinics` and `nursingBeds` appear when the scenario gives their stocks.
+ * `otherPreschoolPlaces`, `clinics` and `nursingBeds` appear when the scenario gives their stocks.
  *
  * @example
  * SERVICES.find((s) => s.key === 'doctors')?.labelZh
  * // => '执业（助理）医师'
  */
-export const SERVICES = [
+export const SERVICES = deepFreeze([
   { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位', stockPath: 'services.schoolPlaces.urbanPlaces' },
   { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位', stockPath: 'services.schoolPlaces.ruralPlaces' },
+  { key: 'teachers', unit: 'teachers', labelEn: 'Compulsory-school teachers (pupils aged 6-14)', labelZh: '义务教育专任教师', stockPath: 'services.teachers.teachers' },
   { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位', stockPath: 'services.preschoolPlaces.places' },
+  { key: 'otherPreschoolPlaces', unit: 'places', labelEn: 'Other (non-inclusive) preschool places (ages 3-5)', labelZh: '非普惠性学前教育学位', stockPath: 'services.preschoolPlaces.otherPlaces' },
   { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位', stockPath: 'services.childcarePlaces.places' },
   { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房', stockPath: 'services.rentalHousing.capacity' },
   { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师', stockPath: 'services.healthCare.doctors' },
   { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构', stockPath: 'services.healthCare.clinics' },
   { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位', stockPath: 'services.elderlyCare.beds' },
   { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位', stockPath: 'services.elderlyCare.nursingBeds' },
-] as const;
+] as const);
 /** The key of a public service, one of {@link SERVICES}. */
 export type ServiceKey = (typeof SERVICES)[number]['key'];
 
@@ -45,7 +48,7 @@ export function serviceAtStockPath(path: string): ServiceKey | undefined {
  * SERVICE_FIGURES.length
  * // => 9
  */
-export const SERVICE_FIGURES = [
+export const SERVICE_FIGURES = Object.freeze([
   'demand',
   'capacity',
   'shortfall',
@@ -55,7 +58,7 @@ export const SERVICE_FIGURES = [
   'additionsNeededPerYear',
   'migrantDemand',
   'migrantCoverage',
-] as const;
+] as const);
 /** A figure computed for every service, one of {@link SERVICE_FIGURES}. */
 export type ServiceFigure = (typeof SERVICE_FIGURES)[number];
 
@@ -78,7 +81,7 @@ const FIGURE_TEXT: Record<ServiceFigure, { en: string; zh: string; description: 
  * SERVICE_INDICATORS.find((i) => i.key === 'schoolPlaces.coverage')?.limits
  * // => [0, 1]
  */
-export const SERVICE_INDICATORS: IndicatorInfo[] = SERVICES.flatMap((service) =>
+export const SERVICE_INDICATORS: readonly IndicatorInfo[] = deepFreeze(SERVICES.flatMap((service) =>
   SERVICE_FIGURES.map((figure): IndicatorInfo => {
     const text = FIGURE_TEXT[figure];
     const unit: IndicatorInfo['unit'] = figure === 'utilisation' ? 'ratio' : text.share ? 'share (0-1)' : service.unit;
@@ -92,4 +95,4 @@ export const SERVICE_INDICATORS: IndicatorInfo[] = SERVICES.flatMap((service) =>
       limits: text.share ? [0, 1] : [0, Infinity],
     };
   }),
-);
+));

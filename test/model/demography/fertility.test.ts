@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WPP2024_CHINA_FERTILITY } from '../../../seeds/un-wpp2024/fertility.js';
 import { kernelFertility, singleYearAsfr } from '../../../src/model/demography/fertility.js';
+import { propertyRuns } from '../../helpers/properties.js';
 
 describe('singleYearAsfr(tfr, pasfrPercent)', () => {
   it('adds up to the TFR to 1e-12 and keeps every group share, for every UN year 1950-2100', () => {
@@ -43,7 +44,7 @@ describe('singleYearAsfr(tfr, pasfrPercent)', () => {
           expect(F.every((v) => v >= 0)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../../src/errors.js';
 import { monotoneCubicSpline, splineValue } from '../../../src/model/demography/monotoneCubicSpline.js';
+import { propertyRuns } from '../../helpers/properties.js';
 
 describe('monotoneCubicSpline(x, y)', () => {
   it('passes through every knot', () => {
@@ -42,7 +43,7 @@ describe('monotoneCubicSpline(x, y)', () => {
           previous = v;
         }
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../../src/errors.js';
 import { splitAgeGroups } from '../../../src/model/demography/splitAgeGroups.js';
+import { propertyRuns } from '../../helpers/properties.js';
 
 // China, 2020 census (第七次全国人口普查), 31 provinces, persons by age group 0, 1-4, 5-9, ...,
 // 95-99, 100+ (census yearbook 2020, Table 1-5), as extracted in china_census_pop_by_age5_sex_
@@ -74,7 +75,7 @@ describe('splitAgeGroups(totals, ageStarts)', () => {
         sums.forEach((sum, g) => expect(Math.abs(sum - totals[g])).toBeLessThanOrEqual(1e-9 * Math.max(totals[g], 1e-300)));
         expect(single.every((v) => v >= 0)).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 

@@ -11,8 +11,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OBSERVED_URBANISATION } from '../../seeds/index.js';
 import { censusLevels } from '../../src/model/censusLevels.js';
-import { ChengzhenError } from '../../src/errors.js';
 import { HINDCAST_MEASURES, hindcast, ruralUrbanisationPropensity2010To2018, type HindcastResult } from '../../src/presets/hindcast.js';
+import { issueOf } from '../helpers/errors.js';
 
 let from2020: HindcastResult;
 let upTo2022: HindcastResult;
@@ -24,16 +24,6 @@ beforeAll(() => {
 
 const observed = (year: number) => OBSERVED_URBANISATION.find((r) => r.area === 'China' && r.year === year)!;
 const FIELD = { residentUrbanisationRate: 'residentUrbanisationRate', population: 'residentPopulation', births: 'births', deaths: 'deaths' } as const;
-
-function issueOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChengzhenError);
-    return (error as ChengzhenError).issues[0];
-  }
-  throw new Error('expected a ChengzhenError');
-}
 
 /** The checks every hindcast must pass: errors, relative errors and means from the points. */
 function checkConsistent(h: HindcastResult, years: number[]) {

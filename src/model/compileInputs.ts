@@ -1,0 +1,256 @@
+/**
+ * What a scenario's compilation needs before the year loop, and the checks that can only be
+ * made with it: the base population of every region split by status, the age profiles
+ * normalised to the base-year status populations, and the levers' values by year. Two checks
+ * live here because they need those numbers: that the status split of each base is feasible,
+ * and that no lever spread over ages by its profile passes its limit (`m + c <= 1`,
+ * `k + q <= 1` at every age). Both the parse stage ({@link safeParseScenario} of the public
+ * API) and the compiler run them, so that a scenario that parses compiles, and every problem
+ * is reported at once, per region, in the scenario's own paths.
+ */
+
+import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
+import type { Scenario } from '../schema/scenario.js';
+import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
+import type { ScheduleRange } from '../schema/schedule.js';
+import { regionScheduleValues } from '../schema/regionValues.js';
+import { ageProfileFor } from './ageProfileFor.js';
+import { basePopulation } from './basePopulation.js';
+import type { PopulationByStatus } from './statusSplit.js';
+
+const SHARE = SCHEDULE_RANGES.share;
+
+/** Rates by year for one region, and the path they came from (for messages). */
+export interface LeverValues {
+  values: number[];
+  path: (string | number)[];
+}
+
+/** A profile by sex over ages 0..maxAge. */
+export interface ProfileBySex {
+  female: Float64Array;
+  male: Float64Array;
+}
+
+/** The levers of one region by year (null for a lever the scenario leaves to the data). */
+export interface RegionLevers {
+  m: LeverValues;
+  c: LeverValues;
+  q: LeverValues;
+  k: LeverValues;
+  external: LeverValues;
+  mxScale: LeverValues | null;
+  tfr: LeverValues | null;
+  tfrScale: LeverValues | null;
+  srb: LeverValues | null;
+}
+
+/** What the compiler builds the kernel problem from, and every input problem found. */
+export interface CompileInputs {
+  bases: PopulationByStatus[];
+  /** weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r. */
+  weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
+  levers: RegionLevers[];
+  /** Empty when the scenario compiles. */
+  issues: ChengzhenIssue[];
+}
+
+/** Runs a check that throws ChengzhenError and keeps its issues; undefined when it threw. */
+function collect<T>(issues: ChengzhenIssue[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ChengzhenError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/**
+ * Caches of what does not change between compilations of one scenario with different levers
+ * (solvers, simulations): base populations and age profiles, keyed by the identity of the
+ * parsed (deep-frozen, so unchanging) objects they come from; lever copies share every object
+ * but the lever's path. Weak keys: an entry goes with its scenario, and no caller's content
+ * reaches another's. The cached arrays are only read, never handed out.
+ */
+const baseCache = new WeakMap<object, Map<string, PopulationByStatus>>();
+const profileCache = new WeakMap<object, Map<number, ProfileBySex>>();
+/** Named profiles (strings cannot be weak keys): a handful of names by a handful of ages. */
+const namedProfiles = new Map<string, ProfileBySex>();
+const NAMED_LIMIT = 64;
+
+function remember<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = make();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function inner<K, T>(cache: WeakMap<object, Map<K, T>>, owner: object): Map<K, T> {
+  let map = cache.get(owner);
+  if (map === undefined) {
+    map = new Map();
+    cache.set(owner, map);
+  }
+  return map;
+}
+
+/**
+ * An age profile of the scenario by sex, cached by the identity of its (frozen) spec.
+ *
+ * @throws {ChengzhenError} for a profile that cannot be built, naming `path`.
+ */
+export function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: number, path: (string | number)[]): ProfileBySex {
+  const make = () => ({ female: ageProfileFor(spec, maxAge, path, 'female'), male: ageProfileFor(spec, maxAge, path, 'male') });
+  if (typeof spec === 'object') return remember(inner(profileCache, spec), maxAge, make);
+  if (namedProfiles.size >= NAMED_LIMIT) namedProfiles.clear();
+  return remember(namedProfiles, `${spec}:${maxAge}`, make);
+}
+
+/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`. */
+function normalise(profile: ProfileBySex, population: ProfileBySex): Float64Array {
+  const A1 = profile.female.length;
+  let weighted = 0;
+  let total = 0;
+  for (let a = 0; a < A1; a++) {
+    weighted += profile.female[a] * population.female[a] + profile.male[a] * population.male[a];
+    total += population.female[a] + population.male[a];
+  }
+  const factor = weighted > 0 ? total / weighted : 1;
+  const out = new Float64Array(2 * A1);
+  for (let a = 0; a < A1; a++) {
+    out[a] = profile.female[a] * factor;
+    out[A1 + a] = profile.male[a] * factor;
+  }
+  return out;
+}
+
+/** The worst breach of a rate limit by one lever in one region: where, and the highest level allowed. */
+interface Breach {
+  what: string;
+  path: (string | number)[];
+  region: string;
+  year: number;
+  sex: string;
+  age: number;
+  value: number;
+  limit: number;
+  level: number;
+  limitText: string;
+}
+
+function breachIssue(b: Breach): ChengzhenIssue {
+  const allowed = (b.level * b.limit) / b.value;
+  return {
+    code: 'constraint',
+    path: b.path,
+    coords: { year: b.year, region: b.region, sex: b.sex, age: b.age },
+    message: `${formatPath(b.path)}[region=${b.region}] is too high from ${b.year}: the level ${b.level} times the age profile gives a ${b.what} of ${b.value} at ${b.sex} age ${b.age}, above ${b.limitText}; with this age profile the level can be at most ${allowed}`,
+    expected: `a level <= ${allowed}`,
+    received: String(b.level),
+  };
+}
+
+/**
+ * The base populations, normalised age profiles and lever values of a parsed scenario, with
+ * every problem they show: an infeasible status split (per region), a profile that cannot be
+ * built, a lever out of range, and a lever that its age profile pushes past its limit (the
+ * worst age of each region and lever, from the first year it happens, with the highest level
+ * that profile allows). Never throws a ChengzhenError: problems are returned in `issues`.
+ *
+ * @example
+ * compileInputs(parseScenario(getPreset('zhejiang-2023').scenario)).issues
+ * // => []
+ */
+export function compileInputs(s: Scenario): CompileInputs {
+  const issues: ChengzhenIssue[] = [];
+  const ids = s.regions.map((r) => r.id);
+  const A = s.maxAge;
+  const A1 = A + 1;
+  const firstYear = s.baseYear + 1;
+  const empty: ProfileBySex = { female: new Float64Array(A1), male: new Float64Array(A1) };
+
+  const failed = new Set<number>();
+  // regions whose bases are written the same share one split (within this call only): the
+  // split reads nothing but the base, the base year and maxAge
+  const sameBase = new Map<string, PopulationByStatus>();
+  const bases = ids.map((id, r) => {
+    const base = collect(issues, () =>
+      remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => {
+        const key = JSON.stringify(s.base[id]);
+        const found = sameBase.get(key);
+        if (found !== undefined) return found;
+        const made = basePopulation(s, id, ['base', id]);
+        sameBase.set(key, made);
+        return made;
+      }),
+    );
+    if (base !== undefined) return base;
+    failed.add(r);
+    return { rural: empty, migrant: empty, hukou: empty };
+  });
+  const profiles = {
+    m: collect(issues, () => profileBySex(s.migration.ruralToUrbanAgeProfile, A, ['migration', 'ruralToUrbanAgeProfile'])) ?? empty,
+    q: collect(issues, () => profileBySex(s.migration.returnAgeProfile, A, ['migration', 'returnAgeProfile'])) ?? empty,
+    k: collect(issues, () => profileBySex(s.hukou.ageProfile, A, ['hukou', 'ageProfile'])) ?? empty,
+  };
+  collect(issues, () => profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']));
+  const weights = bases.map((b) => ({ m: normalise(profiles.m, b.rural), q: normalise(profiles.q, b.migrant), k: normalise(profiles.k, b.migrant) }));
+
+  const d = s.demography;
+  const zeros = new Array<number>(s.endYear - s.baseYear).fill(0);
+  const lever = (value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues => ({
+    values: collect(issues, () => regionScheduleValues(value, id, path, firstYear, s.endYear, range)) ?? zeros,
+    path,
+  });
+  const levers = ids.map(
+    (id): RegionLevers => ({
+      m: lever(s.migration.ruralToUrbanRate, id, ['migration', 'ruralToUrbanRate']),
+      c: lever(s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
+      q: lever(s.migration.returnRate, id, ['migration', 'returnRate']),
+      k: lever(s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
+      external: lever(s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
+      mxScale: d.mortality.mxScale === undefined ? null : lever(d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
+      tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
+      tfrScale: d.fertility.tfrScale === undefined ? null : lever(d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
+      srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
+    }),
+  );
+  // regions whose base failed have no weights to check; a lever that failed is all zeros
+  issues.push(...breachIssues(s, ids, weights, levers, failed));
+  return { bases, weights, levers, issues };
+}
+
+/** Rates by age past their limits, the worst per lever and region (the first year it happens). */
+function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weights'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
+  const A1 = s.maxAge + 1;
+  const breaches = new Map<string, Breach>();
+  const breach = (b: Breach) => {
+    const key = `${b.what}:${b.region}`;
+    const seen = breaches.get(key);
+    if (!seen || b.value / b.limit > seen.value / seen.limit) breaches.set(key, seen ? { ...b, year: Math.min(seen.year, b.year) } : b);
+  };
+  const steps = s.endYear - s.baseYear;
+  for (let t = 0; t < steps; t++) {
+    const year = s.baseYear + 1 + t;
+    for (let r = 0; r < ids.length; r++) {
+      if (skip.has(r)) continue;
+      const lv = levers[r];
+      const w = weights[r];
+      const c = lv.c.values[t];
+      for (let x = 0; x < 2 * A1; x++) {
+        const mv = lv.m.values[t] * w.m[x];
+        const kv = lv.k.values[t] * w.k[x];
+        const qv = lv.q.values[t] * w.q[x];
+        if (mv + c <= 1 && kv + qv <= 1) continue;
+        const sex = x < A1 ? 'female' : 'male';
+        const age = x % A1;
+        if (!(mv + c <= 1)) breach({ what: 'rural-to-urban migration rate', path: lv.m.path, region: ids[r], year, sex, age, value: mv, limit: 1 - c, level: lv.m.values[t], limitText: `1 - reclassificationRate = ${1 - c}` });
+        if (!(kv + qv <= 1)) breach({ what: 'hukou conversion rate', path: lv.k.path, region: ids[r], year, sex, age, value: kv, limit: 1 - qv, level: lv.k.values[t], limitText: `1 - the return rate at that age = ${1 - qv}` });
+      }
+    }
+  }
+  return [...breaches.values()].map(breachIssue);
+}
