@@ -22,6 +22,7 @@ import { COUNTY_PRESET_2023 } from '../../seeds/census-counties/countyPreset2023
 import { CENSUS_2020_COUNTIES_SOURCE } from '../../seeds/census-counties/index.js';
 import { PLAN_NATIONAL_2024 } from '../../seeds/plans/national-2024.js';
 import type { CitedValue } from '../../seeds/types.js';
+import { deepFreeze } from '../deepFreeze.js';
 import { censusLevels } from '../model/censusLevels.js';
 import type { CityTier } from '../model/counties/cityTiers.js';
 import type { CountyPresetSeed } from '../model/counties/countyPresetSeed.js';
@@ -55,7 +56,7 @@ export interface TierSettlement {
  * COUNTY_SETTLEMENT.megacity.rule
  * // => 'points system'
  */
-export const COUNTY_SETTLEMENT: Readonly<Record<Exclude<CityTier, 'province' | 'country'>, TierSettlement>> = Object.freeze({
+export const COUNTY_SETTLEMENT: Readonly<Record<Exclude<CityTier, 'province' | 'country'>, TierSettlement>> = deepFreeze({
   megacity: { rule: 'points system', trendRelative: 0.5, planRaises: false },
   supercity: { rule: 'points system', trendRelative: 0.5, planRaises: false },
   'large-1': { rule: 'eased limits', trendRelative: 0.75, planRaises: true },
