@@ -15,6 +15,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { project } from '../src/model/project.js';
+import type { IndicatorKey } from '../src/model/indicatorTable.js';
 import type { Projection } from '../src/model/projection.js';
 import { getPreset } from '../src/presets/index.js';
 import type { ScenarioInput } from '../src/schema/scenario.js';
@@ -45,7 +46,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-const at = (p: Pick<Projection, 'indicator' | 'years'>, key: string, year: number, region?: string) => p.indicator(key, region ? { region } : undefined).values[p.years.indexOf(year)];
+const at = (p: Pick<Projection, 'indicator' | 'years'>, key: IndicatorKey, year: number, region?: string) => p.indicator(key, region ? { region } : undefined).values[p.years.indexOf(year)];
 const { plain: a, quota: b } = runs!;
 console.log(`china-counties-2024-2028, quota ${QUOTA} conversions a year in every county of a 超大 or 特大 city, ${ROUNDS} rounds`);
 console.log(`project, unconstrained: median ${(median(times.plain) / 1000).toFixed(2)} s; with quotas: ${(median(times.quota) / 1000).toFixed(2)} s (ratio ${(median(times.quota) / median(times.plain)).toFixed(2)})`);

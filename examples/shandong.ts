@@ -13,7 +13,7 @@
  * Run: npm run example -- shandong
  */
 
-import { getPreset, LEVERS, parseScenario, project, scorecard, solveLever, solveScorecard, type Projection } from '../src/index.js';
+import { getPreset, LEVERS, parseScenario, project, scorecard, solveLever, solveScorecard, type Projection, type ServiceFigure } from '../src/index.js';
 import { count, heading, inUnit, pct, printTable, wrap } from './format.js';
 
 const plan = getPreset('shandong-2021-2023');
@@ -34,8 +34,8 @@ function servableShare(capacity: number, demand: number, migrantDemand: number):
 }
 
 function printSchoolPlaces(title: string, projection: Projection): void {
-  const series = (figure: string) => projection.indicator(`schoolPlaces.${figure}`).values;
-  const [demand, migrantDemand, capacity, shortfall, surplus, migrantCoverage] = ['demand', 'migrantDemand', 'capacity', 'shortfall', 'surplus', 'migrantCoverage'].map(series);
+  const series = (figure: ServiceFigure) => projection.indicator(`schoolPlaces.${figure}`).values;
+  const [demand, migrantDemand, capacity, shortfall, surplus, migrantCoverage] = (['demand', 'migrantDemand', 'capacity', 'shortfall', 'surplus', 'migrantCoverage'] as const).map(series);
   const urban = projection.indicator('residentUrbanisationRate').values;
   console.log(`${title}\n`);
   printTable(

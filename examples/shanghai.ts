@@ -13,7 +13,7 @@
  * Run: npm run example -- shanghai
  */
 
-import { ChengzhenError, getPreset, parseScenario, project, scorecard, solveLever, type Projection, type Scenario } from '../src/index.js';
+import { ChengzhenError, getPreset, parseScenario, project, scorecard, solveLever, type Projection, type Scenario, type ServiceFigure } from '../src/index.js';
 import { count, heading, inUnit, pct, printTable, provenance, ratio, wrap } from './format.js';
 
 const preset = getPreset('shanghai-2024-2028');
@@ -35,8 +35,8 @@ function workingAgeMigrants(projection: Projection, year: number): number {
 
 /** The bed table of a projection: one row per year-end. */
 function printBeds(projection: Projection): void {
-  const series = (figure: string) => projection.indicator(`rentalHousing.${figure}`).values;
-  const [demand, capacity, shortfall, surplus, utilisation, migrantCoverage] = ['demand', 'capacity', 'shortfall', 'surplus', 'utilisation', 'migrantCoverage'].map(series);
+  const series = (figure: ServiceFigure) => projection.indicator(`rentalHousing.${figure}`).values;
+  const [demand, capacity, shortfall, surplus, utilisation, migrantCoverage] = (['demand', 'capacity', 'shortfall', 'surplus', 'utilisation', 'migrantCoverage'] as const).map(series);
   printTable(
     ['year', 'migrants 16-59 (persons)', 'beds needed', 'beds', 'short (-) / spare (+) beds', 'utilisation', 'migrant coverage'],
     projection.years.map((year, i) => [

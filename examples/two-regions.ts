@@ -16,7 +16,7 @@
  */
 
 import { mkdirSync } from 'node:fs';
-import { defineScenario, project, toCsv } from '../src/index.js';
+import { defineScenario, project, toCsv, type IndicatorKey } from '../src/index.js';
 import { writeFileAtomic } from '../src/node/index.js';
 import { count, heading, millions, pct, printTable, wrap } from './format.js';
 
@@ -80,7 +80,7 @@ console.log(heading(scenario.name));
 console.log(`${scenario.description}\n`);
 const regions = ['anhui', 'jiangsu', 'all'] as const;
 const names = { anhui: 'Anhui 安徽', jiangsu: 'Jiangsu 江苏', all: 'total' };
-const series = (key: string, region: string) => projection.indicator(key, { region }).values;
+const series = (key: IndicatorKey, region: string) => projection.indicator(key, { region }).values;
 const columns = regions.map((region) => ({
   population: series('population', region),
   resident: series('residentUrbanisationRate', region),
@@ -93,7 +93,7 @@ printTable(
 );
 
 // Movers during the horizon: counted in the region they left
-const total = (key: string, region: string) => projection.indicator(key, { region }).values.reduce((sum, v) => sum + v, 0);
+const total = (key: IndicatorKey, region: string) => projection.indicator(key, { region }).values.reduce((sum, v) => sum + v, 0);
 console.log();
 console.log(
   wrap(

@@ -37,7 +37,7 @@ export { Projection, ALL_REGIONS } from './model/projection.js';
 export type { IndicatorSeries, TidyRow } from './model/projection.js';
 export { AggregatedProjection, groupRegions } from './model/aggregate.js';
 export type { AggregateBy } from './model/aggregate.js';
-export { INDICATORS, POPULATION_INDICATORS, indicatorInfo } from './model/indicatorTable.js';
+export { INDICATORS, POPULATION_INDICATORS, indicatorInfo, isIndicatorKey, asIndicatorKey, type IndicatorKey } from './model/indicatorTable.js';
 export type { IndicatorInfo, IndicatorKind } from './model/indicatorTable.js';
 export { SERVICES, SERVICE_FIGURES, SERVICE_INDICATORS } from './model/services/serviceIndicators.js';
 export type { ServiceKey, ServiceFigure } from './model/services/serviceIndicators.js';

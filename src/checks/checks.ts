@@ -11,7 +11,7 @@ import { LIMITS } from '../limits.js';
 import { deepFreeze } from '../deepFreeze.js';
 import { documentIssues } from '../schema/documentIssues.js';
 import { fromZodError, fromZodIssue } from '../schema/zodIssues.js';
-import { INDICATORS } from '../model/indicatorTable.js';
+import { INDICATORS, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 
 const year = z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear);
@@ -183,7 +183,7 @@ function projectionIssues(projection: Projection, checks: readonly Check[]): Che
       issues.push({ code: 'invalid_value', path: ['checks', i, 'region'], message: `checks[${i}].region ${JSON.stringify(c.region)} is not a region of the scenario (regions: ${[...projection.regions.slice(0, 8), ALL_REGIONS].join(', ')})`, received: c.region });
       return;
     }
-    const have = projection.indicator(c.indicator, { region: c.region }).years;
+    const have = projection.indicator(asIndicatorKey(c.indicator), { region: c.region }).years;
     const missing = yearsOf(c).filter((y) => !have.includes(y));
     if (missing.length > 0) {
       issues.push({
@@ -227,7 +227,7 @@ export function runChecks(projection: Projection, checks: ChecksFileInput | read
   if (issues.length > 0) throw new ChengzhenError(issues);
   const outcomes: CheckOutcome[] = [];
   list.forEach((check, index) => {
-    const series = projection.indicator(check.indicator, { region: check.region });
+    const series = projection.indicator(asIndicatorKey(check.indicator), { region: check.region });
     for (const y of yearsOf(check)) {
       const actual = series.values[series.years.indexOf(y)];
       const judged = judge(check, actual);

@@ -6,6 +6,7 @@
 
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
+import { asIndicatorKey } from '../model/indicatorTable.js';
 
 /** One row of a comparison: an indicator for one region and year in projections `a` and `b`. */
 export interface ComparisonRow {
@@ -93,8 +94,8 @@ export function compareProjections(a: Projection, b: Projection, options: Compar
   const rows: ComparisonRow[] = [];
   for (const indicator of indicators) {
     for (const region of regions) {
-      const sa = a.indicator(indicator, { region });
-      const sb = b.indicator(indicator, { region });
+      const sa = a.indicator(asIndicatorKey(indicator), { region });
+      const sb = b.indicator(asIndicatorKey(indicator), { region });
       const atB = new Map(sb.years.map((year, i) => [year, sb.values[i]]));
       const unit = sa.unit;
       const points = unit === 'share (0-1)' ? 100 : 1;

@@ -19,7 +19,7 @@ import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { compensatedSum } from '../kernel/indicators.js';
 import type { Region } from '../schema/scenario.js';
 import { tidyRows } from './tidyRows.js';
-import { indicatorInfo } from './indicatorTable.js';
+import { indicatorInfo, type IndicatorKey, asIndicatorKey } from './indicatorTable.js';
 import type { IndicatorSeries, TidyRow } from './projection.js';
 
 /** How to group regions: by a region attribute, or by a function giving each region its group id. */
@@ -224,7 +224,7 @@ export class AggregatedProjection {
    *
    * @throws {ChengzhenError} for an unknown indicator or group.
    */
-  indicator(key: string, options: { region?: string } = {}): IndicatorSeries {
+  indicator(key: IndicatorKey, options: { region?: string } = {}): IndicatorSeries {
     const region = options.region ?? ALL;
     const g = region === ALL ? this.regions.length : this.regions.indexOf(region);
     if (g < 0) throw unknownGroup(region, this.regions);
@@ -244,7 +244,7 @@ export class AggregatedProjection {
   table(options: { indicators?: string[]; regions?: string[] } = {}): TidyRow[] {
     const keys = options.indicators ?? this.keys;
     const regions = options.regions ?? (this.regions.length > 1 ? [...this.regions, ALL] : this.regions);
-    return tidyRows(keys, regions, (key, region) => this.indicator(key, { region }));
+    return tidyRows(keys, regions, (key, region) => this.indicator(asIndicatorKey(key), { region }));
   }
 }
 

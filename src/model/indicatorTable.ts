@@ -3,9 +3,9 @@
  * English and Chinese, what it means, and the range its values lie in.
  */
 
-import { CONSTRAINT_INDICATORS } from './constraints/indicators.js';
+import { CONSTRAINT_INDICATORS, type ConstraintIndicatorKey } from './constraints/indicators.js';
 import { deepFreeze } from '../deepFreeze.js';
-import { SERVICE_INDICATORS } from './services/serviceIndicators.js';
+import { SERVICE_INDICATORS, type ServiceFigure, type ServiceKey } from './services/serviceIndicators.js';
 
 /** How an indicator is measured: a stock at the end of each year, or a flow during it. */
 export type IndicatorKind = 'stock' | 'flow';
@@ -54,6 +54,38 @@ export const POPULATION_INDICATORS = deepFreeze([
 ] as const satisfies readonly IndicatorInfo[]);
 
 export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];
+
+/**
+ * The key of any indicator a projection gives: a population indicator, a service's figure
+ * (`service.figure`, such as `schoolPlaces.shortfall`) or a constraint's series. A typo such as
+ * `'shcoolPlaces.demand'` does not compile.
+ */
+export type IndicatorKey = PopulationIndicatorKey | `${ServiceKey}.${ServiceFigure}` | ConstraintIndicatorKey;
+
+/**
+ * True when `key` names an indicator of the table: narrows a string read at run time (a
+ * command-line argument, a checks file) to an {@link IndicatorKey}.
+ *
+ * @example
+ * isIndicatorKey('schoolPlaces.shortfall')
+ * // => true
+ */
+export function isIndicatorKey(key: string): key is IndicatorKey {
+  return byKey.has(key);
+}
+
+/**
+ * A key read at run time (a checks file, a target, a command-line argument) as an
+ * {@link IndicatorKey}, unchecked: the projection reports an unknown key when asked for it,
+ * naming it. Code that writes a key should write it as a literal, which the compiler checks.
+ *
+ * @example
+ * asIndicatorKey(['schoolPlaces', 'shortfall'].join('.'))
+ * // => 'schoolPlaces.shortfall'
+ */
+export function asIndicatorKey(key: string): IndicatorKey {
+  return key as IndicatorKey;
+}
 
 /**
  * Every indicator, in table order: the population indicators, then the services'.

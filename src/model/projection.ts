@@ -10,7 +10,7 @@ import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from
 import type { Scenario } from '../schema/scenario.js';
 import { AggregatedProjection, type AggregateBy } from './aggregate.js';
 import { tidyRows } from './tidyRows.js';
-import { indicatorInfo, INDICATORS } from './indicatorTable.js';
+import { indicatorInfo, INDICATORS, type IndicatorKey, asIndicatorKey } from './indicatorTable.js';
 import { regionLevels, type RegionLevels } from './regionLevels.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
@@ -136,7 +136,7 @@ export class Projection {
    * projection.indicator('residentUrbanisationRate', { region: 'shandong' }).values[0]   // the 2020 census rate
    * // => 0.6305
    */
-  indicator(key: string, options: { region?: string } = {}): IndicatorSeries {
+  indicator(key: IndicatorKey, options: { region?: string } = {}): IndicatorSeries {
     const region = options.region ?? ALL_REGIONS;
     const r = this.regionIndex(region);
     const width = this.regions.length + 1;
@@ -181,7 +181,7 @@ export class Projection {
   table(options: { indicators?: string[]; regions?: string[] } = {}): TidyRow[] {
     const keys = options.indicators ?? this.indicatorKeys();
     const regions = options.regions ?? (this.regions.length > 1 ? [...this.regions, ALL_REGIONS] : this.regions);
-    return tidyRows(keys, regions, (key, region) => this.indicator(key, { region }));
+    return tidyRows(keys, regions, (key, region) => this.indicator(asIndicatorKey(key), { region }));
   }
 
   /**

@@ -21,6 +21,7 @@
 import type { PlanTarget, TargetRole } from '../../seeds/types.js';
 import { ALL_REGIONS, type Projection } from './projection.js';
 import { SERVICES, serviceAtStockPath } from './services/serviceIndicators.js';
+import { asIndicatorKey } from './indicatorTable.js';
 
 /** What the lever that would meet a missed target must be. */
 export interface WhatItWouldTake {
@@ -153,7 +154,7 @@ function adequacy(projection: Projection, t: PlanTarget, region: string): { adeq
 
 function valueAt(projection: Projection, key: string, year: number, region: string): number | null {
   if (!projection.indicatorKeys().includes(key)) return null;
-  const series = projection.indicator(key, { region });
+  const series = projection.indicator(asIndicatorKey(key), { region });
   const i = series.years.indexOf(year);
   return i < 0 ? null : series.values[i];
 }

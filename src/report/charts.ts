@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { deepFreeze } from '../deepFreeze.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
-import { indicatorInfo } from '../model/indicatorTable.js';
+import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { SERVICES, type ServiceKey } from '../model/services/serviceIndicators.js';
 import { axisScale, bilingual, formatValue, indicatorLabel, SHARE_UNIT } from './format.js';
 import type { QuantileBand, ReportTarget } from './reportInput.js';
@@ -259,7 +259,7 @@ export function urbanisationByRegionChartSpec(projection: Projection, options: O
   const names = projection.regions.map((id) => regionTitle(projection, id));
   const values = projection.regions.flatMap((id, r) =>
     rates.flatMap((rate) => {
-      const series = projection.indicator(rate.key, { region: id });
+      const series = projection.indicator(asIndicatorKey(rate.key), { region: id });
       return series.years.map((year, i) => ({ year, region: names[r], rate: rate.label, value: series.values[i] }));
     }),
   );

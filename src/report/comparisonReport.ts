@@ -5,7 +5,7 @@
  */
 
 import { ChengzhenError } from '../errors.js';
-import { indicatorInfo } from '../model/indicatorTable.js';
+import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 import { CHART_CONFIG, type ChartSpec } from './charts.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 function chartSpec(scenarios: readonly NamedProjection[], key: string, region: string): ChartSpec {
   const unit = indicatorInfo(key)?.unit ?? '';
   const share = unit === 'share (0-1)';
-  const series = scenarios.map((s) => s.projection.indicator(key, { region }));
+  const series = scenarios.map((s) => s.projection.indicator(asIndicatorKey(key), { region }));
   const scale = axisScale(Math.max(...series.flatMap((s) => s.values.map(Math.abs))), unit);
   const names = scenarios.map((s) => s.name);
   const values = series.flatMap((s, k) => s.years.map((year, i) => ({ year, scenario: names[k], value: share ? s.values[i] : s.values[i] / scale.divisor })));

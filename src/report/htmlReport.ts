@@ -4,7 +4,7 @@
  * printed as it is. Every piece of text from the scenario or the report input is escaped.
  */
 
-import { indicatorInfo } from '../model/indicatorTable.js';
+import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { reportMapFigures } from './choroplethMap.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatChange, formatValue, SHARE_UNIT } from './format.js';
@@ -94,7 +94,7 @@ function highlights(input: ReportInput): string {
   const p = input.projection;
   const cards = ['population', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'].map((key) => {
     const info = indicatorInfo(key)!;
-    const { values } = p.indicator(key);
+    const { values } = p.indicator(asIndicatorKey(key));
     const end = values[values.length - 1];
     return `<div class="highlight"><div class="label">${bi(info.labelEn, info.labelZh)}, ${p.endYear}</div><div class="value">${formatValue(end, info.unit)}</div><div class="from">${formatChange(end - values[0], info.unit)} from ${formatValue(values[0], info.unit)} in ${p.baseYear}</div></div>`;
   });

@@ -1,6 +1,6 @@
 /** The key figures of a projection: main indicators in the base year and the end year. */
 
-import { indicatorInfo } from '../model/indicatorTable.js';
+import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS, type Projection } from '../model/projection.js';
 import { regionTitle, servicesIn } from './charts.js';
 
@@ -63,7 +63,7 @@ export function keyFigures(projection: Projection): KeyFigureTable[] {
     endYear: projection.endYear,
     rows: keys.map((key) => {
       const info = indicatorInfo(key)!;
-      const { values } = projection.indicator(key, { region });
+      const { values } = projection.indicator(asIndicatorKey(key), { region });
       const base = values[0];
       const end = values[values.length - 1];
       return { indicator: key, labelEn: info.labelEn, labelZh: info.labelZh, unit: info.unit, base, end, change: end - base };

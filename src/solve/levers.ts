@@ -10,6 +10,7 @@ import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedu
 import { project } from '../model/project.js';
 import { SERVICES } from '../model/services/serviceIndicators.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { asIndicatorKey } from '../model/indicatorTable.js';
 
 /**
  * The levers, by path, with the range their values may take, their unit and what they are.
@@ -259,7 +260,7 @@ export function fixMatchedStocks(input: Scenario | ScenarioInput): Scenario {
   const copy = structuredClone(scenario);
   const copied = copy.services as unknown as Record<string, Record<string, { initial: unknown }>>;
   for (const [[service, stock], key] of matched) {
-    const byRegion = Object.fromEntries(base.regions.map((region) => [region, base.indicator(`${key}.capacity`, { region }).values[0]]));
+    const byRegion = Object.fromEntries(base.regions.map((region) => [region, base.indicator(asIndicatorKey(`${key}.capacity`), { region }).values[0]]));
     copied[service][stock].initial = { byRegion };
   }
   return parseScenario(copy);

@@ -13,7 +13,7 @@ import { project } from '../model/project.js';
 import { runKernelIndicators, STOCK_INDICATORS, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, type KernelWorkspace } from '../kernel/runKernel.js';
 import { FLOW_NAMES, type FlowName } from '../kernel/types.js';
-import { indicatorInfo } from '../model/indicatorTable.js';
+import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { checkDistribution, DistributionSchema, drawFrom, type Distribution } from './distributions.js';
@@ -235,7 +235,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
     return (scenario, out, at) => {
       const projection = project(scenario);
       plan.keys.forEach((key, k) => {
-        const values = projection.indicator(key.indicator, { region: key.region }).values;
+        const values = projection.indicator(asIndicatorKey(key.indicator), { region: key.region }).values;
         out[k].set(values.length === Y ? values : padFlow(values, Y), at);
       });
     };

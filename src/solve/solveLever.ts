@@ -9,6 +9,7 @@ import type { Projection } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { brentRoot } from './brent.js';
 import { fixMatchedStocks, leverBounds, leverMode, withLever, type LeverSpec } from './levers.js';
+import { asIndicatorKey } from '../model/indicatorTable.js';
 
 /** An indicator's value in one year, for one region or all. */
 export interface Target {
@@ -67,7 +68,7 @@ export interface SolveLeverResult {
  * // => throws ChengzhenError: target.year must be one of the years of residentUrbanisationRate (2023-2025), received 2030
  */
 export function targetValue(projection: Projection, target: Omit<Target, 'value'>): number {
-  const series = projection.indicator(target.indicator, { region: target.region });
+  const series = projection.indicator(asIndicatorKey(target.indicator), { region: target.region });
   const i = series.years.indexOf(target.year);
   if (i < 0) {
     throw new ChengzhenError([

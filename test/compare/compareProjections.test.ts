@@ -6,6 +6,7 @@ import { ChengzhenError } from '../../src/errors.js';
 import { project } from '../../src/model/project.js';
 import { comparisonReport } from '../../src/report/comparisonReport.js';
 import { smallTwoRegions } from '../model/fixtures/scenarios.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const a = project(smallTwoRegions());
 const bInput = smallTwoRegions();
@@ -23,7 +24,7 @@ describe('compareProjections(a, b)', () => {
     expect(rows.filter((r) => r.indicator === 'population' && r.region === 'inland').map((r) => r.year)).toEqual([2020, 2021, 2022]);
     // flows start in the first projected year
     expect(rows.filter((r) => r.indicator === 'births' && r.region === 'inland').map((r) => r.year)).toEqual([2021, 2022]);
-    const stocks = keys.filter((k) => a.indicator(k).years.length === 3).length;
+    const stocks = keys.filter((k) => a.indicator(asIndicatorKey(k)).years.length === 3).length;
     expect(rows).toHaveLength(3 * (stocks * 3 + (keys.length - stocks) * 2));
   });
 

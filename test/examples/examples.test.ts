@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, parseScenario, project } from '../../src/index.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -113,10 +114,10 @@ describe('npm run example -- NAME', () => {
     expect(out).toContain('Shandong: the 2021-2023 action plan (shandong-2021-2023):');
     expect(out).toContain('Shandong: the urbanisation propensity of 2010-2018 (shandong-2021-2023-trend):');
     const projection = project(getPreset('shandong-2021-2023-trend').scenario);
-    const at = (figure: string) => projection.indicator(`schoolPlaces.${figure}`).values[projection.years.indexOf(2023)];
+    const at = (figure: string) => projection.indicator(asIndicatorKey(`schoolPlaces.${figure}`)).values[projection.years.indexOf(2023)];
     // with the plan's places, 2023 is the tightest year: its places less those of urban hukou children, over all migrant children 6-14
     const planned = project(getPreset('shandong-2021-2023').scenario);
-    const inPlan = (figure: string) => planned.indicator(`schoolPlaces.${figure}`).values[planned.years.indexOf(2023)];
+    const inPlan = (figure: string) => planned.indicator(asIndicatorKey(`schoolPlaces.${figure}`)).values[planned.years.indexOf(2023)];
     const servable = (inPlan('capacity') - (inPlan('demand') - inPlan('migrantDemand'))) / (inPlan('migrantDemand') / 0.858);
     expect(prose(out)).toContain(`With the plan's places, the tightest year is 2023`);
     expect(prose(out)).toContain(`can seat ${pct(servable)} of migrant children in public schools instead of 85.80 %`);

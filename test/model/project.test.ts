@@ -11,6 +11,7 @@ import { POPULATION_INDICATORS } from '../../src/model/indicatorTable.js';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
 import { nationalInput, smallTwoRegions } from './fixtures/scenarios.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 let china: Projection;
 
@@ -31,7 +32,7 @@ describe('project(scenario): China, one region, 2020-2035', () => {
     expect(china.indicatorKeys()).toEqual(expect.arrayContaining(POPULATION_INDICATORS.map((i) => i.key).filter((k) => !betweenRegions.includes(k))));
     for (const key of china.indicatorKeys()) {
       for (const region of ['china', 'all']) {
-        const { values } = china.indicator(key, { region });
+        const { values } = china.indicator(asIndicatorKey(key), { region });
         expect({ key, region, allFinite: values.every(Number.isFinite) }).toEqual({ key, region, allFinite: true });
         if (key !== 'netInternational') expect({ key, region, min: Math.min(...values) >= 0 }).toEqual({ key, region, min: true });
       }
@@ -42,7 +43,7 @@ describe('project(scenario): China, one region, 2020-2035', () => {
 
   it('keeps shares in [0, 1]', () => {
     for (const key of ['residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap']) {
-      for (const v of china.indicator(key).values) {
+      for (const v of china.indicator(asIndicatorKey(key)).values) {
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(1);
       }
@@ -50,7 +51,7 @@ describe('project(scenario): China, one region, 2020-2035', () => {
   });
 
   it('starts from the census population and the scenario rates, to 1e-12', () => {
-    const at2020 = (key: string) => china.indicator(key).values[0];
+    const at2020 = (key: string) => china.indicator(asIndicatorKey(key)).values[0];
     expect(Math.abs(at2020('population') / 1_409_778_724 - 1)).toBeLessThanOrEqual(1e-12);
     expect(Math.abs(at2020('residentUrbanisationRate') - 0.6389)).toBeLessThanOrEqual(1e-12);
     expect(Math.abs(at2020('hukouUrbanisationRate') - 0.454)).toBeLessThanOrEqual(1e-12);
@@ -70,7 +71,7 @@ describe('project(scenario): China, one region, 2020-2035', () => {
 
   it('keeps the stocks consistent: rural + migrant + hukou = population, rates = shares of it', () => {
     const [population, rural, migrant, hukou, resident, hukouRate] = ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate'].map(
-      (key) => china.indicator(key).values,
+      (key) => china.indicator(asIndicatorKey(key)).values,
     );
     population.forEach((p, y) => {
       expect(Math.abs((rural[y] + migrant[y] + hukou[y]) / p - 1)).toBeLessThanOrEqual(1e-12);

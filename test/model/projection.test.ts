@@ -5,13 +5,14 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indicatorInfo, POPULATION_INDICATORS } from '../../src/model/indicatorTable.js';
+import { indicatorInfo, isIndicatorKey, POPULATION_INDICATORS } from '../../src/model/indicatorTable.js';
 import { project } from '../../src/model/project.js';
 import { ALL_REGIONS, type Projection } from '../../src/model/projection.js';
 import type { PopulationByStatus } from '../../src/model/statusSplit.js';
 import { accurateSum } from '../helpers/sums.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
 import { thrownBy } from '../helpers/errors.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const STOCKS = ['population', 'rural', 'migrant', 'hukou', 'residentUrbanisationRate', 'hukouUrbanisationRate', 'urbanisationGap'];
 const FLOWS = ['births', 'deaths', 'ruralToUrban', 'reclassified', 'conversions', 'returns', 'netInternational', 'inMigrants', 'outMigrants', 'netMigration'];
@@ -48,7 +49,7 @@ describe('projection.indicator(key, { region })', () => {
 
   it('gives a flow from the year after the base year', () => {
     for (const key of FLOWS) {
-      const series = two.indicator(key, { region: 'coast' });
+      const series = two.indicator(asIndicatorKey(key), { region: 'coast' });
       expect(series.years).toEqual([2021, 2022]);
       expect(series.values).toHaveLength(2);
       expect(series.unit).toBe('persons per year');
@@ -57,10 +58,10 @@ describe('projection.indicator(key, { region })', () => {
 
   it('without a region gives all regions together, the sum of the regions for counts', () => {
     for (const key of [...STOCKS.slice(0, 4), ...FLOWS]) {
-      const all = two.indicator(key);
+      const all = two.indicator(asIndicatorKey(key));
       expect(all.region).toBe(ALL_REGIONS);
-      const inland = two.indicator(key, { region: 'inland' }).values;
-      const coast = two.indicator(key, { region: 'coast' }).values;
+      const inland = two.indicator(asIndicatorKey(key), { region: 'inland' }).values;
+      const coast = two.indicator(asIndicatorKey(key), { region: 'coast' }).values;
       all.values.forEach((v, i) => expect({ key, i, ok: close(v, inland[i] + coast[i]) }).toEqual({ key, i, ok: true }));
     }
   });
@@ -86,8 +87,16 @@ describe('projection.indicator(key, { region })', () => {
     expect(stay.indicator('population').values[1]).toBeCloseTo(two.indicator('population').values[1], 6);
   });
 
+  it('types its keys: a misspelt key does not compile, and is refused at run time', () => {
+    // @ts-expect-error 'shcoolPlaces' is not a service: the key does not compile
+    expect(() => two.indicator('shcoolPlaces.demand')).toThrow(/indicator "shcoolPlaces.demand" is not one of/);
+    // @ts-expect-error 'demnd' is not a service figure
+    expect(() => two.indicator('schoolPlaces.demnd')).toThrow(/indicator "schoolPlaces.demnd"/);
+    expect([isIndicatorKey('schoolPlaces.demand'), isIndicatorKey('housing.heldBack'), isIndicatorKey('shcoolPlaces.demand')]).toEqual([true, true, false]);
+  });
+
   it('rejects an unknown indicator, listing the known ones', () => {
-    const error = thrownBy(() => two.indicator('gdp'));
+    const error = thrownBy(() => two.indicator(asIndicatorKey('gdp')));
     expect(error.issues[0]).toMatchObject({ code: 'invalid_value', path: ['indicator'], received: 'gdp' });
     expect(error.message).toMatchInlineSnapshot(
       `"indicator "gdp" is not one of population, rural, migrant, hukou, residentUrbanisationRate, hukouUrbanisationRate, urbanisationGap, births, deaths, ruralToUrban, reclassified, conversions, returns, netInternational, inMigrants, outMigrants, netMigration"`,
@@ -128,7 +137,7 @@ describe('projection.table(options)', () => {
   it('gives each row the unit of the indicator table and the value of indicator()', () => {
     for (const row of two.table()) {
       expect(row.unit).toBe(indicatorInfo(row.indicator)!.unit);
-      const series = two.indicator(row.indicator, { region: row.region });
+      const series = two.indicator(asIndicatorKey(row.indicator), { region: row.region });
       expect(Object.is(series.values[series.years.indexOf(row.year)], row.value)).toBe(true);
     }
   });
@@ -253,12 +262,12 @@ describe('projection.aggregate(by)', () => {
     expect(west.regions).toEqual(['west', 'east']);
     expect(west.membersOf('west')).toEqual(['inland', 'hills']);
     for (const key of ['population', 'rural', 'migrant', 'hukou', 'births', 'deaths', 'ruralToUrban', 'inMigrants', 'schoolPlaces.demand', 'schoolPlaces.shortfall']) {
-      const inland = three.indicator(key, { region: 'inland' }).values;
-      const hills = three.indicator(key, { region: 'hills' }).values;
-      const coast = three.indicator(key, { region: 'coast' }).values;
-      expect({ key, v: west.indicator(key, { region: 'west' }).values }).toEqual({ key, v: inland.map((v, i) => v + hills[i]) });
-      expect({ key, v: west.indicator(key, { region: 'east' }).values }).toEqual({ key, v: coast });
-      expect({ key, v: west.indicator(key).values }).toEqual({ key, v: three.indicator(key).values });
+      const inland = three.indicator(asIndicatorKey(key), { region: 'inland' }).values;
+      const hills = three.indicator(asIndicatorKey(key), { region: 'hills' }).values;
+      const coast = three.indicator(asIndicatorKey(key), { region: 'coast' }).values;
+      expect({ key, v: west.indicator(asIndicatorKey(key), { region: 'west' }).values }).toEqual({ key, v: inland.map((v, i) => v + hills[i]) });
+      expect({ key, v: west.indicator(asIndicatorKey(key), { region: 'east' }).values }).toEqual({ key, v: coast });
+      expect({ key, v: west.indicator(asIndicatorKey(key)).values }).toEqual({ key, v: three.indicator(asIndicatorKey(key)).values });
     }
   });
 
@@ -266,7 +275,7 @@ describe('projection.aggregate(by)', () => {
     const agg = three.aggregate('tier');
     expect(agg.regions).toEqual(['medium', 'large-2']);
     const pop = agg.indicator('population', { region: 'medium' }).values;
-    const urban = ['migrant', 'hukou'].map((k) => agg.indicator(k, { region: 'medium' }).values);
+    const urban = ['migrant', 'hukou'].map((k) => agg.indicator(asIndicatorKey(k), { region: 'medium' }).values);
     const rate = agg.indicator('residentUrbanisationRate', { region: 'medium' }).values;
     rate.forEach((v, y) => expect(v).toBe((urban[0][y] + urban[1][y]) / pop[y]));
     const mean = (three.indicator('residentUrbanisationRate', { region: 'inland' }).values[0] + three.indicator('residentUrbanisationRate', { region: 'hills' }).values[0]) / 2;

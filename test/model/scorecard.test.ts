@@ -13,6 +13,7 @@ import type { Projection } from '../../src/model/projection.js';
 import { aboutTolerance, marginText, scorecard, type ScorecardRow } from '../../src/model/scorecard.js';
 import { getPreset } from '../../src/presets/index.js';
 import type { ScenarioInput } from '../../src/schema/scenario.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const scenario: ScenarioInput = {
   name: 'China with services, 2020-2025',
@@ -37,7 +38,7 @@ const scenario: ScenarioInput = {
 
 let projection: Projection;
 const at = (key: string, year: number) => {
-  const s = projection.indicator(key);
+  const s = projection.indicator(asIndicatorKey(key));
   return s.values[s.years.indexOf(year)];
 };
 

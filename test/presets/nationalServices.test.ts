@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { project } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
 import { getPreset } from '../../src/presets/index.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const SERVICES = ['schoolPlaces', 'teachers', 'preschoolPlaces', 'otherPreschoolPlaces', 'childcarePlaces', 'rentalHousing', 'doctors', 'elderlyCareBeds'];
 
@@ -18,7 +19,7 @@ describe.each(['national-2024-2028', 'national-2024-2028-trend'])('%s services',
   beforeAll(() => {
     projection = project(preset.scenario);
   });
-  const base = (key: string) => projection.indicator(key).values[0];
+  const base = (key: string) => projection.indicator(asIndicatorKey(key)).values[0];
 
   it('projects every service the plan speaks of', () => {
     for (const s of SERVICES) expect(projection.indicatorKeys(), s).toContain(`${s}.demand`);

@@ -13,6 +13,7 @@ import type { Projection } from '../../src/model/projection.js';
 import { getPreset, policySensitivity, PRESETS, valueAtPath } from '../../src/presets/index.js';
 import { parseScenario } from '../../src/schema/scenario.js';
 import { targetValue } from '../../src/solve/solveLever.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const projections = new Map<string, Projection>();
 /** The presets of one region; the county presets (2,987 regions) are tested in test/presets/counties*.test.ts. */
@@ -83,7 +84,7 @@ describe('project(preset.scenario)', () => {
     const bad: string[] = [];
     for (const key of p.indicatorKeys()) {
       for (const region of [...p.regions, 'all']) {
-        const { values } = p.indicator(key, { region });
+        const { values } = p.indicator(asIndicatorKey(key), { region });
         values.forEach((v, i) => {
           if (!Number.isFinite(v)) bad.push(`${key}[${region}][${i}] = ${v}`);
         });

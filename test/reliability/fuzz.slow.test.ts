@@ -16,6 +16,7 @@ import { ALL_REGIONS } from '../../src/model/projection.js';
 import { parseKernelProblem, safeParseKernelProblem } from '../../src/schema/kernelProblem.js';
 import { parseScenario, safeParseScenario, type ScenarioInput } from '../../src/schema/scenario.js';
 import { validKernelDoc, validScenario } from './badInputCases.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const SEED = 20_240_917;
 
@@ -293,7 +294,7 @@ describe('project(scenario) for valid random scenarios', () => {
         for (const region of regions) {
           // with moves between regions only the total keeps the identity without them
           if (region !== ALL_REGIONS && projection.regions.length > 1) continue;
-          const series = (key: string) => projection.indicator(key, { region }).values;
+          const series = (key: string) => projection.indicator(asIndicatorKey(key), { region }).values;
           const population = series('population');
           const births = series('births');
           const deaths = series('deaths');

@@ -10,6 +10,7 @@ import { project } from '../../src/model/project.js';
 import { withLever } from '../../src/solve/levers.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.005, max: 0.03 } } as const;
 
@@ -40,7 +41,7 @@ describe('summariseSimulation: 1 chunk against 7 chunks', () => {
     for (let d = 0; d < 3; d++) {
       const projection = project(withLever(plan.scenario, { path: 'migration.ruralToUrbanRate' }, chunk.leverValues[0][d]));
       plan.keys.forEach((key, k) => {
-        const values = projection.indicator(key.indicator, { region: key.region }).values;
+        const values = projection.indicator(asIndicatorKey(key.indicator), { region: key.region }).values;
         const padded = values.length === Y ? values : [0, ...values];
         expect(Array.from(chunk.series[k].subarray(d * Y, (d + 1) * Y))).toEqual(padded);
       });

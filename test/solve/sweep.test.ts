@@ -12,6 +12,7 @@ import { latinHypercube, planSweep, runSweepPoints, summariseSweep, sweep } from
 import { reportCharts } from '../../src/report/reportCharts.js';
 import { sweepChartSpec, sweepEffects } from '../../src/report/sweepChart.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
+import { asIndicatorKey } from '../../src/model/indicatorTable.js';
 
 const china = chinaFrom2020(2025);
 
@@ -75,7 +76,7 @@ describe('sweep(scenario, options)', () => {
     for (const row of result.rows) {
       let s = withLever(china, { path: 'migration.ruralToUrbanRate' }, row.levers['migration.ruralToUrbanRate']);
       s = withLever(s, { path: 'hukou.conversionRate' }, row.levers['hukou.conversionRate']);
-      const series = project(s).indicator(row.indicator, { region: row.region });
+      const series = project(s).indicator(asIndicatorKey(row.indicator), { region: row.region });
       expect(row.value).toBe(series.values[series.years.indexOf(row.year)]);
     }
     // more migration, a higher resident rate in 2025

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { project } from '../../../src/model/project.js';
+import { asIndicatorKey } from '../../../src/model/indicatorTable.js';
 
 const text = readFileSync(new URL('../../../docs/services.md', import.meta.url), 'utf8');
 
@@ -37,7 +38,7 @@ describe('docs/services.md', () => {
     for (const row of rows) {
       ['city', 'county', 'all'].forEach((region, i) => {
         const { value, decimals } = shown(row[i + 1]);
-        const actual = projection.indicator(`elderlyCareBeds.${row[0]}`, { region }).values.at(-1)!;
+        const actual = projection.indicator(asIndicatorKey(`elderlyCareBeds.${row[0]}`), { region }).values.at(-1)!;
         expect(Math.abs(actual - value), `${row[0]} ${region}: ${actual} shown as ${row[i + 1]}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
       });
     }
