@@ -53,6 +53,24 @@ function load(): DenseMovesModule | null {
 }
 
 /**
+ * Makes room in linear memory for `T` numbers (shares and movers) followed by the population
+ * (`cells` numbers), growing it when needed and keeping `mod.population` a view of its place.
+ * `false` when that needs more than {@link MAX_BYTES}.
+ */
+function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
+  const bytes = (T + cells) * 8;
+  if (bytes > MAX_BYTES) return false;
+  if (bytes > mod.memory.buffer.byteLength) {
+    mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
+    mod.view = new Float64Array(mod.memory.buffer);
+  }
+  if (mod.population.buffer !== mod.memory.buffer || mod.population.byteOffset !== T * 8 || mod.population.length !== cells) {
+    mod.population = new Float64Array(mod.memory.buffer, T * 8, cells);
+  }
+  return true;
+}
+
+/**
  * Whether the WebAssembly SIMD path can run here.
  *
  * @example
@@ -89,15 +107,7 @@ export function addDenseMovesWasm(
   const M = regions * regions;
   const T = M + regions * block;
   const cells = population.length;
-  const bytes = (T + cells) * 8;
-  if (bytes > MAX_BYTES) return false;
-  if (bytes > mod.memory.buffer.byteLength) {
-    mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
-    mod.view = new Float64Array(mod.memory.buffer);
-  }
-  if (mod.population.buffer !== mod.memory.buffer || mod.population.byteOffset !== T * 8 || mod.population.length !== cells) {
-    mod.population = new Float64Array(mod.memory.buffer, T * 8, cells);
-  }
+  if (!reserve(mod, T, cells)) return false;
   mod.view.set(values, W);
   mod.view.set(movers, M);
   mod.population.set(population);
@@ -134,15 +144,7 @@ export function addDenseMovesPairWasm(
   const ME = MD + regions * block;
   const T = ME + regions * block;
   const cells = population.length;
-  const bytes = (T + cells) * 8;
-  if (bytes > MAX_BYTES) return false;
-  if (bytes > mod.memory.buffer.byteLength) {
-    mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
-    mod.view = new Float64Array(mod.memory.buffer);
-  }
-  if (mod.population.buffer !== mod.memory.buffer || mod.population.byteOffset !== T * 8 || mod.population.length !== cells) {
-    mod.population = new Float64Array(mod.memory.buffer, T * 8, cells);
-  }
+  if (!reserve(mod, T, cells)) return false;
   const view = mod.view;
   view.set(valuesD, WD);
   view.set(valuesE, WE);

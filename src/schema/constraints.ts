@@ -6,8 +6,9 @@
  */
 
 import { z } from 'zod';
-import { formatPath, type ChengzhenIssue } from '../errors.js';
+import type { ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { unknownByRegionIssues } from './regionValues.js';
 import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 import { CapacityStockSchema } from './services.js';
 
@@ -118,20 +119,5 @@ export type ConstraintsInput = z.input<typeof ConstraintsSchema>;
  * // => 'constraints.settlementQuota.persons.byRegion.x names the unknown region "x"'
  */
 export function constraintScenarioIssues(constraints: unknown, regionIds: readonly string[]): ChengzhenIssue[] {
-  const issues: ChengzhenIssue[] = [];
-  const ids = new Set(regionIds);
-  const visit = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
-        for (const region of Object.keys(inner)) {
-          if (ids.has(region)) continue;
-          const where = [...path, 'byRegion', region];
-          issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
-        }
-      } else visit(inner, [...path, key]);
-    }
-  };
-  visit(constraints, ['constraints']);
-  return issues;
+  return unknownByRegionIssues(constraints, ['constraints'], regionIds);
 }

@@ -3,7 +3,7 @@
  * resolved for one region.
  */
 
-import { ChengzhenError, formatPath } from '../errors.js';
+import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { scheduleValues, type Schedule, type ScheduleRange } from './schedule.js';
 
 /** A value for every region, or per region with an optional default. */
@@ -54,4 +54,31 @@ export function regionScheduleValues(
 ): number[] {
   const found = forRegion(value, id, path);
   return scheduleValues(found.value, found.path, from, to, range);
+}
+
+/**
+ * Every `byRegion` key, at any depth of `value`, that names no region of the scenario: one
+ * issue each, with its path under `root`.
+ *
+ * @example
+ * unknownByRegionIssues({ stock: { byRegion: { x: 1 } } }, ['services'], ['a'])[0].message
+ * // => 'services.stock.byRegion.x names the unknown region "x"'
+ */
+export function unknownByRegionIssues(value: unknown, root: (string | number)[], regionIds: readonly string[]): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  const ids = new Set(regionIds);
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
+        for (const region of Object.keys(inner)) {
+          if (ids.has(region)) continue;
+          const where = [...path, 'byRegion', region];
+          issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
+        }
+      } else visit(inner, [...path, key]);
+    }
+  };
+  visit(value, root);
+  return issues;
 }

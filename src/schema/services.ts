@@ -12,7 +12,7 @@
 
 import { z } from 'zod';
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
-import { forRegion, regionScheduleValues, type PerRegion } from './regionValues.js';
+import { forRegion, regionScheduleValues, unknownByRegionIssues, type PerRegion } from './regionValues.js';
 import { ScheduleSchema, ShareScheduleSchema, type Schedule, type ScheduleRange } from './schedule.js';
 
 /** The message of a value for every region or per region that is neither. */
@@ -265,20 +265,7 @@ export function serviceScenarioIssues(services: unknown, regionIds: readonly str
   if (by !== undefined && (by < baseYear || by > endYear)) {
     issues.push({ code: 'out_of_range', path: ['services', 'closeShortfallBy'], message: `services.closeShortfallBy must be a projected year in [${baseYear}, ${endYear}], received ${by}`, expected: `[${baseYear}, ${endYear}]`, received: String(by) });
   }
-  const ids = new Set(regionIds);
-  const visit = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'byRegion' && typeof inner === 'object' && inner !== null) {
-        for (const region of Object.keys(inner)) {
-          if (ids.has(region)) continue;
-          const where = [...path, 'byRegion', region];
-          issues.push({ code: 'invalid_value', path: where, message: `${formatPath(where)} names the unknown region ${JSON.stringify(region)}`, expected: `one of ${[...ids].slice(0, 8).join(', ')}`, received: region });
-        }
-      } else visit(inner, [...path, key]);
-    }
-  };
-  visit(services, ['services']);
+  issues.push(...unknownByRegionIssues(services, ['services'], regionIds));
   if (issues.length === 0) issues.push(...serviceValueIssues(services as Services, regionIds, baseYear, endYear));
   return issues;
 }
