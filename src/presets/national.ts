@@ -97,6 +97,14 @@ function noAdditions(unit: string) {
   return { value: 0, unit: `${unit} per year`, assumption: 'No national series of additions to this stock is in the data: the presets add none, so the verdict says whether the stock of the base year keeps up with the projected residents.' };
 }
 
+/** A stock the data do not give: the demand at the end of 2023, and no additions (both cited at `path`). */
+function baseDemandStock(book: FigureBook, path: string, unit: string) {
+  return {
+    initial: book.cite(`${path}.initial`, matchDemand(unit, 2023)) as 'matchDemand',
+    additionsPerYear: book.cite(`${path}.additionsPerYear`, noAdditions(unit)),
+  };
+}
+
 /**
  * The services of the national presets (国发〔2024〕17号 二(二)4: public services for the resident
  * population): compulsory school places with migrant children in local public schools (随迁子女),
@@ -115,10 +123,7 @@ function nationalServices(book: FigureBook, residents: number) {
         unit: 'share (0-1)',
         source: { citation: `${migrantChildren.source.citation} (2020; the latest national share in the data, held constant)` },
       }),
-      urbanPlaces: {
-        initial: book.cite('services.schoolPlaces.urbanPlaces.initial', matchDemand('places', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.schoolPlaces.urbanPlaces.additionsPerYear', noAdditions('places')),
-      },
+      urbanPlaces: baseDemandStock(book, 'services.schoolPlaces.urbanPlaces', 'places'),
     },
     teachers: {
       pupilsPerTeacher: book.cite('services.teachers.pupilsPerTeacher', {
@@ -127,10 +132,7 @@ function nationalServices(book: FigureBook, residents: number) {
         assumption:
           'The national staffing standard for primary and junior secondary schools, unified for town and country in 2014 (中央编办发〔2014〕72号: 19 pupils per teacher in primary, 13.5 in junior secondary; the document is not among the stored sources), over six primary ages (6-11) and three junior ages (12-14): 9 / (6/19 + 3/13.5) = 16.7.',
       }),
-      teachers: {
-        initial: book.cite('services.teachers.teachers.initial', matchDemand('teachers', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.teachers.teachers.additionsPerYear', noAdditions('teachers')),
-      },
+      teachers: baseDemandStock(book, 'services.teachers.teachers', 'teachers'),
     },
     preschoolPlaces: {
       inclusiveCoverageShare: book.cite('services.preschoolPlaces.inclusiveCoverageShare', {
@@ -138,14 +140,8 @@ function nationalServices(book: FigureBook, residents: number) {
         unit: 'share (0-1)',
         assumption: 'The national plan gives no inclusive share; 85 %, the share Shandong keeps (鲁政办字〔2021〕125号 五15) and the national goal for 2025 of the 14th Five-Year preschool programme (not among the stored sources).',
       }),
-      places: {
-        initial: book.cite('services.preschoolPlaces.places.initial', matchDemand('places', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.preschoolPlaces.places.additionsPerYear', noAdditions('places')),
-      },
-      otherPlaces: {
-        initial: book.cite('services.preschoolPlaces.otherPlaces.initial', matchDemand('places', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.preschoolPlaces.otherPlaces.additionsPerYear', noAdditions('places')),
-      },
+      places: baseDemandStock(book, 'services.preschoolPlaces.places', 'places'),
+      otherPlaces: baseDemandStock(book, 'services.preschoolPlaces.otherPlaces', 'places'),
     },
     childcarePlaces: childcareAtNationalRatio(book, residents, 'China', 2023),
     rentalHousing: {
@@ -195,10 +191,7 @@ function nationalServices(book: FigureBook, residents: number) {
         unit: 'beds per 1000 residents aged 60+',
         assumption: 'The 9073 pattern (90 % cared for at home, 7 % by community services, 3 % in institutions), as in the Shanghai presets: 3 % of residents aged 60+ need a bed. No national bed standard is in the stored sources.',
       }),
-      beds: {
-        initial: book.cite('services.elderlyCare.beds.initial', matchDemand('beds', 2023)) as 'matchDemand',
-        additionsPerYear: book.cite('services.elderlyCare.beds.additionsPerYear', noAdditions('beds')),
-      },
+      beds: baseDemandStock(book, 'services.elderlyCare.beds', 'beds'),
     },
   };
 }
