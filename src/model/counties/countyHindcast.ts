@@ -28,6 +28,7 @@ import { CENSUS_2010_COUNTIES } from '../../../seeds/census-counties/index.js';
 import { WPP2024_CHINA_FERTILITY } from '../../../seeds/un-wpp2024/fertility.js';
 import { WPP2024_CHINA_MX } from '../../../seeds/un-wpp2024/mortality.js';
 import { WPP2024_CHINA_SRB } from '../../../seeds/un-wpp2024/sexRatioAtBirth.js';
+import { ChengzhenError } from '../../errors.js';
 import { runKernel } from '../../kernel/runKernel.js';
 import type { KernelInputs, MoveMatrix } from '../../kernel/types.js';
 import { censusLevels } from '../censusLevels.js';
@@ -92,10 +93,13 @@ export interface CountyHindcastOptions {
  *    year (at least the national level), raised with the destination weights until the units of
  *    the province that lost people can send away what they lost (the weights alone cannot make
  *    a unit lose more than its movers).
- * 3. Province net migration: `netMigrants` a year added to the province's units in proportion to
- *    their residents (labour-migration age profile), corrected pass after pass until the
- *    province's projected residents aged 10 and over in 2020 are the census's: the residual
- *    method at the province level.
+ * 3. Province net migration: `netMigrants` a year (what the pooled moves leave of the province's
+ *    residual, then corrected pass after pass until the province's projected residents aged 10
+ *    and over in 2020 are the census's: the residual method at the province level). It is shared
+ *    among the province's units by 2010 census figures only: a loss in proportion to their rural
+ *    residents, a gain in proportion to their residents not registered there (residents less
+ *    registered population, at least 0) plus 2 % of their residents; within a unit, by its cells
+ *    at the end of each year times the labour-migration age profile.
  * 4. Province fertility (`fertility: 'fitted'`): `fertilityFactor` on the units' 2010 census
  *    fertility, corrected until the province's projected children aged 0-9 are the census's
  *    (births of the decade, and children who moved with their parents). With `census2010-2020`
@@ -161,6 +165,9 @@ export interface CountyHindcast {
 
 /** Highest out-mover rate a province may get (share of its rural residents a year). */
 const MAX_MOVER_RATE = 0.1;
+
+/** Share of its residents a unit weighs, on top of its 2010 residents registered elsewhere, in its province's net gains (calibrated). */
+const GAIN_FLOOR = 0.02;
 
 function quantile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -419,8 +426,34 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
     const scale = moverRate[provinceOf[u]] / level;
     for (let s = 0; s < 2; s++) for (let a = 0; a < A1; a++) m[(u * 2 + s) * A1 + a] = level * mShape[a] * scale;
   }
+  // where a province's remaining net migration goes (calibrated): losses in proportion to the units' 2010 rural
+  // residents, gains in proportion to their 2010 residents not registered there (residents less 户籍人口, at least 0)
+  // plus 2 % of their residents (an assumption, so that every unit takes some); both from the 2010 census
+  const lossWeight = Float64Array.from(size, (x, u) => x * (1 - urbanShare[u]));
+  const gainWeight = new Float64Array(U);
+  match.units.forEach((unit, u) => {
+    let unregistered = 0;
+    for (const j of unit.leaves2010) {
+      const row = leaves2010[j].row;
+      const registered = n2010.registered_population[row];
+      if (registered !== null && registered !== undefined) unregistered += (n2010.population[row] ?? 0) - registered;
+    }
+    gainWeight[u] = Math.max(0, unregistered) + GAIN_FLOOR * size[u];
+  });
+  const lossSum = new Float64Array(P);
+  const gainSum = new Float64Array(P);
+  for (let u = 0; u < U; u++) {
+    lossSum[provinceOf[u]] += lossWeight[u];
+    gainSum[provinceOf[u]] += gainWeight[u];
+  }
   const provinceSize = new Float64Array(P);
   for (let u = 0; u < U; u++) provinceSize[provinceOf[u]] += size[u];
+  /** Share of unit u in its province's net migrants (a loss or a gain). */
+  const unitNetShare = (u: number, losing: boolean) => {
+    const p = provinceOf[u];
+    if (!calibrated) return size[u] / provinceSize[p];
+    return losing ? lossWeight[u] / lossSum[p] : gainWeight[u] / gainSum[p];
+  };
 
   // census 2020 by province: residents aged 0-9 and 10+
   const census0To9 = new Float64Array(P);
@@ -484,23 +517,29 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
           for (let a = 0; a < A1; a++) fx[(u * 3 + h) * A1 + a] = d.fx[a] * f;
         }
       }
-      const n: Float64Array[] = [];
+      const inputs: KernelInputs = { sx: [sx], sb: [sb], fx: [fx], srb: [srb], m: [m], c: [new Float64Array(U)], k: [new Float64Array(U * 2 * A1)], q: [new Float64Array(U * 2 * A1)], D: [D], E: [{ kind: 'identity' }], n: [] };
+      const step = runKernel({ regions: match.units.map((x) => x.id), maxAge: A, startYear: year, years: 1, population: current, inputs });
+      current = step.population[1];
       if (addsNet) {
-        // the province's net migrants shared by its units' residents, each unit's by its cells at the year's start x profile
-        const cells = new Float64Array(U * 6 * A1);
+        // the province's net migrants of the year shared among its units (unitNetShare), each unit's among its cells at
+        // the year's end x the labour-migration profile, added at the end of the step as the kernel adds its input n
+        // (from the cells at the year's end, so that a loss never removes more than a cell holds after the year's moves)
         for (let u = 0; u < U; u++) {
           const p = provinceOf[u];
-          const net = (provinceNet[p] * size[u]) / provinceSize[p];
+          const net = provinceNet[p] * unitNetShare(u, provinceNet[p] < 0);
           let w = 0;
           for (let x = 0; x < 6 * A1; x++) w += current[u * 6 * A1 + x] * profile[x % A1];
           if (!(w > 0)) continue;
-          for (let x = 0; x < 6 * A1; x++) cells[u * 6 * A1 + x] = (net * current[u * 6 * A1 + x] * profile[x % A1]) / w;
+          for (let x = 0; x < 6 * A1; x++) {
+            const o = u * 6 * A1 + x;
+            current[o] += (net * current[o] * profile[x % A1]) / w;
+            if (current[o] < 0) {
+              const at = { year, unit: match.units[u].id, cell: x };
+              throw new ChengzhenError([{ code: 'negative_population', path: ['provinceNet', provinceCodes[p]], message: `the net migrants of province ${provinceCodes[p]} remove more people than unit ${at.unit} holds in ${year} (cell ${x}): ${current[o]}`, received: String(current[o]) }]);
+            }
+          }
         }
-        n.push(cells);
       }
-      const inputs: KernelInputs = { sx: [sx], sb: [sb], fx: [fx], srb: [srb], m: [m], c: [new Float64Array(U)], k: [new Float64Array(U * 2 * A1)], q: [new Float64Array(U * 2 * A1)], D: [D], E: [{ kind: 'identity' }], n };
-      const step = runKernel({ regions: match.units.map((x) => x.id), maxAge: A, startYear: year, years: 1, population: current, inputs });
-      current = step.population[1];
     }
     return current;
   };
