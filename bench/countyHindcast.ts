@@ -58,9 +58,10 @@ const variants: { label: string; inSample: string; options: CountyHindcastOption
   { label: 'stocks', inSample: 'nothing (prior weights)', options: { migration: 'stocks' } },
   { label: 'fitted', inSample: 'unit weights', options: { migration: 'fitted' } },
   { label: 'fitted+province', inSample: 'unit weights, province remainders', options: { migration: 'fitted+province' } },
-  { label: 'calibrated, fertility 2010', inSample: 'unit weights, province mover rates, province net migration 10+', options: { migration: 'calibrated', fertility: 'census2010' } },
+  { label: 'calibrated, fertility 2010', inSample: 'unit weights, province mover rates, province net migration 10+ (every resident may move)', options: { migration: 'calibrated', fertility: 'census2010' } },
   { label: 'calibrated, fertility 2010-2020', inSample: 'as above, and province fertility in 2020 (infants)', options: { migration: 'calibrated', fertility: 'census2010-2020' } },
-  { label: 'calibrated (default)', inSample: 'as above, and province fertility fitted to ages 0-9', options: { migration: 'calibrated', fertility: 'fitted' } },
+  { label: 'calibrated, rural movers', inSample: 'unit weights, province mover rates, net migration 10+ and fertility 0-9 (only rural residents move)', options: { migration: 'calibrated', fertility: 'fitted', movers: 'rural' } },
+  { label: 'calibrated (default)', inSample: 'unit weights, province mover rates, net migration 10+ and fertility 0-9 (every resident may move)', options: { migration: 'calibrated', fertility: 'fitted' } },
 ];
 const runs: CountyHindcast[] = [];
 for (const v of variants) {
@@ -92,4 +93,4 @@ calibrated.provinces.forEach((p, i) => {
   console.log(`| ${nameOf(p.code)} | ${Math.round(p.census2020)} | ${signed(o.error)} | ${signed(interpolated.provinces[i].error)} | ${signed(p.error)} | ${pct(c.moverRate)} | ${c.fertilityFactor.toFixed(3)} | ${Math.round(c.netMigrants)} |`);
 });
 const c = calibrated.calibration!;
-console.log(`\ncalibrated: ${c.passes} passes; weights fitted to the unit targets within ${pct(c.weightFitError)}; largest province error after the last pass ${c.provinceErrors.aged10Plus.toExponential(1)} (ages 10+), ${c.provinceErrors.aged0To9.toExponential(1)} (ages 0-9)`);
+console.log(`\ncalibrated: national mover rate ${pct(c.nationalMoverRate)} of residents; ${c.passes} passes; weights fitted to the unit targets within ${pct(c.weightFitError)}; largest province error after the last pass ${c.provinceErrors.aged10Plus.toExponential(1)} (ages 10+), ${c.provinceErrors.aged0To9.toExponential(1)} (ages 0-9)`);

@@ -109,5 +109,5 @@ export type {
   CountyBase2020, CountyBase2020Options, CountyLeaf2010, CountyLeaves2010, CensusMatch, MatchedUnit, Counterpart2010,
   BySexAge, MatchedUnitPopulations, ResidualNetMigration, TenYearSurvival,
   CarryCountiesInput, CarriedCounties, FittedWeights, WeightLevel, CountyPresetFit, CountyPresetSeed, CountyPresetSeedInput,
-  CountyHindcast, CountyHindcastOptions, HindcastCalibration, HindcastErrorSummary, HindcastFertility, HindcastMigration, HindcastProvince, HindcastUnit, CountyMap, CountyPlaceTable, SchoolPlaceRow,
+  CountyHindcast, CountyHindcastOptions, HindcastCalibration, HindcastErrorSummary, HindcastFertility, HindcastMigration, HindcastMovers, HindcastProvince, HindcastUnit, CountyMap, CountyPlaceTable, SchoolPlaceRow,
 } from './model/counties/index.js';

@@ -53,6 +53,9 @@ import { survivalChina2010To2020 } from './countyPresetSeed.js';
  */
 export type HindcastMigration = 'none' | 'stocks' | 'fitted' | 'fitted+province' | 'calibrated';
 
+/** Who moves between units in the `calibrated` hindcast (see {@link CountyHindcastOptions.movers}). */
+export type HindcastMovers = 'rural' | 'residents';
+
 /** Province levels of fertility in the `calibrated` hindcast (see {@link CountyHindcastOptions.fertility}). */
 export type HindcastFertility = 'census2010' | 'census2010-2020' | 'fitted';
 
@@ -77,6 +80,15 @@ export interface CountyHindcastOptions {
    *   construction, the units are not).
    */
   fertility?: HindcastFertility;
+  /**
+   * `calibrated` only: who moves between units (default `residents`). The kernel moves only rural
+   * residents between regions (rural-to-urban movers); with `residents` the hindcast starts every
+   * resident in the rural status, so that urban residents move between units too (from a city's old
+   * centre to its outer districts, out of declining mining towns), at the same number of movers
+   * nationally (2.75 % of the rural residents is 1.40 % of all residents). The hindcast's statuses
+   * then mean nothing; it scores residents only. `rural`: as the other variants.
+   */
+  movers?: HindcastMovers;
   /** `calibrated` only: passes of the province calibration, each one projection (default 6). */
   passes?: number;
   base?: CountyBase2020;
@@ -89,10 +101,10 @@ export interface CountyHindcastOptions {
  *
  * 1. Ten-year residuals of every unit at the survival the projection uses (the UN death rates at
  *    its province's census mortality), not the nation's.
- * 2. Out-mover rates by origin province: each province's rural residents move at `moverRate` a
- *    year (at least the national level), raised with the destination weights until the units of
- *    the province that lost people can send away what they lost (the weights alone cannot make
- *    a unit lose more than its movers).
+ * 2. Out-mover rates by origin province: each province's movers (all its residents, or its rural
+ *    residents with `movers: 'rural'`) move at `moverRate` a year (at least the national level),
+ *    raised with the destination weights until the units of the province that lost people can
+ *    send away what they lost (the weights alone cannot make a unit lose more than its movers).
  * 3. Province net migration: `netMigrants` a year (what the pooled moves leave of the province's
  *    residual, then corrected pass after pass until the province's projected residents aged 10
  *    and over in 2020 are the census's: the residual method at the province level). It is shared
@@ -110,6 +122,9 @@ export interface CountyHindcastOptions {
  */
 export interface HindcastCalibration {
   fertility: HindcastFertility;
+  movers: HindcastMovers;
+  /** The national out-mover rate, the floor of the provinces' (share of the movers a year). */
+  nationalMoverRate: number;
   provinces: { code: number; moverRate: number; fertilityFactor: number; fertilityTrend: number; netMigrants: number }[];
   /** Projections run (each pass corrects the province levels once). */
   passes: number;
@@ -163,7 +178,7 @@ export interface CountyHindcast {
   population2020: Float64Array;
 }
 
-/** Highest out-mover rate a province may get (share of its rural residents a year). */
+/** Highest out-mover rate a province may get (share of its movers a year). */
 const MAX_MOVER_RATE = 0.1;
 
 /** Share of its residents a unit weighs, on top of its 2010 residents registered elsewhere, in its province's net gains (calibrated). */
@@ -246,6 +261,7 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   const level = options.migrationLevel ?? Math.log(671.13 / 509.79) / 10;
   const calibrated = migration === 'calibrated';
   const fertility = options.fertility ?? 'fitted';
+  const movers = options.movers ?? 'residents';
   const calibrateFertility = calibrated && fertility === 'fitted';
   const passes = calibrated ? (options.passes ?? 6) : 1;
   const base = options.base ?? countyBase2020();
@@ -301,14 +317,22 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   const size = Float64Array.from(pops.p2010, sumOf);
   const size2020 = Float64Array.from(pops.p2020, sumOf);
 
-  // base population: rural and (as hukou, not moved) urban residents
+  // who may move between units: rural residents, or (calibrated, movers 'residents') every resident, the kernel's
+  // rural status then standing for all of them (the hindcast scores residents, not their status)
+  const everyone = calibrated && movers === 'residents';
+  const moverShare = Float64Array.from(urbanShare, (x) => (everyone ? 1 : 1 - x));
+  let ruralAll = 0;
+  for (let u = 0; u < U; u++) ruralAll += size[u] * (1 - urbanShare[u]);
+  /** The national out-mover rate of the movers: the rural level, or the same movers as a share of all residents. */
+  const moverLevel = everyone ? (level * ruralAll) / size.reduce((x, y) => x + y, 0) : level;
+  // base population: the movers (rural status) and the others (as hukou, not moved)
   const population = new Float64Array(U * 6 * A1);
   for (let u = 0; u < U; u++) {
     for (let s = 0; s < 2; s++) {
       const p = s === 0 ? pops.p2010[u].female : pops.p2010[u].male;
       for (let a = 0; a < A1; a++) {
-        population[((u * 3 + 0) * 2 + s) * A1 + a] = p[a] * (1 - urbanShare[u]);
-        population[((u * 3 + 2) * 2 + s) * A1 + a] = p[a] * urbanShare[u];
+        population[((u * 3 + 0) * 2 + s) * A1 + a] = p[a] * moverShare[u];
+        population[((u * 3 + 2) * 2 + s) * A1 + a] = p[a] * (1 - moverShare[u]);
       }
     }
   }
@@ -328,7 +352,7 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   }
   const mShape = Float64Array.from(profile, (w) => (w * people) / weighted);
   /** Out-mover rate of every province (share of rural residents a year). */
-  const moverRate = new Float64Array(P).fill(level);
+  const moverRate = new Float64Array(P).fill(moverLevel);
 
   // residual net migration (ages 10+ in 2020) of every unit, at the national survival or, calibrated, the projection's
   const survivalByFactor = new Map<number, TenYearSurvival>();
@@ -389,7 +413,7 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
       // the 2010 rural residents otherwise
       const movers = Float64Array.from(size, (x, u) => {
         const r = moverRate[provinceOf[u]];
-        return r * x * (1 - urbanShare[u]) * (calibrated ? (1 - Math.exp(-10 * r)) / (10 * r) : 1);
+        return r * x * moverShare[u] * (calibrated ? (1 - Math.exp(-10 * r)) / (10 * r) : 1);
       });
       return fitDestinationWeights(weightLevels, movers, target, { iterations: migration === 'stocks' ? 0 : 200 });
     };
@@ -601,6 +625,8 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   const calibration: HindcastCalibration | null = calibrated
     ? {
         fertility,
+        movers,
+        nationalMoverRate: moverLevel,
         provinces: provinceCodes.map((code, p) => ({ code, moverRate: moverRate[p], fertilityFactor: fertilityFactor[p], fertilityTrend: fertilityTrend[p], netMigrants: provinceNet[p] })),
         passes,
         weightFitError,

@@ -27,6 +27,6 @@ export type { FittedWeights, WeightLevel } from './destinationWeights.js';
 export { COUNTY_POOL_LEVELS, countyPresetSeed, survivalChina2010To2020 } from './countyPresetSeed.js';
 export type { CountyPresetFit, CountyPresetSeed, CountyPresetSeedInput } from './countyPresetSeed.js';
 export { countyHindcast, summariseErrors } from './countyHindcast.js';
-export type { CountyHindcast, CountyHindcastOptions, HindcastCalibration, HindcastErrorSummary, HindcastFertility, HindcastMigration, HindcastProvince, HindcastUnit } from './countyHindcast.js';
+export type { CountyHindcast, CountyHindcastOptions, HindcastCalibration, HindcastErrorSummary, HindcastFertility, HindcastMigration, HindcastMovers, HindcastProvince, HindcastUnit } from './countyHindcast.js';
 export { countyMaps, schoolPlaceExtremes, schoolPlaceTables } from './countyTables.js';
 export type { CountyMap, CountyPlaceTable, SchoolPlaceRow } from './countyTables.js';

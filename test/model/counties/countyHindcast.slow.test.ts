@@ -15,6 +15,7 @@ const VARIANTS: [string, CountyHindcastOptions][] = [
   ['fitted', { migration: 'fitted' }],
   ['fitted+province', { migration: 'fitted+province' }],
   ['calibrated, fertility 2010', { migration: 'calibrated', fertility: 'census2010' }],
+  ['calibrated, rural movers', { migration: 'calibrated', movers: 'rural' }],
   ['calibrated', {}],
 ];
 
@@ -45,27 +46,28 @@ describe('countyHindcast', () => {
     expect(Math.abs(cells / h.units.reduce((s, u) => s + u.projected2020, 0) - 1)).toBeLessThan(1e-12);
   });
 
-  it('publishes (docs/counties.md): median / P90 absolute percentage error 15.3 / 34.8 % without moves between units, 5.1 / 15.5 % with fitted weights, 4.0 / 12.6 % with the province remainders, 2.5 / 7.3 % and 2.4 / 7.4 % calibrated', () => {
+  it('publishes (docs/counties.md): median / P90 absolute percentage error 15.3 / 34.8 % without moves between units, 5.1 / 15.5 % with fitted weights, 4.0 / 12.6 % with the province remainders, 2.2 / 6.4 % calibrated', () => {
     const figures = [...runs].map(([name, h]) => [name, round(h.overall.medianAbsolute), round(h.overall.p90Absolute)]);
     expect(figures).toEqual([
       ['none', 15.3, 34.8],
       ['fitted', 5.1, 15.5],
       ['fitted+province', 4, 12.6],
-      ['calibrated, fertility 2010', 2.5, 7.3],
-      ['calibrated', 2.4, 7.4],
+      ['calibrated, fertility 2010', 2.5, 6.6],
+      ['calibrated, rural movers', 2.4, 7.4],
+      ['calibrated', 2.2, 6.4],
     ]);
   });
 
-  it('publishes by tier (calibrated): megacity 0.0 / 3.6 %, supercity 3.7 / 11.4 %, small cities 2.3 / 6.6 %', () => {
+  it('publishes by tier (calibrated): megacity 0.0 / 2.5 %, supercity 2.5 / 6.1 %, small cities 2.1 / 6.4 %', () => {
     const h = runs.get('calibrated')!;
     const tiers = Object.entries(h.byTier).map(([t, s]) => [t, round(s.medianAbsolute), round(s.p90Absolute), s.units]);
     expect(tiers).toEqual([
-      ['megacity', 0, 3.6, 7],
-      ['supercity', 3.7, 11.4, 30],
-      ['large-1', 3.3, 6.6, 26],
-      ['large-2', 2.6, 6.8, 208],
-      ['medium', 2.5, 8.3, 390],
-      ['small', 2.3, 6.6, 516],
+      ['megacity', 0, 2.5, 7],
+      ['supercity', 2.5, 6.1, 30],
+      ['large-1', 2.4, 5.8, 26],
+      ['large-2', 2.4, 6.2, 208],
+      ['medium', 2.2, 6.9, 390],
+      ['small', 2.1, 6.4, 516],
     ]);
   });
 
@@ -92,22 +94,31 @@ describe('countyHindcast', () => {
   it('calibrated: mover rates between the national level and the cap, fertility factors near 1, the province totals met by construction', () => {
     const h = runs.get('calibrated')!;
     const c = h.calibration!;
-    expect(c.fertility).toBe('fitted');
-    expect(c.passes).toBe(6);
-    const level = Math.log(671.13 / 509.79) / 10;
+    expect([c.fertility, c.movers, c.passes]).toEqual(['fitted', 'residents', 6]);
+    // the same movers nationally: 2.75 % of the 2010 rural residents is 1.4 % of all residents
+    expect(Math.round(c.nationalMoverRate * 1000) / 10).toBe(1.4);
     for (const p of c.provinces) {
-      expect(p.moverRate).toBeGreaterThanOrEqual(level);
+      expect(p.moverRate).toBeGreaterThanOrEqual(c.nationalMoverRate);
       expect(p.moverRate).toBeLessThanOrEqual(0.1);
       expect(p.fertilityFactor).toBeGreaterThan(0.7);
       expect(p.fertilityFactor).toBeLessThan(1.3);
     }
-    // the provinces that lost people across the board need the most movers: Heilongjiang, Jilin and Liaoning at the cap
-    expect(c.provinces.filter((p) => p.moverRate === 0.1).map((p) => p.code)).toEqual([210000, 220000, 230000]);
+    // the province that lost people across the board needs the most movers: Heilongjiang, 9.4 % a year
+    const highest = c.provinces.reduce((w, p) => (p.moverRate > w.moverRate ? p : w));
+    expect([highest.code, Math.round(highest.moverRate * 1000) / 10]).toEqual([230000, 9.4]);
+    expect(c.weightFitError).toBeLessThan(0.02);
     expect(c.provinceErrors.aged10Plus).toBeLessThan(1e-5);
     expect(c.provinceErrors.aged0To9).toBeLessThan(1e-4);
     expect(Math.abs(worstOf(h).error)).toBeLessThan(1e-5);
     // nationally the calibrated net migration adds up to the national residual (docs/counties.md): -9.2 million over the decade
     expect(Math.round(c.provinces.reduce((s, p) => s + p.netMigrants, 0) / 1e4) / 10).toBe(-9.2);
+  });
+
+  it('with rural movers only, the north-east reaches the cap of 10 % a year and the weights fit worse', () => {
+    const c = runs.get('calibrated, rural movers')!.calibration!;
+    expect(c.nationalMoverRate).toBe(Math.log(671.13 / 509.79) / 10);
+    expect(c.provinces.filter((p) => p.moverRate === 0.1).map((p) => p.code)).toEqual([210000, 220000, 230000]);
+    expect(c.weightFitError).toBeGreaterThan(0.09);
   });
 
   it('summariseErrors takes the median and the 90th percentile of the absolute errors', () => {
