@@ -85,7 +85,7 @@ export interface CountyHindcastOptions {
    * residents between regions (rural-to-urban movers); with `residents` the hindcast starts every
    * resident in the rural status, so that urban residents move between units too (from a city's old
    * centre to its outer districts, out of declining mining towns), at the same number of movers
-   * nationally (2.75 % of the rural residents is 1.40 % of all residents). The hindcast's statuses
+   * nationally (2.75 % of the 2010 rural residents is 1.37 % of all residents). The hindcast's statuses
    * then mean nothing; it scores residents only. `rural`: as the other variants.
    */
   movers?: HindcastMovers;
@@ -264,6 +264,10 @@ export function countyHindcast(options: CountyHindcastOptions = {}): CountyHindc
   const movers = options.movers ?? 'residents';
   const calibrateFertility = calibrated && fertility === 'fitted';
   const passes = calibrated ? (options.passes ?? 6) : 1;
+  const bad = [];
+  if (!(level > 0 && level <= MAX_MOVER_RATE)) bad.push({ code: 'out_of_range' as const, path: ['migrationLevel'], message: `migrationLevel must be in (0, ${MAX_MOVER_RATE}], received ${level}`, expected: `(0, ${MAX_MOVER_RATE}]`, received: String(level) });
+  if (!(Number.isInteger(passes) && passes >= 1 && passes <= 50)) bad.push({ code: 'out_of_range' as const, path: ['passes'], message: `passes must be a whole number in [1, 50], received ${passes}`, expected: '[1, 50]', received: String(passes) });
+  if (bad.length > 0) throw new ChengzhenError(bad);
   const base = options.base ?? countyBase2020();
   const census = base.census;
   const match = options.match ?? matchCensus2010(census);
