@@ -79,7 +79,7 @@ runs.forEach((h, i) => {
   const tiers = TIERS.map((t) => `${pct(h.byTier[t].medianAbsolute)} / ${pct(h.byTier[t].p90Absolute)}`);
   const within = h.provinces.filter((p) => Math.abs(p.error) <= 0.01).length;
   const worst = h.provinces.reduce((w, p) => (Math.abs(p.error) > Math.abs(w.error) ? p : w));
-  console.log(`| ${variants[i].label} | ${variants[i].inSample} | ${h.units.length} | ${pct(h.overall.medianAbsolute)} | ${pct(h.overall.p90Absolute)} | ${tiers.join(' | ')} | ${within} of ${h.provinces.length} | ${nameOf(worst.code)} ${signed(worst.error)} |`);
+  console.log(`| ${variants[i].label} | ${variants[i].inSample} | ${h.units.length} | ${pct(h.overall.medianAbsolute)} | ${pct(h.overall.p90Absolute)} | ${tiers.join(' | ')} | ${within} of ${h.provinces.length} | ${nameOf(worst.code)} ${Math.abs(worst.error) < 5e-4 ? worst.error.toExponential(1) : signed(worst.error)} |`);
 });
 console.log('\n(by tier: median / P90 APE; units per tier in the header)');
 const outOfSample = runs[variants.findIndex((v) => v.label === 'calibrated, fertility 2010')];
