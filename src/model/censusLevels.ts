@@ -174,3 +174,47 @@ export function censusNetMigrants2010To2020(area: string): number | null {
   const natural = ((p.birthsPer1000Residents2010 - p.deathsPer1000Residents2010) / 1000) * ((p.population2010 + population2020) / 2) * 10;
   return (population2020 - p.population2010 - natural) / 10;
 }
+
+/**
+ * A tenth of a province's residents registered in another province leave it each year.
+ * Assumption: no series of gross flows between provinces is in the data (the census counts
+ * the stock, not the moves); a tenth is a mean stay of about ten years. docs/demography.md
+ * shows how the hindcast births move at a twentieth and at 15 %.
+ *
+ * @example
+ * OTHER_PROVINCE_EXIT_RATE
+ * // => 0.1
+ */
+export const OTHER_PROVINCE_EXIT_RATE = 0.1;
+
+/** A province's 2020 residents registered in other provinces, and the gross flows they imply. */
+export interface OtherProvinceFlows {
+  /** Residents on 1 November 2020 whose hukou is registered in another province. */
+  stock2020: number;
+  /** Share of the residents (census 2020) that stock is, 0-1. */
+  shareOfResidents: number;
+  /** Estimated share of that stock living in rural areas (`otherProvinceRuralShare2020`), 0-1. */
+  ruralShare: number;
+  /** Gross out-migrants a year: the stock times {@link OTHER_PROVINCE_EXIT_RATE}. */
+  grossOut: number;
+}
+
+/**
+ * The census stock of residents registered in another province, its estimated rural share,
+ * and the gross out-flow it implies, for a province; null for China or an unknown area.
+ *
+ * @example
+ * const f = censusOtherProvinceFlows('Shanghai')!;
+ * [f.stock2020, f.ruralShare, Math.round(f.grossOut)]
+ * // => [10479652, 0.1164, 1047965]
+ */
+export function censusOtherProvinceFlows(area: string): OtherProvinceFlows | null {
+  const levels = censusLevels(area);
+  const p = levels ? CENSUS_PROVINCES.find((x) => x.code === levels.code) : undefined;
+  if (!p) return null;
+  const a = CENSUS_2020_POPULATION_BY_AGE.areas.find((x) => x.code === p.code)!;
+  let population2020 = 0;
+  for (let g = 0; g < a.female.length; g++) population2020 += a.female[g] + a.male[g];
+  const stock2020 = p.hukouElsewhere2020.otherProvince;
+  return { stock2020, shareOfResidents: stock2020 / population2020, ruralShare: p.otherProvinceRuralShare2020, grossOut: stock2020 * OTHER_PROVINCE_EXIT_RATE };
+}

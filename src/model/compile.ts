@@ -17,6 +17,7 @@ import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
 import { compileInputs, profileBySex } from './compileInputs.js';
+import { populationByAge } from './basePopulation.js';
 import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
 
@@ -77,6 +78,40 @@ function matrixFrom(
     return { kind: 'dense', values };
   }
   return { kind: 'sparse', rowStart, to, share };
+}
+
+const origins = new Map<number, { female: Float64Array; male: Float64Array }>();
+
+/**
+ * Where gross in-migrants come from, by single age and sex: China's residents at the 2020
+ * census (cached by maxAge). In-migrants are the in-profile times this population.
+ */
+function originPopulation(maxAge: number): { female: Float64Array; male: Float64Array } {
+  let found = origins.get(maxAge);
+  if (found === undefined) {
+    found = populationByAge({ census2020: 'China' }, maxAge, ['migration', 'externalInAgeProfile'], 2020);
+    origins.set(maxAge, found);
+  }
+  return found;
+}
+
+/**
+ * The shares of a region's gross out-migrants of each status by sex and age: the out-profile
+ * times the base-year residents of the status, summing to 1 over sexes and ages (all 0 for a
+ * status with no one at the profile's ages; compileInputs reports a flow drawn from one).
+ */
+function grossOutPattern(base: { rural: { female: Float64Array; male: Float64Array }; migrant: { female: Float64Array; male: Float64Array }; hukou: { female: Float64Array; male: Float64Array } }, profile: { female: Float64Array; male: Float64Array }, A1: number): Float64Array[] {
+  return [base.rural, base.migrant, base.hukou].map((part) => {
+    const out = new Float64Array(2 * A1);
+    let sum = 0;
+    for (let a = 0; a < A1; a++) {
+      out[a] = profile.female[a] * part.female[a];
+      out[A1 + a] = profile.male[a] * part.male[a];
+      sum += out[a] + out[A1 + a];
+    }
+    for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
+    return out;
+  });
 }
 
 /** True when every array of the list holds the same numbers. */
@@ -153,7 +188,24 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
     return out;
   });
-  const anyExternal = levers.some((lv) => lv.external.values.some((v) => v !== 0));
+  // gross flows: in-migrants by the in-profile itself (each sex its own curve); out-migrants
+  // from each status by the out-profile times that status's base-year residents
+  const inProfile = profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']);
+  const inShares = [s.migration.externalInStatusShares.rural, s.migration.externalInStatusShares.migrant, s.migration.externalInStatusShares.hukou];
+  const outShares = [s.migration.externalOutStatusShares.rural, s.migration.externalOutStatusShares.migrant, s.migration.externalOutStatusShares.hukou];
+  const anyGross = levers.some((lv) => lv.externalIn.values.some((v) => v !== 0) || lv.externalOut.values.some((v) => v !== 0));
+  const inPattern = new Float64Array(2 * A1);
+  if (anyGross) {
+    const origin = originPopulation(A);
+    let sum = 0;
+    for (let a = 0; a < A1; a++) sum += inProfile.female[a] * origin.female[a] + inProfile.male[a] * origin.male[a];
+    for (let a = 0; a < A1; a++) {
+      inPattern[a] = sum > 0 ? (inProfile.female[a] * origin.female[a]) / sum : 0;
+      inPattern[A1 + a] = sum > 0 ? (inProfile.male[a] * origin.male[a]) / sum : 0;
+    }
+  }
+  const outPattern = anyGross ? bases.map((b) => grossOutPattern(b, profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']), A1)) : [];
+  const anyExternal = anyGross || levers.some((lv) => lv.external.values.some((v) => v !== 0));
 
   // net international migrants are shared out by base-year population, cell by cell
   const sexAgeTotal = new Float64Array(2 * A1);
@@ -218,6 +270,17 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         for (let h = 0; h < 3; h++) {
           if (externalShares[h] === 0) continue;
           for (let x = 0; x < 2 * A1; x++) n[populationIndex(dims, r, h, FEMALE, 0) + x] += persons * externalShares[h] * externalPattern[r][x];
+        }
+      }
+    }
+    if (n && anyGross) {
+      for (let r = 0; r < R; r++) {
+        const inflow = levers[r].externalIn.values[t];
+        const outflow = levers[r].externalOut.values[t];
+        for (let h = 0; h < 3; h++) {
+          const base = populationIndex(dims, r, h, FEMALE, 0);
+          if (inflow !== 0 && inShares[h] !== 0) for (let x = 0; x < 2 * A1; x++) n[base + x] += inflow * inShares[h] * inPattern[x];
+          if (outflow !== 0 && outShares[h] !== 0) for (let x = 0; x < 2 * A1; x++) n[base + x] -= outflow * outShares[h] * outPattern[r][h][x];
         }
       }
     }

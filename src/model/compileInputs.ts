@@ -39,6 +39,9 @@ export interface RegionLevers {
   q: LeverValues;
   k: LeverValues;
   external: LeverValues;
+  /** Gross in- and out-migrants from outside the regions modelled, persons per year. */
+  externalIn: LeverValues;
+  externalOut: LeverValues;
   mxScale: LeverValues | null;
   tfr: LeverValues | null;
   tfrScale: LeverValues | null;
@@ -197,6 +200,8 @@ export function compileInputs(s: Scenario): CompileInputs {
     k: collect(issues, () => profileBySex(s.hukou.ageProfile, A, ['hukou', 'ageProfile'])) ?? empty,
   };
   collect(issues, () => profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']));
+  collect(issues, () => profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']));
+  const outProfile = collect(issues, () => profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']));
   const weights = bases.map((b) => ({ m: normalise(profiles.m, b.rural), q: normalise(profiles.q, b.migrant), k: normalise(profiles.k, b.migrant) }));
 
   const d = s.demography;
@@ -212,6 +217,8 @@ export function compileInputs(s: Scenario): CompileInputs {
       q: lever(s.migration.returnRate, id, ['migration', 'returnRate']),
       k: lever(s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
       external: lever(s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
+      externalIn: lever(s.migration.externalInMigrants, id, ['migration', 'externalInMigrants'], SCHEDULE_RANGES.externalGrossMigrants),
+      externalOut: lever(s.migration.externalOutMigrants, id, ['migration', 'externalOutMigrants'], SCHEDULE_RANGES.externalGrossMigrants),
       mxScale: d.mortality.mxScale === undefined ? null : lever(d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
       tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
       tfrScale: d.fertility.tfrScale === undefined ? null : lever(d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
@@ -220,7 +227,41 @@ export function compileInputs(s: Scenario): CompileInputs {
   );
   // regions whose base failed have no weights to check; a lever that failed is all zeros
   issues.push(...breachIssues(s, ids, weights, levers, failed));
+  if (outProfile !== undefined) issues.push(...outflowIssues(s, ids, bases, outProfile, levers, failed));
   return { bases, weights, levers, issues };
+}
+
+/**
+ * Gross out-migrants that cannot be drawn: a status they leave from (a share above 0 in
+ * `migration.externalOutStatusShares`) with no base-year residents at the ages of the
+ * out-migration profile, in a region with out-migrants in some year.
+ */
+function outflowIssues(s: Scenario, ids: string[], bases: PopulationByStatus[], profile: ProfileBySex, levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
+  const issues: ChengzhenIssue[] = [];
+  const shares = s.migration.externalOutStatusShares;
+  const A1 = s.maxAge + 1;
+  for (let r = 0; r < ids.length; r++) {
+    if (skip.has(r)) continue;
+    const year = levers[r].externalOut.values.findIndex((v) => v > 0);
+    if (year < 0) continue;
+    for (const status of ['rural', 'migrant', 'hukou'] as const) {
+      if (!(shares[status] > 0)) continue;
+      const part = bases[r][status];
+      let weighted = 0;
+      for (let a = 0; a < A1; a++) weighted += profile.female[a] * part.female[a] + profile.male[a] * part.male[a];
+      if (weighted > 0) continue;
+      const path = ['migration', 'externalOutStatusShares', status];
+      issues.push({
+        code: 'constraint',
+        path,
+        coords: { year: s.baseYear + 1 + year, region: ids[r] },
+        message: `${formatPath(path)}[region=${ids[r]}] is ${shares[status]}, but the region has no ${status} residents at the ages of migration.externalOutAgeProfile in the base year, so its out-migrants from ${s.baseYear + 1 + year} cannot leave from that status`,
+        expected: `0, or ${status} residents at the ages of the profile`,
+        received: String(shares[status]),
+      });
+    }
+  }
+  return issues;
 }
 
 /** Rates by age past their limits, the worst per lever and region (the first year it happens). */

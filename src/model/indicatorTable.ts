@@ -51,6 +51,8 @@ export const POPULATION_INDICATORS = deepFreeze([
   { key: 'inMigrants', unit: 'persons per year', labelEn: 'In-migrants from other regions', labelZh: '迁入人口', description: 'Movers from other regions who arrived during the year (rural-to-urban movers and returners whose destination is another region), counted in the region they joined.', kind: 'flow', limits: P },
   { key: 'outMigrants', unit: 'persons per year', labelEn: 'Out-migrants to other regions', labelZh: '迁出人口', description: 'Movers who left for another region during the year, counted in the region they left.', kind: 'flow', limits: P },
   { key: 'netMigration', unit: 'persons per year', labelEn: 'Net migration between regions', labelZh: '净迁移人口', description: 'inMigrants - outMigrants: what moves between the regions modelled added to the region during the year (0 over all regions together).', kind: 'flow', limits: [-Infinity, Infinity] },
+  { key: 'externalInMigrants', unit: 'persons per year', labelEn: 'Gross in-migrants from outside', labelZh: '外省迁入人口', description: 'Gross in-migrants from outside the regions modelled (other provinces, for a one-province scenario) during the year: migration.externalInMigrants. Listed when the scenario has gross flows.', kind: 'flow', limits: P },
+  { key: 'externalOutMigrants', unit: 'persons per year', labelEn: 'Gross out-migrants to outside', labelZh: '迁往外省人口', description: 'Gross out-migrants to outside the regions modelled during the year: migration.externalOutMigrants (returners who leave the area among them). Listed when the scenario has gross flows.', kind: 'flow', limits: P },
 ] as const satisfies readonly IndicatorInfo[]);
 
 export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key'];

@@ -8,6 +8,7 @@ import { ChengzhenError } from '../errors.js';
 import { kernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import type { Scenario } from '../schema/scenario.js';
+import { regionScheduleValues } from '../schema/regionValues.js';
 import { AggregatedProjection, type AggregateBy } from './aggregate.js';
 import { tidyRows } from './tidyRows.js';
 import { indicatorInfo, INDICATORS, type IndicatorKey, asIndicatorKey } from './indicatorTable.js';
@@ -25,6 +26,11 @@ export const ALL_REGIONS = 'all';
 
 /** Flows between the regions modelled: always 0 with one region. */
 const BETWEEN_REGIONS = new Set<string>(['inMigrants', 'outMigrants', 'netMigration']);
+
+/** Gross flows from and to outside the regions modelled: listed when the scenario has any. */
+const GROSS_EXTERNAL = { externalInMigrants: 'externalInMigrants', externalOutMigrants: 'externalOutMigrants' } as const;
+type GrossExternalKey = keyof typeof GROSS_EXTERNAL;
+const isGrossExternal = (key: string): key is GrossExternalKey => Object.hasOwn(GROSS_EXTERNAL, key);
 
 /** One indicator for one region, by year. */
 export interface IndicatorSeries {
@@ -119,11 +125,37 @@ export class Projection {
    */
   indicatorKeys(): string[] {
     const single = this.regions.length === 1;
-    return INDICATORS.map((i) => i.key).filter((key) => this.has(key) && !(single && BETWEEN_REGIONS.has(key)));
+    const gross = this.grossFlow('externalInMigrants').some((v) => v !== 0) || this.grossFlow('externalOutMigrants').some((v) => v !== 0);
+    return INDICATORS.map((i) => i.key).filter((key) => this.has(key) && !(single && BETWEEN_REGIONS.has(key)) && (gross || !isGrossExternal(key)));
   }
 
   private has(key: string): boolean {
-    return (STOCK_INDICATORS as readonly string[]).includes(key) || (FLOW_NAMES as readonly string[]).includes(key) || this.derived.has(key);
+    return (STOCK_INDICATORS as readonly string[]).includes(key) || (FLOW_NAMES as readonly string[]).includes(key) || isGrossExternal(key) || this.derived.has(key);
+  }
+
+  private readonly grossFlows = new Map<GrossExternalKey, Float64Array>();
+
+  /**
+   * A gross flow from or to outside the regions modelled, by year from the first projected
+   * year and region (the last column all regions), in the layout of the kernel's flows: the
+   * scenario's schedule, which the compiler adds or removes as given.
+   */
+  private grossFlow(key: GrossExternalKey): Float64Array {
+    let out = this.grossFlows.get(key);
+    if (out !== undefined) return out;
+    const R = this.regions.length;
+    const steps = this.years.length - 1;
+    out = new Float64Array(steps * (R + 1));
+    const value = this.scenario.migration[GROSS_EXTERNAL[key]];
+    for (let r = 0; r < R; r++) {
+      const values = regionScheduleValues(value, this.regions[r], ['migration', key], this.baseYear + 1, this.endYear);
+      for (let t = 0; t < steps; t++) {
+        out[t * (R + 1) + r] = values[t];
+        out[t * (R + 1) + R] += values[t];
+      }
+    }
+    this.grossFlows.set(key, out);
+    return out;
   }
 
   /**
@@ -147,8 +179,8 @@ export class Projection {
       const data = this.kernel.stocks[key as StockIndicator];
       years = this.years;
       values = years.map((_, y) => data[y * width + r]);
-    } else if ((FLOW_NAMES as readonly string[]).includes(key)) {
-      const data = this.kernel.flows[key as FlowName];
+    } else if ((FLOW_NAMES as readonly string[]).includes(key) || isGrossExternal(key)) {
+      const data = isGrossExternal(key) ? this.grossFlow(key) : this.kernel.flows[key as FlowName];
       years = this.years.slice(1);
       values = years.map((_, t) => data[t * width + r]);
     } else if (this.derived.has(key)) {
@@ -242,6 +274,7 @@ export class Projection {
         series: (key) => {
           if ((STOCK_INDICATORS as readonly string[]).includes(key)) return { values: this.kernel.stocks[key as StockIndicator], flow: false };
           if ((FLOW_NAMES as readonly string[]).includes(key)) return { values: this.kernel.flows[key as FlowName], flow: true };
+          if (isGrossExternal(key)) return { values: this.grossFlow(key), flow: true };
           const values = this.derived.get(key) ?? new Float64Array(this.years.length * width);
           return { values, flow: false };
         },

@@ -7,7 +7,10 @@
  * level is the one at which the first year's rise is the national 2010-2018 propensity of rural
  * residents to urbanise (UN WUP 2018 estimates) times the area's 2020 rural share, mortality
  * and fertility are the area's census levels on the UN WPP 2024 schedules (censusLevels), and a
- * province gains the net migrants a year of the 2010-2020 census residual. With a
+ * province gains the net migrants a year of the 2010-2020 census residual, on top of gross
+ * flows with other provinces (a tenth of its census residents registered in another province
+ * leave each year and as many arrive, at younger ages; split rural and urban by the census
+ * estimate). With a
  * later cut-off, the migration level and factors on those levels (and, for a province, net
  * migrants from other provinces) are fitted to the observations up to it.
  */
@@ -15,7 +18,7 @@
 import { OBSERVED_URBANISATION, type ObservedArea } from '../../seeds/observed/urbanisation.js';
 import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
 import { ChengzhenError } from '../errors.js';
-import { censusNetMigrants2010To2020 } from '../model/censusLevels.js';
+import { censusNetMigrants2010To2020, censusOtherProvinceFlows, OTHER_PROVINCE_EXIT_RATE } from '../model/censusLevels.js';
 import { project } from '../model/project.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { calibrate } from '../solve/calibrate.js';
@@ -79,11 +82,35 @@ function observed(area: ObservedArea, year: number) {
   return OBSERVED_URBANISATION.find((r) => r.area === area && r.year === year);
 }
 
+/** What the method says about the gross flows with other provinces ('' for China). */
+function grossText(area: HindcastArea): string {
+  const flows = censusOtherProvinceFlows(area);
+  if (!flows) return '';
+  return `; gross flows with other provinces of ${Math.round(flows.grossOut)} a year each way (a ${OTHER_PROVINCE_EXIT_RATE * 100} % a year exit, assumed, of the ${flows.stock2020} residents registered in another province at the 2020 census; arrivals at young adult ages, leavers at return-migration ages; ${(flows.ruralShare * 100).toFixed(1)} % rural, the census county estimate), on top of the net`;
+}
+
 /** The 2020-census scenario of an area, with starting levers. */
 function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
   const id = REGION_ID[area];
   const census = observed(area, 2020)!;
   const resident = census.residentUrbanisationRate!;
+  const flows = censusOtherProvinceFlows(area);
+  // urban residents registered in another province have no local hukou: where no hukou rate is
+  // published, the gap is 18 points (assumed) or their share of residents, whichever is larger
+  const otherProvinceUrban = flows ? flows.shareOfResidents * (1 - flows.ruralShare) : 0;
+  const hukou = census.hukouUrbanisationRate ?? Math.max(0, resident - Math.max(0.18, otherProvinceUrban));
+  // gross flows with other provinces: a tenth of the census stock leaves each year (assumed), as
+  // many arrive at young adult ages, rural as the census estimate says; the net on top
+  const statusShares = flows ? { rural: flows.ruralShare, migrant: 1 - flows.ruralShare, hukou: 0 } : { rural: 0, migrant: 1, hukou: 0 };
+  const gross = flows
+    ? {
+        externalInMigrants: flows.grossOut,
+        externalInStatusShares: statusShares,
+        externalOutMigrants: flows.grossOut,
+        externalOutStatusShares: statusShares,
+        externalStatusShares: statusShares,
+      }
+    : {};
   return {
     name: `${area} from the 2020 census (hindcast)`,
     baseYear: 2020,
@@ -93,8 +120,8 @@ function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
       [id]: {
         population: { census2020: area, scaleToTotal: census.residentPopulation! },
         residentUrbanisationRate: resident,
-        // the hukou rate is not scored; where it is not published, an 18-point gap is assumed
-        hukouUrbanisationRate: census.hukouUrbanisationRate ?? Math.max(0, resident - 0.18),
+        // the hukou rate is not scored
+        hukouUrbanisationRate: hukou,
       },
     },
     demography: {
@@ -103,7 +130,7 @@ function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
       netInternationalMigration: area === 'China' ? 'un-wpp2024' : 'none',
     },
     // from other provinces: the 2010-2020 census residual (data up to 2020); the fit replaces it
-    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: censusNetMigrants2010To2020(area) ?? 0 },
+    migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: censusNetMigrants2010To2020(area) ?? 0, ...gross },
     hukou: { conversionRate: 0.05 },
   };
 }
@@ -161,7 +188,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     const target = { indicator: 'residentUrbanisationRate', year: from + 1, value: start + propensity * (1 - start) };
     const solved = solveLever(scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
     scenario = solved.scenario;
-    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}.`;
+    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}${grossText(a)}.`;
     levers = [{ path: 'migration.ruralToUrbanRate', value: solved.value }];
   } else {
     const leverSpecs: LeverSpec[] = [{ path: 'migration.ruralToUrbanRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }];
@@ -171,7 +198,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
       observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
     });
     scenario = fit.scenario;
-    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels).`;
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}.`;
     levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
   }
   const projection = project(scenario);

@@ -215,6 +215,22 @@ export const MigrationSchema = z.strictObject({
     .strictObject({ rural: share, migrant: share, hukou: share })
     .default({ rural: 0, migrant: 1, hukou: 0 })
     .describe('How external net migrants divide among statuses (default: all urban residents without local hukou); must sum to 1'),
+  externalInMigrants: RegionScheduleSchema.default(0).describe(
+    'Gross in-migrants from outside the regions modelled (other provinces, for a one-province scenario), persons per year, >= 0: added at the end of each year, by age as externalInAgeProfile, by status as externalInStatusShares. On top of externalNetMigrants',
+  ),
+  externalInAgeProfile: AgeProfileSchema.default('labour-migration').describe('Ages of gross in-migrants: the profile times China\'s 2020 census residents by age and sex (where they come from), not the region\'s own population'),
+  externalInStatusShares: z
+    .strictObject({ rural: share, migrant: share, hukou: share })
+    .default({ rural: 0, migrant: 1, hukou: 0 })
+    .describe('How gross in-migrants divide among statuses (default: all urban residents without local hukou); must sum to 1'),
+  externalOutMigrants: RegionScheduleSchema.default(0).describe(
+    'Gross out-migrants to outside the regions modelled, persons per year, >= 0: removed at the end of each year from the statuses of externalOutStatusShares, by age as externalOutAgeProfile times the base-year residents of that status. Migrants who go home to another province leave this way',
+  ),
+  externalOutAgeProfile: AgeProfileSchema.default('return-migration').describe('Age profile of gross out-migrants, applied to the region\'s base-year residents of each status they leave from'),
+  externalOutStatusShares: z
+    .strictObject({ rural: share, migrant: share, hukou: share })
+    .default({ rural: 0, migrant: 1, hukou: 0 })
+    .describe('Which statuses gross out-migrants leave from (default: all urban residents without local hukou, i.e. returners who leave the area); must sum to 1'),
 });
 
 export const HukouSchema = z.strictObject({
@@ -381,16 +397,20 @@ function crossCheck(s: Scenario): ChengzhenIssue[] {
   checkByRegion(s.migration.reclassificationRate, ['migration', 'reclassificationRate']);
   checkByRegion(s.migration.returnRate, ['migration', 'returnRate']);
   checkByRegion(s.migration.externalNetMigrants, ['migration', 'externalNetMigrants']);
-  const shares = s.migration.externalStatusShares;
-  const shareSum = shares.rural + shares.migrant + shares.hukou;
-  if (Math.abs(shareSum - 1) > 1e-9) {
-    issues.push({
-      code: 'constraint',
-      path: ['migration', 'externalStatusShares'],
-      message: `migration.externalStatusShares must sum to 1, received ${shareSum}`,
-      expected: 'rural + migrant + hukou = 1',
-      received: String(shareSum),
-    });
+  checkByRegion(s.migration.externalInMigrants, ['migration', 'externalInMigrants']);
+  checkByRegion(s.migration.externalOutMigrants, ['migration', 'externalOutMigrants']);
+  for (const field of ['externalStatusShares', 'externalInStatusShares', 'externalOutStatusShares'] as const) {
+    const shares = s.migration[field];
+    const shareSum = shares.rural + shares.migrant + shares.hukou;
+    if (Math.abs(shareSum - 1) > 1e-9) {
+      issues.push({
+        code: 'constraint',
+        path: ['migration', field],
+        message: `migration.${field} must sum to 1, received ${shareSum}`,
+        expected: 'rural + migrant + hukou = 1',
+        received: String(shareSum),
+      });
+    }
   }
   checkByRegion(s.hukou.conversionRate, ['hukou', 'conversionRate']);
   checkMatrix(s.migration.destinations, ['migration', 'destinations']);

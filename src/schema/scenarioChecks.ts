@@ -24,6 +24,7 @@ import type { AgeProfile, PopulationSpec, Scenario } from './scenario.js';
 export const SCHEDULE_RANGES = Object.freeze({
   share: Object.freeze({ min: 0, max: 1 }),
   externalNetMigrants: Object.freeze({ min: -1e9, max: 1e9 }),
+  externalGrossMigrants: Object.freeze({ min: 0, max: 1e9 }),
   mxScale: Object.freeze({ min: 0, max: 100, exclusiveMin: true }),
   tfr: Object.freeze({ min: 0, max: 15 }),
   tfrScale: Object.freeze({ min: 0, max: 10 }),
@@ -42,6 +43,8 @@ function schedulesOf(s: Scenario): { value: PerRegion<Schedule>; path: string[];
     { value: s.migration.reclassificationRate, path: ['migration', 'reclassificationRate'], range: SCHEDULE_RANGES.share },
     { value: s.migration.returnRate, path: ['migration', 'returnRate'], range: SCHEDULE_RANGES.share },
     { value: s.migration.externalNetMigrants, path: ['migration', 'externalNetMigrants'], range: SCHEDULE_RANGES.externalNetMigrants },
+    { value: s.migration.externalInMigrants, path: ['migration', 'externalInMigrants'], range: SCHEDULE_RANGES.externalGrossMigrants },
+    { value: s.migration.externalOutMigrants, path: ['migration', 'externalOutMigrants'], range: SCHEDULE_RANGES.externalGrossMigrants },
     { value: s.hukou.conversionRate, path: ['hukou', 'conversionRate'], range: SCHEDULE_RANGES.share },
   ];
   return list.filter((e): e is { value: PerRegion<Schedule>; path: string[]; range: ScheduleRange } => e.value !== undefined && e.value !== 'un-wpp2024');
@@ -199,6 +202,8 @@ export function scenarioIssues(s: Scenario): ChengzhenIssue[] {
   profileIssues(s.migration.ruralToUrbanAgeProfile, s.maxAge, ['migration', 'ruralToUrbanAgeProfile'], issues);
   profileIssues(s.migration.returnAgeProfile, s.maxAge, ['migration', 'returnAgeProfile'], issues);
   profileIssues(s.migration.externalAgeProfile, s.maxAge, ['migration', 'externalAgeProfile'], issues);
+  profileIssues(s.migration.externalInAgeProfile, s.maxAge, ['migration', 'externalInAgeProfile'], issues);
+  profileIssues(s.migration.externalOutAgeProfile, s.maxAge, ['migration', 'externalOutAgeProfile'], issues);
   profileIssues(s.hukou.ageProfile, s.maxAge, ['hukou', 'ageProfile'], issues);
   destinationIssues(s.migration.destinations, ['migration', 'destinations'], s.regions, issues);
   destinationIssues(s.migration.returnDestinations, ['migration', 'returnDestinations'], s.regions, issues);

@@ -15,8 +15,7 @@ import {
   censusLevelsTable,
   unBirthRate2020,
   unDeathRate2010,
-  unDeathRate2020,
-} from '../../src/model/censusLevels.js';
+  unDeathRate2020, censusOtherProvinceFlows, OTHER_PROVINCE_EXIT_RATE } from '../../src/model/censusLevels.js';
 import { project } from '../../src/model/project.js';
 
 const STARTS = CENSUS_2020_POPULATION_BY_AGE.ageStarts;
@@ -135,5 +134,31 @@ describe('Projection.demographicLevels', () => {
     const p = project(scenario({ ageGroups: { starts: [0, 50], female: [100, 50], male: [100, 50] } }) as never);
     expect(p.demographicLevels[0]).toMatchObject({ fitted: 'none', fertilityFactor: 1, mortalityFactor: 1 });
     expect(p.demographicLevels[0].note).toMatch(/^nothing fitted/);
+  });
+});
+
+describe('censusOtherProvinceFlows(area): the census stock registered in another province', () => {
+  it('gives every province its 2020 stock, a rural share in [0, 1] and a tenth of the stock as the gross out-flow', () => {
+    for (const p of CENSUS_PROVINCES) {
+      const f = censusOtherProvinceFlows(p.nameEn)!;
+      expect(f.stock2020).toBe(p.hukouElsewhere2020.otherProvince);
+      expect(f.ruralShare).toBe(p.otherProvinceRuralShare2020);
+      expect({ name: p.nameEn, inRange: f.ruralShare >= 0 && f.ruralShare <= 1 }).toEqual({ name: p.nameEn, inRange: true });
+      expect(f.grossOut).toBeCloseTo(f.stock2020 * OTHER_PROVINCE_EXIT_RATE, 6);
+    }
+    expect(censusOtherProvinceFlows('China')).toBeNull();
+  });
+
+  it('Shanghai: 10,479,652 registered elsewhere, 42.1 % of its 24,870,895 residents, 11.6 % of them rural (under its 10.7 % rural share of all residents)', () => {
+    const f = censusOtherProvinceFlows('上海')!;
+    expect(f.stock2020).toBe(10_479_652);
+    expect(f.shareOfResidents).toBeCloseTo(10_479_652 / 24_870_895, 12);
+    expect(f.ruralShare).toBe(0.1164);
+  });
+
+  it('the provinces\' stocks add up to the 2020 census figure of 124,837,153 inter-provincial migrants', () => {
+    const total = CENSUS_PROVINCES.reduce((s, p) => s + p.hukouElsewhere2020.otherProvince, 0);
+    // NBS, 7th census communique no. 7: 跨省流动人口为124837153人
+    expect(total).toBe(124_837_153);
   });
 });

@@ -108,23 +108,36 @@ describe('hindcast(area, options): errors', () => {
 /**
  * Largest |relative error| of births and deaths in any scored year. The target is 10 % for the
  * pure hindcast and 5 % fitted to 2022 (10 % for 2024 births, a dragon year); the areas where
- * the model does not reach it carry the bound it reaches, and docs/demography.md says why
- * (one-province scenarios without gross migration age their women of childbearing age).
+ * the model does not reach it carry the bound it reaches, and docs/demography.md says why.
+ * With the gross flows between provinces (a tenth of the census stock registered in another
+ * province leaving each year, as many arriving younger): Shanghai's 2024 births are 12.9 % low
+ * pure and 13.8 % fitted (22.5 % and 23.7 % without them), its 2021 deaths still 12.5 % high
+ * (its mortality level, not migration); fitted to 2022, Shandong's 2023 births are 5.7 % and
+ * Zhejiang's 5.3 % high (5.0 % and 2.2 % without the flows: the fit of 2021-2022 births sets
+ * fertility before the younger arrivals add births).
  */
 const BOUNDS = {
   pure: {
     China: { births: 0.1, deaths: 0.1 },
     Shandong: { births: 0.1, deaths: 0.1 },
     Zhejiang: { births: 0.1, deaths: 0.1 },
-    Shanghai: { births: 0.23, deaths: 0.15 },
+    Shanghai: { births: 0.13, deaths: 0.13 },
   },
   fitted: {
     China: { births: 0.05, deaths: 0.05, births2024: 0.1 },
-    Shandong: { births: 0.051, deaths: 0.05, births2024: 0.1 },
-    Zhejiang: { births: 0.05, deaths: 0.05, births2024: 0.1 },
-    Shanghai: { births: 0.05, deaths: 0.05, births2024: 0.25 },
+    Shandong: { births: 0.058, deaths: 0.05, births2024: 0.1 },
+    Zhejiang: { births: 0.054, deaths: 0.05, births2024: 0.1 },
+    Shanghai: { births: 0.05, deaths: 0.05, births2024: 0.14 },
   },
 } as const;
+
+describe('hindcast(province): gross flows with other provinces', () => {
+  it('names the gross flows of the census stock in the method, pure and fitted, and none for China', () => {
+    expect(hindcast('Shanghai').method).toContain('gross flows with other provinces of 1047965 a year each way (a 10 % a year exit, assumed, of the 10479652 residents registered in another province at the 2020 census');
+    expect(hindcast('Shanghai').method).toContain('11.6 % rural');
+    expect(from2020.method).not.toContain('gross flows');
+  });
+});
 
 describe.each(['China', 'Shanghai', 'Shandong', 'Zhejiang'] as const)('hindcast(%s): births and deaths', (area) => {
   let pure: HindcastResult;
