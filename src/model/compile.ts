@@ -239,17 +239,35 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const fillDemography = (t: number, { sx, sb, fx, srb, n }: DemographyInputs) => {
     const year = firstYear + t;
     let national: YearDemography | null = null;
+    // a region with the demography and fertility of the region before it (neighbours of one
+    // province) gets a copy of that region's cells: the same numbers from the same operations
+    let before: YearDemography | null = null;
+    const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
+    const tfrs = [0, 0, 0];
+    let scaleBefore = Number.NaN;
+    let demo = null as unknown as YearDemography;
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const demo = unDemography(year, A, lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1));
+      const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
+      if (scale !== scaleBefore) demo = unDemography(year, A, scale);
+      scaleBefore = scale;
       national ??= demo;
-      for (let h = 0; h < 3; h++) {
-        sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
-        sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
-        sb[(r * 3 + h) * 2] = demo.sb.female;
-        sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-        for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+      for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
+      if (demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2]) {
+        sx.copyWithin(r * 6 * A1, (r - 1) * 6 * A1, r * 6 * A1);
+        sb.copyWithin(r * 6, (r - 1) * 6, r * 6);
+        fx.copyWithin(r * 3 * A1, (r - 1) * 3 * A1, r * 3 * A1);
+      } else {
+        for (let h = 0; h < 3; h++) {
+          sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
+          sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
+          sb[(r * 3 + h) * 2] = demo.sb.female;
+          sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
+          const tfr = tfrs[h];
+          for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+        }
+        before = demo;
+        for (let h = 0; h < 3; h++) tfrBefore[h] = tfrs[h];
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
     }
