@@ -52,7 +52,7 @@ const cpuMs = () => {
 };
 
 /** The dense equivalent of a pooled matrix: `D[i][j] = sum_l share_l[i] * weight_l[j] * (group_l[i] == group_l[j])`. */
-async function denseOf(levels: readonly { group: Int32Array; share: Float64Array; weight: Float64Array }[], R: number): Promise<Float64Array> {
+function denseOf(levels: readonly { group: Int32Array; share: Float64Array; weight: Float64Array }[], R: number): Float64Array {
   const values = new Float64Array(R * R);
   for (const { group, share, weight } of levels) {
     for (let i = 0; i < R; i++) {
@@ -98,7 +98,7 @@ async function child(variant: CountyVariant, presetId: string, denseYears: numbe
   const problem = compileScenario(scenario);
   const D = problem.inputs.D[0];
   if (D.kind !== 'pooled') throw new Error(`the preset's D is ${D.kind}, not pooled`);
-  const dense = { ...problem, inputs: { ...problem.inputs, D: [{ kind: 'dense' as const, values: await denseOf(D.levels, regions) }] } };
+  const dense = { ...problem, inputs: { ...problem.inputs, D: [{ kind: 'dense' as const, values: denseOf(D.levels, regions) }] } };
   const firstMs = cpuMs() - start;
   start = cpuMs();
   const indicators = runKernelIndicators(dense);
