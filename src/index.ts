@@ -32,7 +32,7 @@ export { resolveScenario, presetResolution } from './scenario/extends.js';
 export type { ResolvedScenario, FigureOrigin, ScenarioLoader, LoadedScenarioDocument } from './scenario/extends.js';
 export { mergePatch } from './scenario/mergePatch.js';
 export { compileScenario } from './model/compile.js';
-export { project } from './model/project.js';
+export { project, projectIndicators, ProjectedIndicators } from './model/project.js';
 export { Projection, ALL_REGIONS } from './model/projection.js';
 export type { IndicatorSeries, TidyRow } from './model/projection.js';
 export { AggregatedProjection, groupRegions } from './model/aggregate.js';

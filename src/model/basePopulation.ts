@@ -176,6 +176,18 @@ export function populationByAge(
   return { female, male };
 }
 
+/** The default status seeds by maxAge, built once (only read: splitByStatus does not change its seeds). */
+const defaultSeedsByMaxAge = new Map<number, StatusSeeds>();
+
+function defaultSeeds(maxAge: number): StatusSeeds {
+  let seeds = defaultSeedsByMaxAge.get(maxAge);
+  if (seeds === undefined) {
+    seeds = defaultStatusSeeds(maxAge);
+    defaultSeedsByMaxAge.set(maxAge, seeds);
+  }
+  return seeds;
+}
+
 /**
  * The base population of region `id` by status, sex and single age.
  *
@@ -189,7 +201,7 @@ export function basePopulation(input: Scenario | ScenarioInput, id: string, path
   const base = scenario.base[id];
   const maxAge = scenario.maxAge;
   const total = populationByAge(base.population, maxAge, [...path, 'population'], scenario.baseYear);
-  const defaults = defaultStatusSeeds(maxAge);
+  const defaults = defaultSeeds(maxAge);
   const pattern = base.statusAgePattern ?? {};
   const seeds: StatusSeeds = {
     rural: pattern.rural ? ageProfileFor(pattern.rural, maxAge, [...path, 'statusAgePattern', 'rural']) : defaults.rural,

@@ -16,7 +16,7 @@ import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
-import { compileInputs, profileBySex } from './compileInputs.js';
+import { compileInputs, profileBySex, type LeverValues } from './compileInputs.js';
 import { populationByAge } from './basePopulation.js';
 import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
@@ -130,22 +130,80 @@ function allEqual(list: Float64Array[]): boolean {
  */
 function compact(list: Float64Array[]): Float64Array[] {
   if (list.length === 0) return list;
+  if (list.length === 1 && list[0].byteLength === list[0].buffer.byteLength) return list;
   if (list.length === 1 || allEqual(list)) return [list[0].slice()];
   return list;
 }
 
+/** The per-region rate inputs of one step (`m`, `c`, `k`, `q`): the levers spread over ages. */
+export interface RateInputs {
+  m: Float64Array;
+  c: Float64Array;
+  k: Float64Array;
+  q: Float64Array;
+}
+
+/** The demographic inputs of one step (`sx`, `sb`, `fx`, `srb`) and its net international migrants (`n`, or null). */
+export interface DemographyInputs {
+  sx: Float64Array;
+  sb: Float64Array;
+  fx: Float64Array;
+  srb: Float64Array;
+  n: Float64Array | null;
+}
+
 /**
- * Compiles a scenario to the kernel problem that projects it.
+ * A scenario made ready to compile year by year: what every year shares (the base population,
+ * the levers, the age profiles), and fills that write the inputs of one step into arrays the
+ * caller owns. {@link compileScenario} fills one array per step; a run that keeps only the
+ * indicators fills the same arrays again each year, so that the inputs of all years never
+ * exist at once.
+ */
+export interface CompilePlan {
+  scenario: Scenario;
+  regions: string[];
+  maxAge: number;
+  /** Calendar year of the first step (1 January after the base year). */
+  startYear: number;
+  steps: number;
+  /** The base population, layout of model.md section 1. */
+  population: Float64Array;
+  /** Whether the problem has net international migrants (`n`). */
+  hasN: boolean;
+  /** Whether `m`, `c`, `k` and `q` are the same in every step (the levers do not change). */
+  constantRates: boolean;
+  /** Writes the rates of step `t` (every cell). */
+  fillRates(t: number, out: RateInputs): void;
+  /**
+   * Writes the demography of step `t` (every cell; `n` when the problem has it).
+   *
+   * @throws {ChengzhenError} for a year the demography data do not cover.
+   */
+  fillDemography(t: number, out: DemographyInputs): void;
+  /**
+   * The movers' matrices `D` and `E`.
+   *
+   * @throws {ChengzhenError} naming every bad destination.
+   */
+  matrices(): { D: MoveMatrix; E: MoveMatrix };
+}
+
+/** True when every region's lever has the same value in every year. */
+function constantOver(levers: readonly LeverValues[]): boolean {
+  for (const lever of levers) {
+    const v = lever.values;
+    for (let t = 1; t < v.length; t++) if (v[t] !== v[0]) return false;
+  }
+  return true;
+}
+
+/**
+ * Prepares the compilation of a scenario (see {@link CompilePlan}).
  *
  * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
- *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
- * @example
- * const scenario = getPreset('zhejiang-2023').scenario;
- * const problem = compileScenario(scenario);
- * problem.startYear === scenario.baseYear + 1
- * // => true
+ *   their limits, as {@link compileScenario}.
  */
-export function compileScenario(input: Scenario | ScenarioInput): KernelProblem {
+export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const s = parseScenario(input);
   const ids = s.regions.map((r) => r.id);
   const R = ids.length;
@@ -157,7 +215,6 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const prepared = compileInputs(s);
   if (prepared.issues.length > 0) throw new ChengzhenError(prepared.issues);
   const { bases, weights } = prepared;
-  const issues: ChengzhenIssue[] = [];
 
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
@@ -177,17 +234,20 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // external net migrants by age and sex: the age profile applied to the base-year residents
   const externalProfile = profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']);
   const externalShares = [s.migration.externalStatusShares.rural, s.migration.externalStatusShares.migrant, s.migration.externalStatusShares.hukou];
-  const externalPattern = bases.map((b) => {
-    const out = new Float64Array(2 * A1);
-    let sum = 0;
-    for (let a = 0; a < A1; a++) {
-      out[a] = externalProfile.female[a] * (b.rural.female[a] + b.migrant.female[a] + b.hukou.female[a]);
-      out[A1 + a] = externalProfile.male[a] * (b.rural.male[a] + b.migrant.male[a] + b.hukou.male[a]);
-      sum += out[a] + out[A1 + a];
-    }
-    for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
-    return out;
-  });
+  const anyNet = levers.some((lv) => lv.external.values.some((v) => v !== 0));
+  const externalPattern = anyNet
+    ? bases.map((b) => {
+        const out = new Float64Array(2 * A1);
+        let sum = 0;
+        for (let a = 0; a < A1; a++) {
+          out[a] = externalProfile.female[a] * (b.rural.female[a] + b.migrant.female[a] + b.hukou.female[a]);
+          out[A1 + a] = externalProfile.male[a] * (b.rural.male[a] + b.migrant.male[a] + b.hukou.male[a]);
+          sum += out[a] + out[A1 + a];
+        }
+        for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
+        return out;
+      })
+    : [];
   // gross flows: in-migrants by the in-profile itself (each sex its own curve); out-migrants
   // from each status by the out-profile times that status's base-year residents
   const inProfile = profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']);
@@ -205,65 +265,68 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     }
   }
   const outPattern = anyGross ? bases.map((b) => grossOutPattern(b, profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']), A1)) : [];
-  const anyExternal = anyGross || levers.some((lv) => lv.external.values.some((v) => v !== 0));
+  const anyExternal = anyGross || anyNet;
 
   // net international migrants are shared out by base-year population, cell by cell
   const sexAgeTotal = new Float64Array(2 * A1);
   for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
-
-  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
-  // one buffer per input for all steps, each step a view of it: a few allocations rather than
-  // nine a step (typed arrays of this size are costly to allocate one by one)
   const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
-  const all = {
-    sx: new Float64Array(steps * R * 6 * A1),
-    sb: new Float64Array(steps * R * 6),
-    fx: new Float64Array(steps * R * 3 * A1),
-    srb: new Float64Array(steps * R),
-    m: new Float64Array(steps * R * 2 * A1),
-    c: new Float64Array(steps * R),
-    k: new Float64Array(steps * R * 2 * A1),
-    q: new Float64Array(steps * R * 2 * A1),
-    n: hasN ? new Float64Array(steps * R * 6 * A1) : null,
-  };
-  const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
-  for (let t = 0; t < steps; t++) {
-    const year = firstYear + t;
-    const sx = view(all.sx, R * 6 * A1, t);
-    const sb = view(all.sb, R * 6, t);
-    const fx = view(all.fx, R * 3 * A1, t);
-    const srb = view(all.srb, R, t);
-    const m = view(all.m, R * 2 * A1, t);
-    const c = view(all.c, R, t);
-    const k = view(all.k, R * 2 * A1, t);
-    const q = view(all.q, R * 2 * A1, t);
-    const n = all.n === null ? null : view(all.n, R * 6 * A1, t);
-    let national: YearDemography | null = null;
+
+  const fillRates = (t: number, { m, c, k, q }: RateInputs) => {
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const demo = unDemography(year, A, lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1));
-      national ??= demo;
-      for (let h = 0; h < 3; h++) {
-        sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
-        sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
-        sb[(r * 3 + h) * 2] = demo.sb.female;
-        sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-        const tfr = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-        for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
-      }
-      srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
+      const w = weights[r];
+      const mv = lv.m.values[t];
+      const kv = lv.k.values[t];
+      const qv = lv.q.values[t];
       c[r] = lv.c.values[t];
-      for (let sex = 0; sex < 2; sex++) {
-        for (let a = 0; a < A1; a++) {
-          const i = (r * 2 + sex) * A1 + a;
-          const w = sex * A1 + a;
-          m[i] = lv.m.values[t] * weights[r].m[w];
-          k[i] = lv.k.values[t] * weights[r].k[w];
-          q[i] = lv.q.values[t] * weights[r].q[w];
-        }
+      const row = r * 2 * A1;
+      for (let x = 0; x < 2 * A1; x++) {
+        m[row + x] = mv * w.m[x];
+        k[row + x] = kv * w.k[x];
+        q[row + x] = qv * w.q[x];
       }
     }
-    if (n && anyExternal) {
+  };
+
+  const fillDemography = (t: number, { sx, sb, fx, srb, n }: DemographyInputs) => {
+    const year = firstYear + t;
+    let national: YearDemography | null = null;
+    // a region with the demography and fertility of the region before it (neighbours of one
+    // province) gets a copy of that region's cells: the same numbers from the same operations
+    let before: YearDemography | null = null;
+    const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
+    const tfrs = [0, 0, 0];
+    let scaleBefore = Number.NaN;
+    let demo = null as unknown as YearDemography;
+    for (let r = 0; r < R; r++) {
+      const lv = levers[r];
+      const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
+      if (scale !== scaleBefore) demo = unDemography(year, A, scale);
+      scaleBefore = scale;
+      national ??= demo;
+      for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
+      if (demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2]) {
+        sx.copyWithin(r * 6 * A1, (r - 1) * 6 * A1, r * 6 * A1);
+        sb.copyWithin(r * 6, (r - 1) * 6, r * 6);
+        fx.copyWithin(r * 3 * A1, (r - 1) * 3 * A1, r * 3 * A1);
+      } else {
+        for (let h = 0; h < 3; h++) {
+          sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
+          sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
+          sb[(r * 3 + h) * 2] = demo.sb.female;
+          sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
+          const tfr = tfrs[h];
+          for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+        }
+        before = demo;
+        for (let h = 0; h < 3; h++) tfrBefore[h] = tfrs[h];
+      }
+      srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
+    }
+    if (n === null || !hasN) return;
+    n.fill(0);
+    if (anyNet) {
       for (let r = 0; r < R; r++) {
         const persons = levers[r].external.values[t];
         if (persons === 0) continue;
@@ -273,7 +336,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         }
       }
     }
-    if (n && anyGross) {
+    if (anyGross) {
       for (let r = 0; r < R; r++) {
         const inflow = levers[r].externalIn.values[t];
         const outflow = levers[r].externalOut.values[t];
@@ -284,7 +347,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         }
       }
     }
-    if (n && d.netInternationalMigration !== 'none' && national?.netMigration) {
+    if (d.netInternationalMigration !== 'none' && national?.netMigration) {
       const nm = national.netMigration;
       for (let r = 0; r < R; r++) {
         for (let h = 0; h < 3; h++) {
@@ -300,20 +363,91 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
         }
       }
     }
-    inputs.sx.push(sx);
-    inputs.sb.push(sb);
-    inputs.fx.push(fx);
-    inputs.srb.push(srb);
-    inputs.m.push(m);
-    inputs.c.push(c);
-    inputs.k.push(k);
-    inputs.q.push(q);
-    if (n) inputs.n.push(n);
+  };
+
+  const matrices = () => {
+    const issues: ChengzhenIssue[] = [];
+    const D = matrixFrom(s.migration.destinations, s.regions, ['migration', 'destinations'], issues);
+    const E = matrixFrom(s.migration.returnDestinations, s.regions, ['migration', 'returnDestinations'], issues);
+    if (issues.length > 0) throw new ChengzhenError(issues);
+    return { D, E };
+  };
+
+  return {
+    scenario: s,
+    regions: ids,
+    maxAge: A,
+    startYear: firstYear,
+    steps,
+    population,
+    hasN,
+    constantRates: constantOver(levers.flatMap((lv) => [lv.m, lv.c, lv.k, lv.q])),
+    fillRates,
+    fillDemography,
+    matrices,
+  };
+}
+
+/**
+ * Compiles a scenario to the kernel problem that projects it.
+ *
+ * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
+ *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
+ * @example
+ * const scenario = getPreset('zhejiang-2023').scenario;
+ * const problem = compileScenario(scenario);
+ * problem.startYear === scenario.baseYear + 1
+ * // => true
+ */
+export function compileScenario(input: Scenario | ScenarioInput): KernelProblem {
+  const plan = planCompilation(input);
+  const { regions, maxAge, steps, hasN } = plan;
+  const R = regions.length;
+  const A1 = maxAge + 1;
+  // one buffer per input for all steps, each step a view of it: a few allocations rather than
+  // nine a step (typed arrays of this size are costly to allocate one by one); rates that do
+  // not change are written once
+  const rateSteps = plan.constantRates ? Math.min(steps, 1) : steps;
+  const all = {
+    sx: new Float64Array(steps * R * 6 * A1),
+    sb: new Float64Array(steps * R * 6),
+    fx: new Float64Array(steps * R * 3 * A1),
+    srb: new Float64Array(steps * R),
+    m: new Float64Array(rateSteps * R * 2 * A1),
+    c: new Float64Array(rateSteps * R),
+    k: new Float64Array(rateSteps * R * 2 * A1),
+    q: new Float64Array(rateSteps * R * 2 * A1),
+    n: hasN ? new Float64Array(steps * R * 6 * A1) : null,
+  };
+  const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
+  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
+  for (let t = 0; t < steps; t++) {
+    const step: DemographyInputs = {
+      sx: view(all.sx, R * 6 * A1, t),
+      sb: view(all.sb, R * 6, t),
+      fx: view(all.fx, R * 3 * A1, t),
+      srb: view(all.srb, R, t),
+      n: all.n === null ? null : view(all.n, R * 6 * A1, t),
+    };
+    plan.fillDemography(t, step);
+    inputs.sx.push(step.sx);
+    inputs.sb.push(step.sb);
+    inputs.fx.push(step.fx);
+    inputs.srb.push(step.srb);
+    if (step.n) inputs.n.push(step.n);
   }
-  inputs.D.push(matrixFrom(s.migration.destinations, s.regions, ['migration', 'destinations'], issues));
-  inputs.E.push(matrixFrom(s.migration.returnDestinations, s.regions, ['migration', 'returnDestinations'], issues));
-  if (issues.length > 0) throw new ChengzhenError(issues);
+  for (let t = 0; t < rateSteps; t++) {
+    const rates: RateInputs = { m: view(all.m, R * 2 * A1, t), c: view(all.c, R, t), k: view(all.k, R * 2 * A1, t), q: view(all.q, R * 2 * A1, t) };
+    plan.fillRates(t, rates);
+    inputs.m.push(rates.m);
+    inputs.c.push(rates.c);
+    inputs.k.push(rates.k);
+    inputs.q.push(rates.q);
+  }
+  const { D, E } = plan.matrices();
+  inputs.D.push(D);
+  inputs.E.push(E);
 
   for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);
-  return { regions: ids, maxAge: A, startYear: firstYear, years: steps, population, inputs };
+  return { regions, maxAge, startYear: plan.startYear, years: steps, population: plan.population, inputs };
 }

@@ -12,8 +12,8 @@
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import type { Scenario } from '../schema/scenario.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import type { ScheduleRange } from '../schema/schedule.js';
-import { regionScheduleValues } from '../schema/regionValues.js';
+import { forRegion, type PerRegion } from '../schema/regionValues.js';
+import { scheduleValues, type Schedule, type ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
 import type { PopulationByStatus } from './statusSplit.js';
@@ -112,8 +112,8 @@ export function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: 
   return remember(namedProfiles, `${spec}:${maxAge}`, make);
 }
 
-/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`. */
-function normalise(profile: ProfileBySex, population: ProfileBySex): Float64Array {
+/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`, written into `out`. */
+function normalise(profile: ProfileBySex, population: ProfileBySex, out: Float64Array): Float64Array {
   const A1 = profile.female.length;
   let weighted = 0;
   let total = 0;
@@ -122,7 +122,6 @@ function normalise(profile: ProfileBySex, population: ProfileBySex): Float64Arra
     total += population.female[a] + population.male[a];
   }
   const factor = weighted > 0 ? total / weighted : 1;
-  const out = new Float64Array(2 * A1);
   for (let a = 0; a < A1; a++) {
     out[a] = profile.female[a] * factor;
     out[A1 + a] = profile.male[a] * factor;
@@ -202,14 +201,41 @@ export function compileInputs(s: Scenario): CompileInputs {
   collect(issues, () => profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']));
   collect(issues, () => profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']));
   const outProfile = collect(issues, () => profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']));
-  const weights = bases.map((b) => ({ m: normalise(profiles.m, b.rural), q: normalise(profiles.q, b.migrant), k: normalise(profiles.k, b.migrant) }));
+  // one buffer per lever, each region's weights a view of it: three allocations, not three per region
+  const R = ids.length;
+  const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
+  const at = (buffer: Float64Array, r: number) => buffer.subarray(r * 2 * A1, (r + 1) * 2 * A1);
+  const weights = bases.map((b, r) => ({
+    m: normalise(profiles.m, b.rural, at(buffers.m, r)),
+    q: normalise(profiles.q, b.migrant, at(buffers.q, r)),
+    k: normalise(profiles.k, b.migrant, at(buffers.k, r)),
+  }));
 
   const d = s.demography;
   const zeros = new Array<number>(s.endYear - s.baseYear).fill(0);
-  const lever = (value: Parameters<typeof regionScheduleValues>[0], id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues => ({
-    values: collect(issues, () => regionScheduleValues(value, id, path, firstYear, s.endYear, range)) ?? zeros,
-    path,
-  });
+  // the values of one schedule (a number, or one object) are computed once for the regions that
+  // share it; a schedule that fails is computed, and reported, for each region
+  const known = new Map<string, Map<unknown, number[]>>();
+  const lever = (value: PerRegion<Schedule>, id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues => {
+    const key = path.join('.');
+    let memo = known.get(key);
+    if (memo === undefined) {
+      memo = new Map();
+      known.set(key, memo);
+    }
+    const values = collect(issues, () => {
+      const found = forRegion(value, id, path);
+      // a Map takes -0 for 0; a schedule of -0 gives values of -0
+      const same = Object.is(found.value, -0) ? '-0' : found.value;
+      let out = memo.get(same);
+      if (out === undefined) {
+        out = scheduleValues(found.value, found.path, firstYear, s.endYear, range);
+        memo.set(same, out);
+      }
+      return out;
+    });
+    return { values: values ?? zeros, path };
+  };
   const levers = ids.map(
     (id): RegionLevers => ({
       m: lever(s.migration.ruralToUrbanRate, id, ['migration', 'ruralToUrbanRate']),
@@ -264,6 +290,11 @@ function outflowIssues(s: Scenario, ids: string[], bases: PopulationByStatus[], 
   return issues;
 }
 
+/** True when the levers that can breach a limit (m, c, k, q) have in year `t` their values of year `t - 1`. */
+function sameAsYearBefore(lv: RegionLevers, t: number): boolean {
+  return lv.m.values[t] === lv.m.values[t - 1] && lv.c.values[t] === lv.c.values[t - 1] && lv.k.values[t] === lv.k.values[t - 1] && lv.q.values[t] === lv.q.values[t - 1];
+}
+
 /** Rates by age past their limits, the worst per lever and region (the first year it happens). */
 function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weights'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
   const A1 = s.maxAge + 1;
@@ -279,6 +310,8 @@ function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weight
     for (let r = 0; r < ids.length; r++) {
       if (skip.has(r)) continue;
       const lv = levers[r];
+      // a year with the levers of the year before breaches as that year did (same values, later year)
+      if (t > 0 && sameAsYearBefore(lv, t)) continue;
       const w = weights[r];
       const c = lv.c.values[t];
       for (let x = 0; x < 2 * A1; x++) {

@@ -1,9 +1,13 @@
 /** Projects a scenario: compile, run the kernel, derive the services. */
 
-import { runKernel } from '../kernel/runKernel.js';
+import { ChengzhenError } from '../errors.js';
+import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
+import { createKernelWorkspace, runKernel, runKernelInto, type KernelSink } from '../kernel/runKernel.js';
+import { FLOW_NAMES, type FlowName, type KernelProblem } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { compileScenario } from './compile.js';
-import { Projection } from './projection.js';
+import { compileScenario, planCompilation, type CompilePlan, type DemographyInputs, type RateInputs } from './compile.js';
+import { indicatorInfo, type PopulationIndicatorKey } from './indicatorTable.js';
+import { ALL_REGIONS, Projection, type IndicatorSeries } from './projection.js';
 import { computeServices } from './services/computeServices.js';
 import { runConstrained } from './constraints/controller.js';
 
@@ -26,4 +30,150 @@ export function project(input: Scenario | ScenarioInput): Projection {
   const derived = computeServices(scenario, result, years);
   if (constrained) for (const [key, values] of constrained.series) derived.set(key, values);
   return new Projection(scenario, problem, result, derived);
+}
+
+/**
+ * The population indicators of a projection (model.md section 4: stocks at year-ends, flows
+ * during years, by region and for all regions together), without the populations by age or the
+ * services: what {@link projectIndicators} returns.
+ *
+ * @example
+ * const indicators = projectIndicators(getPreset('national-2024-2028').scenario);
+ * [indicators.regions, indicators.years.length, indicators.kernel.years[0]]   // year-ends; the kernel counts from 1 January
+ * // => [['china'], 13, 2024]
+ */
+export class ProjectedIndicators {
+  readonly scenario: Scenario;
+  /** The stocks and flows, the same numbers as {@link Projection.kernel} (its years are the kernel's 1 January). */
+  readonly kernel: KernelIndicators;
+  /** Year-ends from the base year to the end year. */
+  readonly years: number[];
+  readonly regions: string[];
+
+  constructor(scenario: Scenario, kernel: KernelIndicators) {
+    this.scenario = scenario;
+    this.kernel = kernel;
+    this.years = kernel.years.map((y) => y - 1);
+    this.regions = [...kernel.regions];
+  }
+
+  /**
+   * One population indicator as a series, as {@link Projection.indicator} gives it.
+   *
+   * @throws {ChengzhenError} for an unknown indicator or region.
+   * @example
+   * const indicators = projectIndicators(getPreset('zhejiang-2023').scenario);
+   * indicators.indicator('residentUrbanisationRate').values.at(-1)   // 2028
+   * // => 0.7659
+   */
+  indicator(key: PopulationIndicatorKey, options: { region?: string } = {}): IndicatorSeries {
+    const region = options.region ?? ALL_REGIONS;
+    const r = region === ALL_REGIONS ? this.regions.length : this.regions.indexOf(region);
+    if (r < 0) {
+      const list = `${this.regions.slice(0, 8).join(', ')}${this.regions.length > 8 ? ', ...' : ''}`;
+      throw new ChengzhenError([
+        { code: 'invalid_value', path: ['region'], message: `region ${JSON.stringify(region)} is not in the projection (regions: ${list}, or ${ALL_REGIONS})`, received: region },
+      ]);
+    }
+    const width = this.regions.length + 1;
+    const stock = (STOCK_INDICATORS as readonly string[]).includes(key);
+    if (!stock && !(FLOW_NAMES as readonly string[]).includes(key)) {
+      const known = [...STOCK_INDICATORS, ...FLOW_NAMES].join(', ');
+      throw new ChengzhenError([{ code: 'invalid_value', path: ['indicator'], message: `indicator ${JSON.stringify(key)} is not one of ${known}`, received: key }]);
+    }
+    const data = stock ? this.kernel.stocks[key as StockIndicator] : this.kernel.flows[key as FlowName];
+    const years = stock ? this.years : this.years.slice(1);
+    const values = years.map((_, y) => data[y * width + r]);
+    return { key, unit: indicatorInfo(key)?.unit ?? '', region, years: [...years], values };
+  }
+}
+
+/**
+ * Runs a plan a year at a time, keeping the indicators only: each year's inputs are written
+ * into the same arrays and run as a one-step problem from the previous year's population, so
+ * memory holds one year of inputs and two populations, whatever the number of years. The steps
+ * are those of the problem of all years ({@link compileScenario}), so the numbers are the same,
+ * bit for bit.
+ */
+function streamIndicators(plan: CompilePlan): KernelIndicators {
+  const { regions, maxAge, startYear, steps } = plan;
+  const R = regions.length;
+  const A1 = maxAge + 1;
+  const rates: RateInputs = { m: new Float64Array(R * 2 * A1), c: new Float64Array(R), k: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1) };
+  const demography: DemographyInputs = {
+    sx: new Float64Array(R * 6 * A1),
+    sb: new Float64Array(R * 6),
+    fx: new Float64Array(R * 3 * A1),
+    srb: new Float64Array(R),
+    n: plan.hasN ? new Float64Array(R * 6 * A1) : null,
+  };
+  const { D, E } = plan.matrices();
+  const inputs = {
+    sx: [demography.sx],
+    sb: [demography.sb],
+    fx: [demography.fx],
+    srb: [demography.srb],
+    m: [rates.m],
+    c: [rates.c],
+    k: [rates.k],
+    q: [rates.q],
+    D: [D],
+    E: [E],
+    n: demography.n ? [demography.n] : [],
+  };
+  const all = indicatorSink();
+  all.begin?.({ regions, maxAge, startYear, years: steps, population: plan.population, inputs });
+  const workspace = createKernelWorkspace(R, maxAge);
+  let population = plan.population;
+  let t = 0;
+  // hands the years of each one-step run on as the steps of the whole run
+  const relay: KernelSink<void> = {
+    year(year, step, P, flows) {
+      if (step < 0) {
+        if (t === 0) all.year(year, -1, P, null);
+        return;
+      }
+      all.year(year, t, P, flows);
+      population = P;
+    },
+    end() {},
+  };
+  if (plan.constantRates) plan.fillRates(0, rates);
+  for (; t < steps; t++) {
+    if (!plan.constantRates) plan.fillRates(t, rates);
+    plan.fillDemography(t, demography);
+    const problem: KernelProblem = { regions, maxAge, startYear: startYear + t, years: 1, population, inputs };
+    runKernelInto(problem, relay, workspace);
+  }
+  return all.end();
+}
+
+/**
+ * Projects a scenario keeping only its population indicators, as {@link runKernelIndicators}
+ * does for a kernel problem: the same stocks and flows as {@link project} (bit for bit), in
+ * memory that does not grow with the years, and without the services or the populations by age.
+ * The inputs of one year at a time are compiled and run, so a projection of thousands of regions
+ * holds neither the populations nor the inputs of every year. A scenario with constraints is
+ * projected in full (its controller needs each year's population) and its indicators returned.
+ *
+ * @throws {ChengzhenError} for an invalid scenario, naming each bad field, as {@link project}.
+ * @example
+ * const indicators = projectIndicators(getPreset('zhejiang-2023').scenario);
+ * [indicators.years[0], indicators.years.at(-1)]
+ * // => [2022, 2028]
+ * indicators.indicator('population').values[0] === project(getPreset('zhejiang-2023').scenario).indicator('population').values[0]
+ * // => true
+ */
+export function projectIndicators(input: Scenario | ScenarioInput): ProjectedIndicators {
+  const scenario = parseScenario(input);
+  if (scenario.constraints) return new ProjectedIndicators(scenario, project(scenario).kernel);
+  const plan = planCompilation(scenario);
+  try {
+    return new ProjectedIndicators(scenario, streamIndicators(plan));
+  } catch (error) {
+    // a problem found while running is reported as the problem of all years reports it
+    // (its paths name the step of a per-year input, and its checks come in that order)
+    if (error instanceof ChengzhenError) runKernelIndicators(compileScenario(scenario));
+    throw error;
+  }
 }

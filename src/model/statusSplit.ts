@@ -162,26 +162,49 @@ export function splitByStatus(
     }
   }
 
+  // one pass over the cells an iteration: each column scaled to its status total, then each
+  // row to its age-sex total, the column sums of the next iteration added up on the way (in the
+  // order of the cells, so the same numbers as a pass per step)
+  const [t0, t1, t2] = table;
+  const sums = [0, 0, 0];
+  for (let h = 0; h < 3; h++) for (let i = 0; i < cells; i++) sums[h] += table[h][i];
+  const factors = [1, 1, 1];
   for (let iteration = 0; iteration < 1000; iteration++) {
-    // columns to the status totals
+    // columns to the status totals (x * 1 is x: a column summing to 0 stays as it is)
     let worst = 0;
     for (let h = 0; h < 3; h++) {
-      let sum = 0;
-      for (let i = 0; i < cells; i++) sum += table[h][i];
-      if (sum > 0) {
-        const f = targets[h] / sum;
-        worst = Math.max(worst, Math.abs(f - 1));
-        for (let i = 0; i < cells; i++) table[h][i] *= f;
+      factors[h] = 1;
+      if (sums[h] > 0) {
+        factors[h] = targets[h] / sums[h];
+        worst = Math.max(worst, Math.abs(factors[h] - 1));
       }
     }
+    const [f0, f1, f2] = factors;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
     // rows to the age-sex totals (exact after this pass)
     for (let i = 0; i < cells; i++) {
-      const sum = table[0][i] + table[1][i] + table[2][i];
+      let v0 = t0[i] * f0;
+      let v1 = t1[i] * f1;
+      let v2 = t2[i] * f2;
+      const sum = v0 + v1 + v2;
       if (sum > 0) {
         const f = rows[i] / sum;
-        for (let h = 0; h < 3; h++) table[h][i] *= f;
+        v0 *= f;
+        v1 *= f;
+        v2 *= f;
       }
+      t0[i] = v0;
+      t1[i] = v1;
+      t2[i] = v2;
+      s0 += v0;
+      s1 += v1;
+      s2 += v2;
     }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
     if (worst < 1e-14) break;
   }
   // zeros in the seeds can make the totals unreachable; say so rather than return them missed

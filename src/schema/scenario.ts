@@ -320,7 +320,8 @@ function formulaIssues(s: Scenario): ChengzhenIssue[] {
       continue;
     }
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+    // only objects can hold a formula: numbers and strings are not walked into
+    for (let i = entries.length - 1; i >= 0; i--) if (typeof entries[i][1] === 'object' && entries[i][1] !== null) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
   }
   return issues;
 }

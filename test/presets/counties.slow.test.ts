@@ -7,13 +7,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY_PRESET_2023 } from '../../seeds/census-counties/countyPreset2023.js';
-import { project } from '../../src/model/project.js';
+import { STOCK_INDICATORS } from '../../src/kernel/indicators.js';
+import { FLOW_NAMES } from '../../src/kernel/types.js';
+import { project, projectIndicators } from '../../src/model/project.js';
 import type { Projection } from '../../src/model/projection.js';
 import { scorecard } from '../../src/model/scorecard.js';
 import { countyPresetSeed2023 } from '../../src/presets/countiesSeed.js';
 import { getPreset } from '../../src/presets/index.js';
 import { PRESET_CHECKS } from '../../src/presets/checks.js';
 import { runChecks } from '../../src/checks/checks.js';
+import { firstBitDifference } from '../helpers/bits.js';
 
 const runs = new Map<string, Projection>();
 
@@ -80,6 +83,18 @@ describe('the county presets projected', () => {
     expect(byTier.indicator('netMigration', { region: 'megacity' }).values[t]).toBeGreaterThan(0);
     expect(byTier.indicator('netMigration', { region: 'small' }).values[t]).toBeLessThan(0);
   });
+});
+
+describe('the county presets projected a year at a time, indicators only', () => {
+  it.each([['china-counties-2024-2028'], ['china-counties-2024-2028-trend']])('%s: projectIndicators gives the stocks and flows of project, bit for bit, for every region and year', (id) => {
+    const full = runs.get(id)!.kernel;
+    const indicators = projectIndicators(getPreset(id).scenario).kernel;
+    expect(indicators.years).toEqual(full.years);
+    expect(indicators.regions).toEqual(full.regions);
+    for (const name of STOCK_INDICATORS) expect({ name, at: firstBitDifference(indicators.stocks[name], full.stocks[name]) }).toEqual({ name, at: -1 });
+    for (const name of FLOW_NAMES) expect({ name, at: firstBitDifference(indicators.flows[name], full.flows[name]) }).toEqual({ name, at: -1 });
+    expect(indicators.stocks.population.length).toBe(13 * 2988);
+  }, 120_000);
 });
 
 describe('seeds/census-counties/countyPreset2023.ts', () => {
