@@ -117,12 +117,14 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
   sink.begin?.(problem);
   sink.year(problem.startYear, -1, P, null);
   const inputs = {} as StepInputs;
-  // the non-zero cells of n, listed once for each distinct n of the run
+  // the non-zero cells of n, listed once when one n serves every step; an n of one step only
+  // is read once either way (listing it would read it twice), so the step reads it directly
   ws.scratch.nPlan = null;
+  const planN = problem.inputs.n.length === 1 && problem.years > 1;
   try {
     for (let t = 0; t < problem.years; t++) {
       stepInputs(problem, t, inputs);
-      if (inputs.n !== null && ws.scratch.nPlan?.source !== inputs.n) ws.scratch.nPlan = planNetInternational(inputs.n, R, A);
+      if (planN && inputs.n !== null && ws.scratch.nPlan?.source !== inputs.n) ws.scratch.nPlan = planNetInternational(inputs.n, R, A);
       const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
       if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
       checkFinite(problem, t, ws.flows);
