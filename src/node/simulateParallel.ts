@@ -5,18 +5,34 @@
  */
 
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
-import { demographyCacheEntries } from '../model/unDemography.js';
+import { demographyCacheEntries, type YearDemography } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationResult } from '../solve/simulate.js';
+import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
+
+/** What a worker thread is handed: the plan, the ranges and the shared index of the next range to take. */
+export interface WorkerJob {
+  plan: Pick<SimulationPlan, 'scenario' | 'uncertain' | 'keys' | 'years'>;
+  seed: number;
+  ranges: { from: number; to: number }[];
+  /** `next[0]`: the next range to take, taken with `Atomics.add` by every thread. */
+  next: Int32Array;
+  /** The parent's cached UN demography, so the worker does not build the life tables again. */
+  demography: [string, YearDemography][];
+}
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
 export interface SimulateParallelOptions extends SimulateOptions {
   threads?: number;
+  /**
+   * Called once before the draws start with the threads the simulation uses and, for the
+   * default count, the cores other work was measured to keep busy (0 when not measured).
+   */
+  onThreads?: (threads: number, busyCores: number) => void;
 }
 
 /** The worker script beside this module in the build, or null when running from sources. */
@@ -28,6 +44,9 @@ function workerScript(): URL | null {
 function optionError(code: 'out_of_range' | 'too_large', path: string, message: string, expected: string, received: string): ChengzhenError {
   return new ChengzhenError([{ code, path: [path], message, expected, received }]);
 }
+
+/** The shortest time over which the default thread count measures how busy the cores are, ms. */
+const BUSY_WINDOW_MS = 100;
 
 /** The fewest draws a thread asked for explicitly gets (each thread loads the library and plans the simulation). */
 const DRAWS_PER_THREAD = 16;
@@ -63,10 +82,24 @@ export function threadCount(draws: number, wanted: number | undefined, cores: nu
   return Math.max(1, Math.min(cores, idle, Math.floor(draws / DEFAULT_DRAWS_PER_THREAD)));
 }
 
-/** The cores other work keeps busy: the one-minute load average (0 where the system has none, as on Windows). */
-function busyCores(): number {
-  const load = loadavg()[0];
-  return Number.isFinite(load) && load > 0 ? load : 0;
+/**
+ * The cores other work keeps busy, measured while `during` runs (the simulation's planning,
+ * and at least `windowMs`): the busy time of all cores from `os.cpus()`, less this process's
+ * own CPU time, over the wall time. Unlike the load average, this counts neither this
+ * process's own work nor work that ended before the call. 0 where the system reports no times.
+ */
+async function busyCoresDuring<T>(during: () => T, windowMs: number): Promise<{ value: T; busy: number }> {
+  const busyTime = () => cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+  const before = busyTime();
+  const own = process.cpuUsage();
+  const started = performance.now();
+  const value = during();
+  const left = windowMs - (performance.now() - started);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  const wall = performance.now() - started;
+  const spent = process.cpuUsage(own);
+  const others = busyTime() - before - (spent.user + spent.system) / 1000;
+  return { value, busy: wall > 0 && Number.isFinite(others) ? Math.max(0, others / wall) : 0 };
 }
 
 /**
@@ -100,11 +133,14 @@ function yieldToEvents(): Promise<void> {
  * const sim = await simulateParallel(scenario, { draws: 10_000, seed: 1, uncertain });
  */
 export async function simulateParallel(input: Scenario | ScenarioInput, options: SimulateParallelOptions): Promise<SimulationResult> {
-  const { onProgress, threads: wanted, ...rest } = options;
+  const { onProgress, onThreads, threads: wanted, ...rest } = options;
   if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1 || wanted > LIMITS.maxThreads)) {
     throw optionError('out_of_range', 'threads', `threads must be a whole number in [1, ${LIMITS.maxThreads}], received ${wanted}`, `[1, ${LIMITS.maxThreads}]`, String(wanted));
   }
-  const plan = planSimulation(input, rest);
+  // how busy the other cores are is measured while the simulation is planned (the default
+  // thread count needs it only when there are draws enough for two threads)
+  const measure = wanted === undefined && threadCount(options.draws, undefined, availableParallelism()) > 1;
+  const { value: plan, busy } = measure ? await busyCoresDuring(() => planSimulation(input, rest), BUSY_WINDOW_MS) : { value: planSimulation(input, rest), busy: 0 };
   const cells = options.draws * plan.keys.length * plan.years.length;
   if (cells > LIMITS.maxResultCells) {
     throw optionError(
@@ -115,17 +151,21 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       String(options.draws),
     );
   }
-  const threads = threadCount(options.draws, wanted, availableParallelism(), wanted === undefined ? busyCores() : 0);
   const script = workerScript();
+  const threads = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism(), busy);
+  onThreads?.(threads, busy);
   if (threads === 1 || script === null) {
     const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
     return summariseSimulation(plan, options.seed, options.draws, [chunk]);
   }
   const demography = demographyCacheEntries();
   const ranges = drawRanges(options.draws, threads);
+  // the next range to take, shared by every thread: a thread takes one as soon as it is free,
+  // without asking this thread (busy with its own ranges) for it
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => Atomics.add(next, 0, 1);
   const chunks: SimulationChunk[] = [];
   const workers: Worker[] = [];
-  let next = 0;
   let done = 0;
   let failure: { error: unknown } | null = null;
   let wake: (() => void) | null = null;
@@ -138,16 +178,14 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const fail = (error: unknown) => {
     if (failure || stopping) return;
     failure = { error };
+    Atomics.store(next, 0, ranges.length);
     wake?.();
   };
-  const handOut = (worker: Worker) => {
-    if (next < ranges.length) worker.postMessage(ranges[next++]);
-    else worker.postMessage(null);
-  };
+  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
   for (let i = 0; i < threads - 1; i++) {
-    const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, demography } });
+    const worker = new Worker(script, { workerData: job });
     workers.push(worker);
-    worker.on('message', (message: { ready?: true; progress?: number; chunk?: SimulationChunk }) => {
+    worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
       if (failure) return;
       try {
         if (message.progress) progress(message.progress);
@@ -159,7 +197,6 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
         chunks.push(message.chunk);
         wake?.();
       }
-      if (message.ready || message.chunk) handOut(worker);
     });
     worker.on('error', (error) => {
       const issues = (error as { issues?: unknown }).issues;
@@ -171,8 +208,8 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   }
   try {
     // this thread takes ranges too, letting the workers' messages through between them
-    while (!failure && next < ranges.length) {
-      const { from, to } = ranges[next++];
+    for (let i = take(); !failure && i < ranges.length; i = take()) {
+      const { from, to } = ranges[i];
       let reported = 0;
       chunks.push(
         runSimulationDraws(plan, options.seed, from, to, (count) => {

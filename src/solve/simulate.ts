@@ -173,6 +173,9 @@ export function keptSeries(scenario: Scenario, options: { indicators?: string[];
   return { keys, years: base.years };
 }
 
+/** Each plan's evaluator, kept for its later ranges of draws (its compiled scenario, its buffers). */
+const evaluators = new WeakMap<SimulationPlan, ReturnType<typeof seriesEvaluator>>();
+
 /**
  * Runs draws `from` to `to - 1` of a planned simulation.
  *
@@ -203,7 +206,11 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));
   const series = plan.keys.map(() => new Float64Array(n * Y));
-  const evaluate = seriesEvaluator(plan, plan.uncertain.map((u) => u.lever));
+  let evaluate = evaluators.get(plan);
+  if (evaluate === undefined) {
+    evaluate = seriesEvaluator(plan, plan.uncertain.map((u) => u.lever));
+    evaluators.set(plan, evaluate);
+  }
   for (let d = 0; d < n; d++) {
     const draw = from + d;
     const uniform = uniformStream(seed, draw);
