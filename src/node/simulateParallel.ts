@@ -83,23 +83,25 @@ export function threadCount(draws: number, wanted: number | undefined, cores: nu
 }
 
 /**
- * The cores other work keeps busy, measured while `during` runs (the simulation's planning,
- * and at least `windowMs`): the busy time of all cores from `os.cpus()`, less this process's
- * own CPU time, over the wall time. Unlike the load average, this counts neither this
- * process's own work nor work that ended before the call. 0 where the system reports no times.
+ * Starts measuring the cores other work keeps busy; the function returned gives them so far:
+ * the busy time of all cores from `os.cpus()`, less this process's own CPU time, over the wall
+ * time. Unlike the load average, this counts neither this process's own work nor work that
+ * ended before the call. 0 where the system reports no times.
  */
-async function busyCoresDuring<T>(during: () => T, windowMs: number): Promise<{ value: T; busy: number }> {
+function busyCoresSince(): { elapsedMs: () => number; busy: () => number } {
   const busyTime = () => cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
   const before = busyTime();
   const own = process.cpuUsage();
   const started = performance.now();
-  const value = during();
-  const left = windowMs - (performance.now() - started);
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-  const wall = performance.now() - started;
-  const spent = process.cpuUsage(own);
-  const others = busyTime() - before - (spent.user + spent.system) / 1000;
-  return { value, busy: wall > 0 && Number.isFinite(others) ? Math.max(0, others / wall) : 0 };
+  return {
+    elapsedMs: () => performance.now() - started,
+    busy: () => {
+      const wall = performance.now() - started;
+      const spent = process.cpuUsage(own);
+      const others = busyTime() - before - (spent.user + spent.system) / 1000;
+      return wall > 0 && Number.isFinite(others) ? Math.max(0, others / wall) : 0;
+    },
+  };
 }
 
 /**
@@ -137,10 +139,13 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1 || wanted > LIMITS.maxThreads)) {
     throw optionError('out_of_range', 'threads', `threads must be a whole number in [1, ${LIMITS.maxThreads}], received ${wanted}`, `[1, ${LIMITS.maxThreads}]`, String(wanted));
   }
-  // how busy the other cores are is measured while the simulation is planned (the default
-  // thread count needs it only when there are draws enough for two threads)
-  const measure = wanted === undefined && threadCount(options.draws, undefined, availableParallelism()) > 1;
-  const { value: plan, busy } = measure ? await busyCoresDuring(() => planSimulation(input, rest), BUSY_WINDOW_MS) : { value: planSimulation(input, rest), busy: 0 };
+  // the default thread count measures how busy the other cores are while the simulation is
+  // planned and its first draws run on this thread (at least BUSY_WINDOW_MS), then starts the
+  // worker threads, which join in taking ranges: no time is spent waiting to measure
+  const script = workerScript();
+  const most = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism());
+  const measuring = wanted === undefined && most > 1 ? busyCoresSince() : null;
+  const plan = planSimulation(input, rest);
   const cells = options.draws * plan.keys.length * plan.years.length;
   if (cells > LIMITS.maxResultCells) {
     throw optionError(
@@ -151,15 +156,13 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       String(options.draws),
     );
   }
-  const script = workerScript();
-  const threads = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism(), busy);
-  onThreads?.(threads, busy);
-  if (threads === 1 || script === null) {
+  if (most === 1) {
+    onThreads?.(1, 0);
     const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
     return summariseSimulation(plan, options.seed, options.draws, [chunk]);
   }
   const demography = demographyCacheEntries();
-  const ranges = drawRanges(options.draws, threads);
+  const ranges = drawRanges(options.draws, most);
   // the next range to take, shared by every thread: a thread takes one as soon as it is free,
   // without asking this thread (busy with its own ranges) for it
   const next = new Int32Array(new SharedArrayBuffer(4));
@@ -182,30 +185,39 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     wake?.();
   };
   const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
-  for (let i = 0; i < threads - 1; i++) {
-    const worker = new Worker(script, { workerData: job });
-    workers.push(worker);
-    worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
-      if (failure) return;
-      try {
-        if (message.progress) progress(message.progress);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      if (message.chunk) {
-        chunks.push(message.chunk);
-        wake?.();
-      }
-    });
-    worker.on('error', (error) => {
-      const issues = (error as { issues?: unknown }).issues;
-      fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
-    });
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
-    });
-  }
+  const startWorkers = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script!, { workerData: job });
+      workers.push(worker);
+      worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
+        if (failure) return;
+        try {
+          if (message.progress) progress(message.progress);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        if (message.chunk) {
+          chunks.push(message.chunk);
+          wake?.();
+        }
+      });
+      worker.on('error', (error) => {
+        const issues = (error as { issues?: unknown }).issues;
+        fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
+      });
+    }
+  };
+  let threads = 0;
+  const decide = (busy: number) => {
+    threads = threadCount(options.draws, wanted, availableParallelism(), busy);
+    onThreads?.(threads, busy);
+    startWorkers(threads - 1);
+  };
+  if (measuring === null) decide(0);
   try {
     // this thread takes ranges too, letting the workers' messages through between them
     for (let i = take(); !failure && i < ranges.length; i = take()) {
@@ -213,6 +225,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       let reported = 0;
       chunks.push(
         runSimulationDraws(plan, options.seed, from, to, (count) => {
+          if (threads === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(measuring.busy());
           if (count - reported >= 10 || count === to - from) {
             progress(count - reported);
             reported = count;
@@ -220,6 +233,11 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
         }),
       );
       await yieldToEvents();
+    }
+    // every draw ran here before the measurement ended: one thread
+    if (threads === 0 && measuring !== null) {
+      threads = 1;
+      onThreads?.(1, measuring.busy());
     }
     while (!failure && chunks.length < ranges.length) {
       await new Promise<void>((resolve) => {
