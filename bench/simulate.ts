@@ -1,8 +1,10 @@
 /**
  * Monte Carlo on threads: the same simulation on 1 thread, 2 threads and the default thread
- * count, from the build (`npm run build` first: worker threads run dist/simulateWorker.js).
- * Reports wall time, the CPU time of the whole process (every thread), CPU per draw, and the
- * load average when each run started (the default takes one thread when the cores are busy).
+ * count, from the build (worker threads run dist/simulateWorker.js; the bench runs the build
+ * first when dist/ is older than src/).
+ * Reports wall time, the CPU time of the whole process (every thread), CPU per draw, the
+ * load average when each run started, the threads the default chose and the busy cores it
+ * measured, and each goal's figure.
  *
  * Usage: npx tsx bench/simulate.ts [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N]
  *   (also: npm run bench -- --simulate)
@@ -11,14 +13,16 @@
  *                 national preset (one region, 2023-2035)
  */
 
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { threadCount } from '../src/node/simulateParallel.js';
 
 const DIST = fileURLToPath(new URL('../dist/node.js', import.meta.url));
 const PRESETS = fileURLToPath(new URL('../dist/presets.js', import.meta.url));
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 interface Row {
   threads: string;
@@ -28,6 +32,8 @@ interface Row {
   wallMs: number;
   cpuMs: number;
   load: number;
+  /** Cores other work kept busy, as the default thread count measured it (0 when not measured). */
+  busy: number;
 }
 
 /** A scenario of `regions` regions built like bench/pooled.ts sizes (no moves between regions). */
@@ -54,13 +60,31 @@ function syntheticScenario(regions: number): Record<string, unknown> {
   };
 }
 
+/** The newest modification time of the files under `dir`, ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the library (tsup) when dist/ is missing or older than a source file, so that the bench runs the code in src/. */
+function buildIfStale(): void {
+  if (existsSync(DIST) && statSync(DIST).mtimeMs >= newest(SRC)) return;
+  process.stderr.write('dist/ is missing or older than src/: building (npx tsup)\n');
+  const built = spawnSync('npx', ['tsup'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('the build (npx tsup) failed');
+}
+
 export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const { values } = parseArgs({
     args: argv,
     options: { draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' } },
     allowPositionals: true,
   });
-  if (!existsSync(DIST)) throw new Error('bench/simulate.ts runs the build: npm run build first');
+  buildIfStale();
   const { simulateParallel } = (await import(DIST)) as typeof import('../src/node/index.js');
   const { getPreset } = (await import(PRESETS)) as typeof import('../src/presets/index.js');
   const regions = values.regions === undefined ? null : Number(values.regions);
@@ -72,36 +96,57 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   let reference: string | null = null;
   const list = (values.threads ?? '1,2,default').split(',');
   const rounds = Number(values.rounds ?? 3);
+  const loadAtStart = loadavg();
   // the thread counts interleaved, round after round, so that drift of a shared machine spreads over all
   for (let round = 0; round < rounds; round++) for (const threads of round % 2 === 0 ? list : [...list].reverse()) {
     const load = loadavg()[0];
-    const used = threads === 'default' ? threadCount(draws, undefined, availableParallelism(), load) : Number(threads);
+    let used = threads === 'default' ? 0 : Number(threads);
+    let busy = 0;
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const result = await simulateParallel(scenario as never, { ...options, ...(threads === 'default' ? {} : { threads: Number(threads) }) });
+    const result = await simulateParallel(scenario as never, {
+      ...options,
+      ...(threads === 'default' ? {} : { threads: Number(threads) }),
+      onThreads: (n, b) => {
+        used = n;
+        busy = b;
+      },
+    });
     const spent = process.cpuUsage(cpu);
-    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load };
+    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load, busy };
     rows.push(row);
     const bands = JSON.stringify(result.bands);
     if (reference === null) reference = bands;
     else if (bands !== reference) throw new Error(`threads ${threads}: the bands differ from the first run's`);
-    process.stderr.write(`threads ${threads} (${used} used): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
+    process.stderr.write(`threads ${threads} (${used} used, other work measured at ${busy.toFixed(2)} cores): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const summary = list.map((threads) => {
     const mine = rows.filter((r) => r.threads === threads);
-    return { threads, used: [...new Set(mine.map((r) => r.used))].join(' or '), wallMs: median(mine.map((r) => r.wallMs)), cpuMs: median(mine.map((r) => r.cpuMs)), load: median(mine.map((r) => r.load)), runs: mine.length };
+    return { threads, used: [...new Set(mine.map((r) => r.used))].join(' or '), wallMs: median(mine.map((r) => r.wallMs)), cpuMs: median(mine.map((r) => r.cpuMs)), load: median(mine.map((r) => r.load)), busy: median(mine.map((r) => r.busy)), runs: mine.length };
   });
   const one = summary.find((r) => r.threads === '1');
   const what = regions === null ? 'national-2024-2028 (1 region, 2023-2035)' : `synthetic, ${regions} regions, 2023-2035, kept for all regions together`;
-  console.log(`### Simulation: ${draws} draws, ${what}, ${availableParallelism()} cores, median of ${rounds} interleaved rounds\n`);
-  console.log('| threads | used | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const cores = availableParallelism();
+  console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds\n`);
+  console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes); at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.\n`);
+  console.log('| threads | used | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start | other work (cores, measured) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of summary) {
     const speedup = one ? (one.wallMs / r.wallMs).toFixed(2) : '-';
-    console.log(`| ${r.threads} | ${r.used} | ${r.wallMs.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${(r.cpuMs / draws).toFixed(3)} | ${speedup} | ${r.load.toFixed(1)} |`);
+    console.log(`| ${r.threads} | ${r.used} | ${r.wallMs.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${(r.cpuMs / draws).toFixed(3)} | ${speedup} | ${r.load.toFixed(1)} | ${r.threads === 'default' ? r.busy.toFixed(2) : '-'} |`);
   }
   console.log('\nEvery run gave the same bands.');
+  const two = summary.find((r) => r.threads === '2');
+  const def = summary.find((r) => r.threads === 'default');
+  if (one && regions === null) {
+    console.log('\nGoals (10,000 national draws; judged only on a quiet machine, load average well under 1 at the start):\n');
+    if (two) console.log(`- two threads at least 1.6x one thread: ${(one.wallMs / two.wallMs).toFixed(2)}x`);
+    if (def) console.log(`- the default never slower than one thread: ${(one.wallMs / def.wallMs).toFixed(2)}x (${def.used} thread${def.used === '1' ? '' : 's'})`);
+    const best = Math.min(...summary.filter((r) => r.threads !== '1').map((r) => r.wallMs), one.wallMs);
+    console.log(`- ${draws} draws in under 2 s on ${cores} cores: ${(best / 1000).toFixed(2)} s at best`);
+    if (Math.max(...loadAtStart.slice(0, 1)) > 0.5) console.log(`\nThe load average was ${loadAtStart[0].toFixed(2)} at the start: other work shared the cores, so the thread scaling above cannot be judged.`);
+  }
   return rows;
 }
 

@@ -1,5 +1,5 @@
 (module
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1))
   ;; T[j][x] += sum_i W[i][j] * M[i][x], i ascending, for j < R, x < block (block even).
   ;; W: R*R f64 row-major at byte offset $W; M: R*block f64 at $M; row j of T at byte
   ;; offset $T + j*$stride (a population's status block: $stride = 6*(A+1)*8).

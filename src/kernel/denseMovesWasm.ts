@@ -11,21 +11,25 @@
 
 /** The assembled module bench/wasm/denseMoves.wat, base64. */
 export const DENSE_MOVES_WASM =
-  'AGFzbQEAAAABCgFgBn9/f39/fwADAgEABQMBAAEHEgIGbWVtb3J5AgAFZGVuc2UAAAqQCQGNCQMLfwR8DnsgA0EDdCEPIARBA3QhEEEAIQYCQANAIAZBBGogA0oNAUEAIQcCQANAIAdBBGogBEoNASACIAYgBWxqIAdBA3RqIQsgCyAFaiEMIAwgBWohDSANIAVqIQ4gC/0AAwAhGyAL/QADECEcIAz9AAMAIR0gDP0AAxAhHiAN/QADACEfIA39AAMQISAgDv0AAwAhISAO/QADECEiIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgCv0AAxAhGiAR/RQhFSAS/RQhFiAT/RQhFyAU/RQhGCAbIBUgGf3yAf3wASEbIBwgFSAa/fIB/fABIRwgHSAWIBn98gH98AEhHSAeIBYgGv3yAf3wASEeIB8gFyAZ/fIB/fABIR8gICAXIBr98gH98AEhICAhIBggGf3yAf3wASEhICIgGCAa/fIB/fABISILIAkgD2ohCSAKIBBqIQogCEEBayEIIAgNAAsgCyAb/QsDACALIBz9CwMQIAwgHf0LAwAgDCAe/QsDECANIB/9CwMAIA0gIP0LAxAgDiAh/QsDACAOICL9CwMQIAdBBGohBwwACwsgByAESARAIAIgBiAFbGogB0EDdGohCyALIAVqIQwgDCAFaiENIA0gBWohDiAL/QADACEbIAz9AAMAIR0gDf0AAwAhHyAO/QADACEhIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgGyAR/RQgGf3yAf3wASEbIB0gEv0UIBn98gH98AEhHSAfIBP9FCAZ/fIB/fABIR8gISAU/RQgGf3yAf3wASEhCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgDCAd/QsDACANIB/9CwMAIA4gIf0LAwALIAZBBGohBgwACwsCQANAIAYgA04NAUEAIQcCQANAIAcgBE4NASACIAYgBWxqIAdBA3RqIQsgACAGQQN0aiEJIAEgB0EDdGohCiADIQggB0EEaiAETARAIAv9AAMAIRsgC/0AAxAhHANAIAkrAwAhESARRAAAAAAAAAAAYgRAIBH9FCEVIBsgFSAK/QADAP3yAf3wASEbIBwgFSAK/QADEP3yAf3wASEcCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgCyAc/QsDECAHQQRqIQcFIAv9AAMAIRsDQCAJKwMAIREgEUQAAAAAAAAAAGIEQCAbIBH9FCAK/QADAP3yAf3wASEbCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgB0ECaiEHCwwACwsgBkEBaiEGDAALCws=';
+  'AGFzbQEAAAABCgFgBn9/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMCAQAHCQEFZGVuc2UAAAqQCQGNCQMLfwR8DnsgA0EDdCEPIARBA3QhEEEAIQYCQANAIAZBBGogA0oNAUEAIQcCQANAIAdBBGogBEoNASACIAYgBWxqIAdBA3RqIQsgCyAFaiEMIAwgBWohDSANIAVqIQ4gC/0AAwAhGyAL/QADECEcIAz9AAMAIR0gDP0AAxAhHiAN/QADACEfIA39AAMQISAgDv0AAwAhISAO/QADECEiIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgCv0AAxAhGiAR/RQhFSAS/RQhFiAT/RQhFyAU/RQhGCAbIBUgGf3yAf3wASEbIBwgFSAa/fIB/fABIRwgHSAWIBn98gH98AEhHSAeIBYgGv3yAf3wASEeIB8gFyAZ/fIB/fABIR8gICAXIBr98gH98AEhICAhIBggGf3yAf3wASEhICIgGCAa/fIB/fABISILIAkgD2ohCSAKIBBqIQogCEEBayEIIAgNAAsgCyAb/QsDACALIBz9CwMQIAwgHf0LAwAgDCAe/QsDECANIB/9CwMAIA0gIP0LAxAgDiAh/QsDACAOICL9CwMQIAdBBGohBwwACwsgByAESARAIAIgBiAFbGogB0EDdGohCyALIAVqIQwgDCAFaiENIA0gBWohDiAL/QADACEbIAz9AAMAIR0gDf0AAwAhHyAO/QADACEhIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgGyAR/RQgGf3yAf3wASEbIB0gEv0UIBn98gH98AEhHSAfIBP9FCAZ/fIB/fABIR8gISAU/RQgGf3yAf3wASEhCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgDCAd/QsDACANIB/9CwMAIA4gIf0LAwALIAZBBGohBgwACwsCQANAIAYgA04NAUEAIQcCQANAIAcgBE4NASACIAYgBWxqIAdBA3RqIQsgACAGQQN0aiEJIAEgB0EDdGohCiADIQggB0EEaiAETARAIAv9AAMAIRsgC/0AAxAhHANAIAkrAwAhESARRAAAAAAAAAAAYgRAIBH9FCEVIBsgFSAK/QADAP3yAf3wASEbIBwgFSAK/QADEP3yAf3wASEcCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgCyAc/QsDECAHQQRqIQcFIAv9AAMAIRsDQCAJKwMAIREgEUQAAAAAAAAAAGIEQCAbIBH9FCAK/QADAP3yAf3wASEbCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgB0ECaiEHCwwACwsgBkEBaiEGDAALCws=';
 
 /** Largest linear memory the module may grow to, in bytes (beyond it, JavaScript does the work). */
 const MAX_BYTES = 512 * 2 ** 20;
 const PAGE_BYTES = 65536;
 
+type DenseFunction = (values: number, movers: number, target: number, regions: number, block: number, stride: number) => void;
+
 interface DenseMovesModule {
   memory: WebAssembly.Memory;
-  dense: (values: number, movers: number, target: number, regions: number, block: number, stride: number) => void;
+  dense: DenseFunction;
   /** A view of the whole memory, renewed when the memory grows. */
   view: Float64Array;
   /** A view of the population's copy, kept while its size and the memory stay the same. */
   population: Float64Array;
 }
 
+/** The compiled module (its memory is imported: each instance has its own), or null where it cannot run. */
+let compiled: WebAssembly.Module | null | undefined;
 let loaded: DenseMovesModule | null | undefined;
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
@@ -35,20 +39,36 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function load(): DenseMovesModule | null {
-  if (loaded !== undefined) return loaded;
-  loaded = null;
+function compile(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
   try {
     if (typeof WebAssembly !== 'object') return null;
     const bytes = decodeBase64(DENSE_MOVES_WASM);
     if (!WebAssembly.validate(bytes)) return null; // no SIMD here
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const memory = instance.exports.memory as WebAssembly.Memory;
-    const dense = instance.exports.dense as DenseMovesModule['dense'];
-    loaded = { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
+    compiled = new WebAssembly.Module(bytes);
   } catch {
-    loaded = null; // a host that forbids compiling WebAssembly
+    compiled = null; // a host that forbids compiling WebAssembly
   }
+  return compiled;
+}
+
+/** An instance of the module on `memory`, or null where WebAssembly cannot run. */
+function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
+  const module = compile();
+  if (module === null) return null;
+  try {
+    return new WebAssembly.Instance(module, { env: { memory } }).exports.dense as DenseFunction;
+  } catch {
+    return null;
+  }
+}
+
+function load(): DenseMovesModule | null {
+  if (loaded !== undefined) return loaded;
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const dense = compile() === null ? null : instantiate(memory);
+  loaded = dense === null ? null : { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
   return loaded;
 }
 
@@ -78,7 +98,7 @@ function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
  * // => true (on Node 20 and current browsers)
  */
 export function denseMovesWasmAvailable(): boolean {
-  return load() !== null;
+  return compile() !== null && load() !== null;
 }
 
 /**
@@ -154,5 +174,74 @@ export function addDenseMovesPairWasm(
   mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8);
   mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8);
   population.set(mod.population);
+  return true;
+}
+
+/**
+ * A run's populations, movers and matrices held in WebAssembly memory of their own, so that
+ * the dense products of a step read and write them in place: no copy of the population in and
+ * out, nor of the movers ({@link addDenseMovesPairWasm} copies them every step). The memory
+ * is sized once and never grows, so the views stay valid.
+ */
+export interface DenseMovesArena {
+  regions: number;
+  block: number;
+  /** Two populations of `cells` numbers, the run's current and next. */
+  populations: [Float64Array, Float64Array];
+  /** Rural-to-urban movers and returners by origin, layout r,s,a: the step's scratch. */
+  movers: Float64Array;
+  returners: Float64Array;
+  /** Room for `D` and `E`, copied in each step (they may change from step to step). */
+  valuesD: Float64Array;
+  valuesE: Float64Array;
+  dense: DenseFunction;
+}
+
+/**
+ * Allocates an arena for `regions` regions, `block = 2*(A+1)` ages by sex and populations of
+ * `cells` numbers; null where WebAssembly SIMD is missing or it would need more than 512 MiB.
+ *
+ * @example
+ * createDenseMovesArena(4, 202, 4 * 606)?.populations[0].length
+ * // => 2424
+ */
+export function createDenseMovesArena(regions: number, block: number, cells: number): DenseMovesArena | null {
+  if (compile() === null) return null;
+  const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells;
+  const bytes = numbers * 8;
+  if (bytes > MAX_BYTES) return null;
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
+  const dense = instantiate(memory);
+  if (dense === null) return null;
+  let at = 0;
+  const take = (count: number) => {
+    const view = new Float64Array(memory.buffer, at * 8, count);
+    at += count;
+    return view;
+  };
+  const valuesD = take(regions * regions);
+  const valuesE = take(regions * regions);
+  const movers = take(regions * block);
+  const returners = take(regions * block);
+  const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
+  return { regions, block, populations, movers, returners, valuesD, valuesE, dense };
+}
+
+/**
+ * Both dense products of a step on an arena, in place: `movers` through `D` into the
+ * migrants and `returners` through `E` into the rural of `population`, which must be one of
+ * the arena's populations (and the movers its own). The same calls of the same module as
+ * {@link addDenseMovesPairWasm}, so the same bits.
+ *
+ * @returns `false`, having done nothing, when `population` is not one of the arena's.
+ */
+export function addDenseMovesPairInArena(arena: DenseMovesArena, valuesD: Float64Array, valuesE: Float64Array, population: Float64Array, regionStride: number): boolean {
+  if (population !== arena.populations[0] && population !== arena.populations[1]) return false;
+  const { regions, block } = arena;
+  arena.valuesD.set(valuesD);
+  arena.valuesE.set(valuesE);
+  const target = population.byteOffset;
+  arena.dense(arena.valuesD.byteOffset, arena.movers.byteOffset, target + block * 8, regions, block, regionStride * 8);
+  arena.dense(arena.valuesE.byteOffset, arena.returners.byteOffset, target, regions, block, regionStride * 8);
   return true;
 }

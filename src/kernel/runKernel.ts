@@ -6,8 +6,9 @@
 
 import { ChengzhenError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { createDenseMovesArena } from './denseMovesWasm.js';
 import { decodeIndex, SEXES, STATUSES } from './layout.js';
-import { createStepScratch, planNetInternational, stepInto, type StepScratch } from './step.js';
+import { createStepScratch, planNetInternational, stepInto, type NetInternationalPlan, type StepScratch } from './step.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
 
 /** Receives a run year by year. Arrays passed in are reused by the kernel: copy what you keep. */
@@ -31,6 +32,19 @@ export interface KernelWorkspace {
   next: Float64Array;
   scratch: StepScratch;
   flows: StepFlows;
+  /**
+   * The plans of `n` ({@link planNetInternational}) made by earlier runs, each with a copy of
+   * the array it was made from: a later run with the same array reuses the plan when the array
+   * still holds the same numbers (checked in one pass), so a problem run many times (solvers,
+   * simulations, benchmarks) lists its `n` once.
+   */
+  nPlans: { plan: NetInternationalPlan; copy: Float64Array }[];
+  /**
+   * For runs with dense `D` and `E` (four regions or more): a step scratch whose movers and
+   * the two populations live in WebAssembly memory of their own, made on the first such run
+   * (null where WebAssembly SIMD is missing).
+   */
+  denseScratch?: StepScratch | null;
 }
 
 /**
@@ -52,6 +66,7 @@ export function createKernelWorkspace(regions: number, maxAge: number): KernelWo
     next: new Float64Array(cells),
     scratch: createStepScratch(regions, maxAge),
     flows,
+    nPlans: [],
   };
 }
 
@@ -111,19 +126,23 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
   const R = problem.regions.length;
   const A = problem.maxAge;
   const ws = workspace && workspace.regions === R && workspace.maxAge === A ? workspace : createKernelWorkspace(R, A);
-  let P = ws.current;
-  let S = ws.next;
+  const dense = R >= 4 && problem.inputs.D.some((d) => d.kind === 'dense') && problem.inputs.E.some((e) => e.kind === 'dense') ? denseScratch(ws) : null;
+  const scratch = dense ?? ws.scratch;
+  let P = dense?.arena ? dense.arena.populations[0] : ws.current;
+  let S = dense?.arena ? dense.arena.populations[1] : ws.next;
   P.set(problem.population);
   sink.begin?.(problem);
   sink.year(problem.startYear, -1, P, null);
   const inputs = {} as StepInputs;
-  // the non-zero cells of n, listed once for each distinct n of the run
-  ws.scratch.nPlan = null;
+  // the non-zero cells of n, listed once when one n serves every step; an n of one step only
+  // is read once either way (listing it would read it twice), so the step reads it directly
+  scratch.nPlan = null;
+  const planN = problem.inputs.n.length === 1 && problem.years > 1;
   try {
     for (let t = 0; t < problem.years; t++) {
       stepInputs(problem, t, inputs);
-      if (inputs.n !== null && ws.scratch.nPlan?.source !== inputs.n) ws.scratch.nPlan = planNetInternational(inputs.n, R, A);
-      const negative = stepInto(R, A, P, inputs, S, ws.scratch, ws.flows);
+      if (planN && inputs.n !== null && scratch.nPlan?.source !== inputs.n) scratch.nPlan = reusedPlan(ws, inputs.n, R, A);
+      const negative = stepInto(R, A, P, inputs, S, scratch, ws.flows);
       if (negative >= 0) throw negativePopulation(problem, t, negative, S[negative]);
       checkFinite(problem, t, ws.flows);
       const swap = P;
@@ -132,9 +151,40 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
       sink.year(problem.startYear + t + 1, t, P, ws.flows);
     }
   } finally {
-    ws.scratch.nPlan = null;
+    scratch.nPlan = null;
   }
   return sink.end();
+}
+
+/** The workspace's step scratch in WebAssembly memory for dense moves, made once; null where it cannot be. */
+function denseScratch(ws: KernelWorkspace): StepScratch | null {
+  if (ws.denseScratch === undefined) {
+    const block = 2 * (ws.maxAge + 1);
+    const arena = createDenseMovesArena(ws.regions, block, ws.current.length);
+    ws.denseScratch = arena === null ? null : { mig: arena.movers, ret: arena.returners, sums: new Float64Array(2), nPlan: null, arena };
+  }
+  return ws.denseScratch;
+}
+
+/** Plans kept by a workspace: a few, the oldest dropped first. */
+const KEPT_PLANS = 4;
+
+/** The plan of `n` kept by the workspace when `n` still holds the numbers it was made from; else a new one, kept. */
+function reusedPlan(ws: KernelWorkspace, n: Float64Array, regions: number, maxAge: number): NetInternationalPlan {
+  for (const kept of ws.nPlans) {
+    if (kept.plan.source !== n) continue;
+    const copy = kept.copy;
+    let same = copy.length === n.length;
+    // (a zero of either sign is left out of a plan alike)
+    for (let x = 0; same && x < n.length; x++) same = n[x] === copy[x];
+    if (same) return kept.plan;
+    ws.nPlans.splice(ws.nPlans.indexOf(kept), 1);
+    break;
+  }
+  const plan = planNetInternational(n, regions, maxAge);
+  if (ws.nPlans.length >= KEPT_PLANS) ws.nPlans.shift();
+  ws.nPlans.push({ plan, copy: Float64Array.from(n) });
+  return plan;
 }
 
 function negativePopulation(problem: KernelProblem, step: number, index: number, value: number): ChengzhenError {

@@ -4,7 +4,7 @@
  * regions through `D` and `E`, 5. net international migrants `n`.
  */
 
-import { addDenseMovesPairWasm } from './denseMovesWasm.js';
+import { addDenseMovesPairInArena, addDenseMovesPairWasm, type DenseMovesArena } from './denseMovesWasm.js';
 import { addMigrationInto, addMovesInto } from './moves.js';
 import type { StepFlows, StepInputs } from './types.js';
 
@@ -22,6 +22,11 @@ export interface StepScratch {
    * distinct `n` of a run and clears it when the run ends.
    */
   nPlan: NetInternationalPlan | null;
+  /**
+   * WebAssembly memory holding `mig`, `ret` and the run's populations, when the run has dense
+   * `D` and `E` ({@link createDenseMovesArena}): the dense products then work in place.
+   */
+  arena: DenseMovesArena | null;
 }
 
 /** The non-zero cells of one array `n` (layout r,h,s,a), by region and status, ascending. */
@@ -87,7 +92,7 @@ export function planNetInternational(n: Float64Array, regions: number, maxAge: n
  */
 export function createStepScratch(regions: number, maxAge: number): StepScratch {
   const n = regions * 2 * (maxAge + 1);
-  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2), nPlan: null };
+  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2), nPlan: null, arena: null };
 }
 
 /**
@@ -164,22 +169,14 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, 
   sums[0] = deaths;
 }
 
-/** Births of one status of one region: `sum_a fx[a] * P[female][a]` (model.md section 3 step 2). */
-function birthsOf(fx: Float64Array, fxBase: number, P: Float64Array, femaleBase: number, A1: number): number {
-  let B = 0;
-  for (let a = 0; a < A1; a++) B += fx[fxBase + a] * P[femaleBase + a];
-  return B;
-}
-
 /**
  * Projects `P` (year t) one year into `out` (year t+1) and writes the step's flows, one
  * value per region, into `flows`. Allocates nothing.
  *
- * Rural and migrant survivors are computed first; the hukou survivors are then computed age
- * by age together with the transitions of step 3, which need all three statuses at one age.
- * Every sum is added in the order of the plain reading of model.md (statuses, then sexes,
- * then ages), so the fused loop gives the same bits as separate passes would. With identity
- * `D` or `E`, the movers rejoin their own region in the same loop.
+ * The survivors and newborns of each status are computed first, then the transitions of
+ * step 3 age by age, which need all three statuses at one age. Every sum is added in the
+ * order of the plain reading of model.md (statuses, then sexes, then ages). With identity
+ * `D` or `E`, the movers rejoin their own region in the transitions' loop.
  *
  * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
  * @example
@@ -224,8 +221,9 @@ export function stepInto(
     let deaths = 0;
     let births = 0;
 
-    // 1. survive and age; 2. births, from the women at the start of the year: rural, migrant
-    for (let h = 0; h < 2; h++) {
+    // 1. survive and age; 2. births, from the women at the start of the year: rural, migrant,
+    // hukou (the deaths in that order, each status's newborns after its survivors)
+    for (let h = 0; h < 3; h++) {
       const statusBase = regionBase + h * sexBlock;
       sums[0] = deaths;
       surviveStatusInto(P, sx, fx, (r * 3 + h) * A1, out, statusBase, A, sums);
@@ -241,13 +239,7 @@ export function stepInto(
       births += B;
     }
 
-    // hukou births, then hukou survivors age by age with 3. the transitions at that age
-    const hukouStatusBase = regionBase + 2 * sexBlock;
-    const B = birthsOf(fx, (r * 3 + 2) * A1, P, hukouStatusBase, A1);
-    const girls = B / (1 + ratio);
-    const boys = (B * ratio) / (1 + ratio);
-    const sbF = sb[(r * 3 + 2) * 2];
-    const sbM = sb[(r * 3 + 2) * 2 + 1];
+    // 3. the transitions at each age, from the survivors of all three statuses
     const cr = c[r];
     let sumMig = 0;
     let sumIns = 0;
@@ -258,26 +250,10 @@ export function stepInto(
       const migrantBase = ruralBase + sexBlock;
       const hukouBase = migrantBase + sexBlock;
       const rateBase = (r * 2 + s) * A1;
-      const newborns = s === 0 ? girls * sbF : boys * sbM;
       for (let a = 0; a < A1; a++) {
-        let hukou: number;
-        if (a === 0) {
-          hukou = newborns;
-        } else if (a < A) {
-          const p = P[hukouBase + a - 1];
-          const sv = sx[hukouBase + a - 1];
-          hukou = p * sv;
-          deaths += p * (1 - sv);
-        } else {
-          const pA1 = P[hukouBase + A - 1];
-          const pA = P[hukouBase + A];
-          const sA1 = sx[hukouBase + A - 1];
-          const sA = sx[hukouBase + A];
-          hukou = pA1 * sA1 + pA * sA;
-          deaths += pA1 * (1 - sA1) + pA * (1 - sA);
-        }
         const rural = out[ruralBase + a];
         const migrant = out[migrantBase + a];
+        const hukou = out[hukouBase + a];
         const mv = m[rateBase + a];
         const kv = k[rateBase + a];
         const qv = q[rateBase + a];
@@ -303,8 +279,6 @@ export function stepInto(
         sumRet += back;
       }
     }
-    deaths += girls * (1 - sbF) + boys * (1 - sbM);
-    births += B;
 
     // 5. net international migrants, while the region is in cache: added to the statuses no
     // move reaches (hukou, and rural or migrants when E or D is identity), the others after the
@@ -349,8 +323,16 @@ export function stepInto(
 
   // 4. moves between regions (identity moves were made above), and who changed region
   const { D, E } = inputs;
-  if (D.kind === 'dense' && E.kind === 'dense' && regions >= 4 && addDenseMovesPairWasm(D.values, mig, E.values, ret, out, regions, sexBlock, regionStride)) {
-    // both products in one pass (the same sums as addMovesInto, one copy of the population)
+  const arena = scratch.arena;
+  if (
+    D.kind === 'dense' &&
+    E.kind === 'dense' &&
+    regions >= 4 &&
+    ((arena !== null && arena.movers === mig && arena.returners === ret && addDenseMovesPairInArena(arena, D.values, E.values, out, regionStride)) ||
+      addDenseMovesPairWasm(D.values, mig, E.values, ret, out, regions, sexBlock, regionStride))
+  ) {
+    // both products in one pass (the same sums as addMovesInto): in place in the run's
+    // WebAssembly memory, or with one copy of the population in and out
   } else {
     if (!stayD) addMovesInto(D, mig, out, 1, regions, A1);
     if (!stayE) addMovesInto(E, ret, out, 0, regions, A1);

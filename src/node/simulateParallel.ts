@@ -5,18 +5,34 @@
  */
 
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
-import { demographyCacheEntries } from '../model/unDemography.js';
+import { demographyCacheEntries, type YearDemography } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationResult } from '../solve/simulate.js';
+import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
+
+/** What a worker thread is handed: the plan, the ranges and the shared index of the next range to take. */
+export interface WorkerJob {
+  plan: Pick<SimulationPlan, 'scenario' | 'uncertain' | 'keys' | 'years'>;
+  seed: number;
+  ranges: { from: number; to: number }[];
+  /** `next[0]`: the next range to take, taken with `Atomics.add` by every thread. */
+  next: Int32Array;
+  /** The parent's cached UN demography, so the worker does not build the life tables again. */
+  demography: [string, YearDemography][];
+}
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
 export interface SimulateParallelOptions extends SimulateOptions {
   threads?: number;
+  /**
+   * Called once before the draws start with the threads the simulation uses and, for the
+   * default count, the cores other work was measured to keep busy (0 when not measured).
+   */
+  onThreads?: (threads: number, busyCores: number) => void;
 }
 
 /** The worker script beside this module in the build, or null when running from sources. */
@@ -28,6 +44,9 @@ function workerScript(): URL | null {
 function optionError(code: 'out_of_range' | 'too_large', path: string, message: string, expected: string, received: string): ChengzhenError {
   return new ChengzhenError([{ code, path: [path], message, expected, received }]);
 }
+
+/** The shortest time over which the default thread count measures how busy the cores are, ms. */
+const BUSY_WINDOW_MS = 100;
 
 /** The fewest draws a thread asked for explicitly gets (each thread loads the library and plans the simulation). */
 const DRAWS_PER_THREAD = 16;
@@ -63,10 +82,26 @@ export function threadCount(draws: number, wanted: number | undefined, cores: nu
   return Math.max(1, Math.min(cores, idle, Math.floor(draws / DEFAULT_DRAWS_PER_THREAD)));
 }
 
-/** The cores other work keeps busy: the one-minute load average (0 where the system has none, as on Windows). */
-function busyCores(): number {
-  const load = loadavg()[0];
-  return Number.isFinite(load) && load > 0 ? load : 0;
+/**
+ * Starts measuring the cores other work keeps busy; the function returned gives them so far:
+ * the busy time of all cores from `os.cpus()`, less this process's own CPU time, over the wall
+ * time. Unlike the load average, this counts neither this process's own work nor work that
+ * ended before the call. 0 where the system reports no times.
+ */
+function busyCoresSince(): { elapsedMs: () => number; busy: () => number } {
+  const busyTime = () => cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+  const before = busyTime();
+  const own = process.cpuUsage();
+  const started = performance.now();
+  return {
+    elapsedMs: () => performance.now() - started,
+    busy: () => {
+      const wall = performance.now() - started;
+      const spent = process.cpuUsage(own);
+      const others = busyTime() - before - (spent.user + spent.system) / 1000;
+      return wall > 0 && Number.isFinite(others) ? Math.max(0, others / wall) : 0;
+    },
+  };
 }
 
 /**
@@ -100,10 +135,16 @@ function yieldToEvents(): Promise<void> {
  * const sim = await simulateParallel(scenario, { draws: 10_000, seed: 1, uncertain });
  */
 export async function simulateParallel(input: Scenario | ScenarioInput, options: SimulateParallelOptions): Promise<SimulationResult> {
-  const { onProgress, threads: wanted, ...rest } = options;
+  const { onProgress, onThreads, threads: wanted, ...rest } = options;
   if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1 || wanted > LIMITS.maxThreads)) {
     throw optionError('out_of_range', 'threads', `threads must be a whole number in [1, ${LIMITS.maxThreads}], received ${wanted}`, `[1, ${LIMITS.maxThreads}]`, String(wanted));
   }
+  // the default thread count measures how busy the other cores are while the simulation is
+  // planned and its first draws run on this thread (at least BUSY_WINDOW_MS), then starts the
+  // worker threads, which join in taking ranges: no time is spent waiting to measure
+  const script = workerScript();
+  const most = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism());
+  const measuring = wanted === undefined && most > 1 ? busyCoresSince() : null;
   const plan = planSimulation(input, rest);
   const cells = options.draws * plan.keys.length * plan.years.length;
   if (cells > LIMITS.maxResultCells) {
@@ -115,17 +156,19 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       String(options.draws),
     );
   }
-  const threads = threadCount(options.draws, wanted, availableParallelism(), wanted === undefined ? busyCores() : 0);
-  const script = workerScript();
-  if (threads === 1 || script === null) {
+  if (most === 1) {
+    onThreads?.(1, 0);
     const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, onProgress);
     return summariseSimulation(plan, options.seed, options.draws, [chunk]);
   }
   const demography = demographyCacheEntries();
-  const ranges = drawRanges(options.draws, threads);
+  const ranges = drawRanges(options.draws, most);
+  // the next range to take, shared by every thread: a thread takes one as soon as it is free,
+  // without asking this thread (busy with its own ranges) for it
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => Atomics.add(next, 0, 1);
   const chunks: SimulationChunk[] = [];
   const workers: Worker[] = [];
-  let next = 0;
   let done = 0;
   let failure: { error: unknown } | null = null;
   let wake: (() => void) | null = null;
@@ -138,44 +181,51 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const fail = (error: unknown) => {
     if (failure || stopping) return;
     failure = { error };
+    Atomics.store(next, 0, ranges.length);
     wake?.();
   };
-  const handOut = (worker: Worker) => {
-    if (next < ranges.length) worker.postMessage(ranges[next++]);
-    else worker.postMessage(null);
+  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
+  const startWorkers = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script!, { workerData: job });
+      workers.push(worker);
+      worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
+        if (failure) return;
+        try {
+          if (message.progress) progress(message.progress);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        if (message.chunk) {
+          chunks.push(message.chunk);
+          wake?.();
+        }
+      });
+      worker.on('error', (error) => {
+        const issues = (error as { issues?: unknown }).issues;
+        fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
+      });
+    }
   };
-  for (let i = 0; i < threads - 1; i++) {
-    const worker = new Worker(script, { workerData: { scenario: plan.scenario, options: rest, demography } });
-    workers.push(worker);
-    worker.on('message', (message: { ready?: true; progress?: number; chunk?: SimulationChunk }) => {
-      if (failure) return;
-      try {
-        if (message.progress) progress(message.progress);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      if (message.chunk) {
-        chunks.push(message.chunk);
-        wake?.();
-      }
-      if (message.ready || message.chunk) handOut(worker);
-    });
-    worker.on('error', (error) => {
-      const issues = (error as { issues?: unknown }).issues;
-      fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
-    });
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
-    });
-  }
+  let threads = 0;
+  const decide = (busy: number) => {
+    threads = threadCount(options.draws, wanted, availableParallelism(), busy);
+    onThreads?.(threads, busy);
+    startWorkers(threads - 1);
+  };
+  if (measuring === null) decide(0);
   try {
     // this thread takes ranges too, letting the workers' messages through between them
-    while (!failure && next < ranges.length) {
-      const { from, to } = ranges[next++];
+    for (let i = take(); !failure && i < ranges.length; i = take()) {
+      const { from, to } = ranges[i];
       let reported = 0;
       chunks.push(
         runSimulationDraws(plan, options.seed, from, to, (count) => {
+          if (threads === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(measuring.busy());
           if (count - reported >= 10 || count === to - from) {
             progress(count - reported);
             reported = count;
@@ -183,6 +233,11 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
         }),
       );
       await yieldToEvents();
+    }
+    // every draw ran here before the measurement ended: one thread
+    if (threads === 0 && measuring !== null) {
+      threads = 1;
+      onThreads?.(1, measuring.busy());
     }
     while (!failure && chunks.length < ranges.length) {
       await new Promise<void>((resolve) => {

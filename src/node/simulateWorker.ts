@@ -1,31 +1,24 @@
 /**
- * The worker thread of {@link simulateParallel}: plans the simulation once, then runs each
- * range of draws it is handed (`{ from, to }`) and posts it back, until it is handed `null`.
+ * The worker thread of {@link simulateParallel}: takes the plan it is handed (validated by the
+ * calling thread), then takes ranges of draws one at a time from the shared index until none
+ * is left, posting each range's draws back, and ends.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { planSimulation, runSimulationDraws, type SimulateOptions } from '../solve/simulate.js';
-import { loadDemographyCache, type YearDemography } from '../model/unDemography.js';
-import type { ScenarioInput } from '../schema/scenario.js';
+import { loadDemographyCache } from '../model/unDemography.js';
+import { parseScenario } from '../schema/scenario.js';
+import { runSimulationDraws, type SimulationPlan } from '../solve/simulate.js';
+import type { WorkerJob } from './simulateParallel.js';
 
-interface Job {
-  scenario: ScenarioInput;
-  options: Omit<SimulateOptions, 'onProgress'>;
-  /** The parent's cached UN demography, so the worker does not build the life tables again. */
-  demography: [string, YearDemography][];
-}
-
-const job = workerData as Job;
+const job = workerData as WorkerJob;
 loadDemographyCache(job.demography);
-const plan = planSimulation(job.scenario, job.options);
+// the scenario arrives as a structured clone: parsed again (the same scenario), not planned again
+const plan: SimulationPlan = { ...job.plan, scenario: parseScenario(job.plan.scenario) };
 const port = parentPort!;
-port.on('message', (range: { from: number; to: number } | null) => {
-  if (range === null) {
-    port.close();
-    return;
-  }
+for (let i = Atomics.add(job.next, 0, 1); i < job.ranges.length; i = Atomics.add(job.next, 0, 1)) {
+  const range = job.ranges[i];
   let reported = 0;
-  const chunk = runSimulationDraws(plan, job.options.seed, range.from, range.to, (done) => {
+  const chunk = runSimulationDraws(plan, job.seed, range.from, range.to, (done) => {
     if (done - reported >= 10) {
       port.postMessage({ progress: done - reported });
       reported = done;
@@ -33,5 +26,5 @@ port.on('message', (range: { from: number; to: number } | null) => {
   });
   const rest = range.to - range.from - reported;
   port.postMessage({ chunk, progress: rest }, [...chunk.leverValues.map((a) => a.buffer as ArrayBuffer), ...chunk.series.map((a) => a.buffer as ArrayBuffer)]);
-});
-port.postMessage({ ready: true });
+}
+port.close();

@@ -10,9 +10,14 @@ import { mean, quantileSorted } from 'simple-statistics';
 import { ChengzhenError } from '../errors.js';
 import { compileScenario } from '../model/compile.js';
 import { project } from '../model/project.js';
-import { runKernelIndicators, STOCK_INDICATORS, type StockIndicator } from '../kernel/indicators.js';
-import { createKernelWorkspace, type KernelWorkspace } from '../kernel/runKernel.js';
-import { FLOW_NAMES, type FlowName } from '../kernel/types.js';
+import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
+import { regionScheduleValues } from '../schema/regionValues.js';
+import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
+import { computeServices } from '../model/services/computeServices.js';
+import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
+import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
+import { createKernelWorkspace, runKernelInto, type KernelSink, type KernelWorkspace } from '../kernel/runKernel.js';
+import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -168,6 +173,9 @@ export function keptSeries(scenario: Scenario, options: { indicators?: string[];
   return { keys, years: base.years };
 }
 
+/** Each plan's evaluator, kept for its later ranges of draws (its compiled scenario, its buffers). */
+const evaluators = new WeakMap<SimulationPlan, ReturnType<typeof seriesEvaluator>>();
+
 /**
  * Runs draws `from` to `to - 1` of a planned simulation.
  *
@@ -198,7 +206,11 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));
   const series = plan.keys.map(() => new Float64Array(n * Y));
-  const evaluate = seriesEvaluator(plan);
+  let evaluate = evaluators.get(plan);
+  if (evaluate === undefined) {
+    evaluate = seriesEvaluator(plan, plan.uncertain.map((u) => u.lever));
+    evaluators.set(plan, evaluate);
+  }
   for (let d = 0; d < n; d++) {
     const draw = from + d;
     const uniform = uniformStream(seed, draw);
@@ -224,14 +236,24 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
 
 /**
  * A function projecting a scenario (the plan's, with levers moved) and writing each kept
- * series (`keys[k]`, by year) into `out[k]` from `at`. When every series is an indicator of the
- * kernel it keeps only those (no population by year, no services, one workspace reused);
- * otherwise it projects in full. Flows have no base-year value: their first year is 0.
+ * series (`keys[k]`, by year) into `out[k]` from `at`. It computes per draw only what the
+ * series need, with the numbers a full projection gives (bit for bit):
+ *
+ * - kernel indicators only: the kernel with the indicator sink (no population by year, no
+ *   services);
+ * - services kept: the kernel keeping each year's population in buffers reused across draws,
+ *   then the services, without building a `Projection`;
+ * - when every lever moved (`levers`) is a rate of the kernel's transitions (m, c, q, k) or a
+ *   service, the scenario is compiled once and each draw recompiles only the rates it moves
+ *   (a service lever: none, and the kernel runs once for all draws);
+ * - a scenario with constraints is projected in full.
+ *
+ * Flows have no base-year value: their first year is 0.
  */
-export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' | 'years'>): (scenario: Scenario, out: Float64Array[], at: number) => void {
+export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' | 'years'>, levers?: readonly LeverSpec[]): (scenario: Scenario, out: Float64Array[], at: number) => void {
   const Y = plan.years.length;
-  const lean = leanKeys(plan);
-  if (lean === null) {
+  const keys = seriesKeys(plan);
+  if (keys === null || plan.scenario.constraints) {
     return (scenario, out, at) => {
       const projection = project(scenario);
       plan.keys.forEach((key, k) => {
@@ -240,43 +262,203 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
       });
     };
   }
+  const services = keys.some((key) => key.kind === 'service');
+  const compile = levers === undefined ? compileScenario : drawCompiler(plan.scenario, levers);
   let workspace: KernelWorkspace | null = null;
+  let kept: KeptPopulation | null = null;
+  let last: { problem: KernelProblem; indicators: KernelIndicators } | null = null;
   return (scenario, out, at) => {
-    const problem = compileScenario(scenario);
+    const problem = compile(scenario);
     workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
-    const indicators = runKernelIndicators(problem, workspace);
+    let indicators: KernelIndicators;
+    if (last !== null && last.problem === problem) {
+      indicators = last.indicators; // the levers moved nothing in the kernel: the same run
+    } else if (services) {
+      kept ??= keptPopulation(problem);
+      indicators = runKernelInto(problem, kept.sink, workspace);
+    } else {
+      indicators = runKernelIndicators(problem, workspace);
+    }
+    last = { problem, indicators };
+    const derived = services ? computeServices(scenario, kept!.result, plan.years) : null;
     const width = problem.regions.length + 1;
-    lean.forEach((key, k) => {
+    keys.forEach((key, k) => {
       const target = out[k];
-      if (key.flow) {
+      if (key.kind === 'flow') {
         const values = indicators.flows[key.name as FlowName];
         target[at] = 0;
         for (let y = 1; y < Y; y++) target[at + y] = values[(y - 1) * width + key.region];
       } else {
-        const values = indicators.stocks[key.name as StockIndicator];
+        const values = key.kind === 'stock' ? indicators.stocks[key.name as StockIndicator] : derived!.get(key.name)!;
         for (let y = 0; y < Y; y++) target[at + y] = values[y * width + key.region];
       }
     });
   };
 }
 
+/** Each year's population of a run, in buffers reused from run to run, beside the indicators. */
+interface KeptPopulation {
+  result: KernelResult;
+  sink: KernelSink<KernelIndicators>;
+}
+
 /**
- * The kept series as kernel indicators (name, flow or stock, and the region's column, R for
- * all regions), or null when one of them needs the full projection (a service).
+ * A sink keeping the indicators and, in buffers of its own (reused by every run of a problem
+ * of the same shape), each year's population and each step's flows: what the services read.
  */
-function leanKeys(plan: Pick<SimulationPlan, 'scenario' | 'keys'>): { name: string; flow: boolean; region: number }[] | null {
+function keptPopulation(problem: KernelProblem): KeptPopulation {
+  const R = problem.regions.length;
+  const cells = problem.population.length;
+  const flows = {} as Record<FlowName, Float64Array>;
+  for (const name of FLOW_NAMES) flows[name] = new Float64Array(problem.years * R);
+  const result: KernelResult = {
+    regions: [...problem.regions],
+    maxAge: problem.maxAge,
+    years: Array.from({ length: problem.years + 1 }, (_, i) => problem.startYear + i),
+    population: Array.from({ length: problem.years + 1 }, () => new Float64Array(cells)),
+    flows,
+  };
+  const indicators = indicatorSink();
+  const sink: KernelSink<KernelIndicators> = {
+    begin: (p) => indicators.begin?.(p),
+    year(year, step, population, stepFlows) {
+      result.population[step + 1].set(population);
+      if (stepFlows) for (const name of FLOW_NAMES) flows[name].set(stepFlows[name], step * R);
+      indicators.year(year, step, population, stepFlows);
+    },
+    end: () => indicators.end(),
+  };
+  return { result, sink };
+}
+
+/** The kernel's rates each rate lever moves; a service lever moves nothing in the kernel. */
+const RATE_OF_LEVER: Partial<Record<LeverSpec['path'], 'm' | 'c' | 'q' | 'k'>> = {
+  'migration.ruralToUrbanRate': 'm',
+  'migration.reclassificationRate': 'c',
+  'migration.returnRate': 'q',
+  'hukou.conversionRate': 'k',
+};
+
+/** Where each rate lever sits in a scenario, as `compileInputs` reads it. */
+const RATE_SCHEDULES = {
+  m: { path: ['migration', 'ruralToUrbanRate'], of: (s: Scenario) => s.migration.ruralToUrbanRate },
+  c: { path: ['migration', 'reclassificationRate'], of: (s: Scenario) => s.migration.reclassificationRate },
+  q: { path: ['migration', 'returnRate'], of: (s: Scenario) => s.migration.returnRate },
+  k: { path: ['hukou', 'conversionRate'], of: (s: Scenario) => s.hukou.conversionRate },
+} as const;
+
+/**
+ * The compiler of a simulation's draws. When every lever moved is a rate of the transitions
+ * (m, c, q, k) or a service, the scenario is compiled once and a draw recomputes only the
+ * rates it moves: the moved levers' values by year as `compileInputs` reads them, times the
+ * normalised age profiles of the scenario (which do not depend on the levers), in the
+ * compiler's own arithmetic, so the problem holds the numbers `compileScenario` of the draw's
+ * scenario gives. A draw whose lever is out of its range, or whose rates pass their limits
+ * (`m + c <= 1`, `k + q <= 1` at every age), is compiled in full, which throws the compiler's
+ * own error. Other levers: `compileScenario` for every draw.
+ */
+function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: Scenario) => KernelProblem {
+  const rates = new Set<'m' | 'c' | 'q' | 'k'>();
+  for (const lever of levers) {
+    const rate = RATE_OF_LEVER[lever.path];
+    if (rate !== undefined) rates.add(rate);
+    else if (!lever.path.startsWith('services.')) return compileScenario;
+  }
+  let problem0: KernelProblem | null = null;
+  let prepared0: CompileInputs | null = null;
+  // one buffer per rate for all steps, reused by every draw (the kernel only reads its inputs)
+  const buffers = new Map<'m' | 'c' | 'q' | 'k', Float64Array>();
+  const ids = base.regions.map((r) => r.id);
+  const firstYear = base.baseYear + 1;
+  return (scenario) => {
+    problem0 ??= compileScenario(base);
+    if (rates.size === 0) return problem0;
+    prepared0 ??= compileInputs(base);
+    const R = problem0.regions.length;
+    const A1 = problem0.maxAge + 1;
+    const steps = problem0.years;
+    // each region's levels by year: the moved levers' from the draw, the others from the base
+    const levels = { m: prepared0.levers.map((l) => l.m.values), c: prepared0.levers.map((l) => l.c.values), q: prepared0.levers.map((l) => l.q.values), k: prepared0.levers.map((l) => l.k.values) };
+    try {
+      for (const rate of rates) {
+        const where = RATE_SCHEDULES[rate];
+        levels[rate] = ids.map((id) => regionScheduleValues(where.of(scenario), id, [...where.path], firstYear, scenario.endYear, SCHEDULE_RANGES.share));
+      }
+    } catch (error) {
+      if (error instanceof ChengzhenError) return compileScenario(scenario);
+      throw error;
+    }
+    const weights = prepared0.weights;
+    for (let t = 0; t < steps; t++) {
+      for (let r = 0; r < R; r++) {
+        const w = weights[r];
+        const m = levels.m[r][t];
+        const c = levels.c[r][t];
+        const k = levels.k[r][t];
+        const q = levels.q[r][t];
+        for (let x = 0; x < 2 * A1; x++) if (!(m * w.m[x] + c <= 1 && k * w.k[x] + q * w.q[x] <= 1)) return compileScenario(scenario);
+      }
+    }
+    const inputs: KernelInputs = { ...problem0.inputs };
+    for (const rate of rates) {
+      const size = rate === 'c' ? R : R * 2 * A1;
+      let buffer = buffers.get(rate);
+      if (buffer === undefined) {
+        buffer = new Float64Array(steps * size);
+        buffers.set(rate, buffer);
+      }
+      const list: Float64Array[] = [];
+      for (let t = 0; t < steps; t++) {
+        const values = buffer.subarray(t * size, (t + 1) * size);
+        for (let r = 0; r < R; r++) {
+          const level = levels[rate][r][t];
+          if (rate === 'c') {
+            values[r] = level;
+            continue;
+          }
+          // as compileScenario: the level of year t times the region's normalised age profile
+          const profile = weights[r][rate];
+          for (let x = 0, i = r * 2 * A1; x < 2 * A1; x++, i++) values[i] = level * profile[x];
+        }
+        list.push(values);
+      }
+      inputs[rate] = sameEveryStep(list) ? [list[0]] : list;
+    }
+    return { ...problem0, inputs };
+  };
+}
+
+/** True when every array of the list holds the same numbers (the compiler then keeps one). */
+function sameEveryStep(list: Float64Array[]): boolean {
+  for (let t = 1; t < list.length; t++) {
+    const a = list[0];
+    const b = list[t];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The kept series as kernel indicators (stocks or flows) or services (`service.figure`, from
+ * the services of the scenario), each with the region's column (R for all regions), or null
+ * when one of them needs the full projection.
+ */
+function seriesKeys(plan: Pick<SimulationPlan, 'scenario' | 'keys'>): { name: string; kind: 'stock' | 'flow' | 'service'; region: number }[] | null {
   const regions = plan.scenario.regions.map((r) => r.id);
-  const out: { name: string; flow: boolean; region: number }[] = [];
+  const out: { name: string; kind: 'stock' | 'flow' | 'service'; region: number }[] = [];
   for (const key of plan.keys) {
     const stock = (STOCK_INDICATORS as readonly string[]).includes(key.indicator);
     const flow = (FLOW_NAMES as readonly string[]).includes(key.indicator);
-    if (!stock && !flow) return null;
+    const service = !stock && !flow && SERVICE_KEYS.has(key.indicator.split('.')[0]) && (SERVICE_FIGURES as readonly string[]).includes(key.indicator.split('.')[1]);
+    if (!stock && !flow && !service) return null;
     const region = key.region === ALL_REGIONS ? regions.length : regions.indexOf(key.region);
     if (region < 0) return null;
-    out.push({ name: key.indicator, flow, region });
+    out.push({ name: key.indicator, kind: stock ? 'stock' : flow ? 'flow' : 'service', region });
   }
   return out;
 }
+
+const SERVICE_KEYS = new Set<string>(SERVICES.map((s) => s.key));
 
 /** Flows have no base-year value; their first year is left at 0 in the series (and dropped from bands). */
 function padFlow(values: number[], years: number): number[] {

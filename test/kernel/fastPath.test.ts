@@ -149,3 +149,61 @@ describe('indicatorSink: the three status sums in one loop', () => {
     );
   });
 });
+
+describe('runKernelInto: what a workspace keeps from run to run', () => {
+  /** Every population and flow of a run through the given workspace. */
+  function runIn(problem: KernelProblem, ws: ReturnType<typeof createKernelWorkspace>): Float64Array[] {
+    const out: Float64Array[] = [];
+    runKernelInto(
+      problem,
+      {
+        year(_year, _step, population, flows) {
+          out.push(Float64Array.from(population));
+          if (flows) for (const name of FLOW_NAMES) out.push(Float64Array.from(flows[name]));
+        },
+        end: () => out,
+      },
+      ws,
+    );
+    return out;
+  }
+
+  it('plans n again when n was changed in place since the last run (the same bits as a new workspace)', () => {
+    fc.assert(
+      fc.property(kernelDocArbitrary({ regions: [1, 4], maxAge: [2, 5], years: [2, 4] }), (doc) => {
+        const problem = parseKernelProblem(doc);
+        fc.pre(problem.inputs.n.length === 1);
+        const ws = createKernelWorkspace(problem.regions.length, problem.maxAge);
+        runIn(problem, ws);
+        const n = problem.inputs.n[0];
+        // a cell that was zero now adds people, and a non-zero one adds none
+        const zero = n.findIndex((v) => v === 0);
+        const nonZero = n.findIndex((v) => v !== 0);
+        if (zero >= 0) n[zero] = 3;
+        if (nonZero >= 0) n[nonZero] = 0;
+        expectSameBits(runIn(problem, ws), runIn(problem, createKernelWorkspace(problem.regions.length, problem.maxAge)));
+        expectSameBits(runIn(problem, ws), plainRun(problem));
+      }),
+      { seed: SEED + 2, numRuns: 60 },
+    );
+  });
+
+  it('runs dense D and E in WebAssembly memory of its own, with the bits of the path that copies the population', () => {
+    fc.assert(
+      fc.property(kernelDocArbitrary({ regions: [4, 7], maxAge: [2, 30], years: [1, 4] }), (doc) => {
+        const problem = parseKernelProblem(doc);
+        const dense = (m: { kind: string }[]) => m.some((x) => x.kind === 'dense');
+        fc.pre(dense(problem.inputs.D) && dense(problem.inputs.E));
+        const ws = createKernelWorkspace(problem.regions.length, problem.maxAge);
+        const inArena = runIn(problem, ws);
+        expect(ws.denseScratch?.arena).toBeTruthy();
+        const copying = createKernelWorkspace(problem.regions.length, problem.maxAge);
+        copying.denseScratch = null;
+        expectSameBits(inArena, runIn(problem, copying));
+        // and the arena's second run starts from the problem's population again
+        expectSameBits(runIn(problem, ws), inArena);
+      }),
+      { seed: SEED + 3, numRuns: 40 },
+    );
+  });
+});
