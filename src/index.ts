@@ -42,6 +42,8 @@ export type { IndicatorInfo, IndicatorKind } from './model/indicatorTable.js';
 export { SERVICES, SERVICE_FIGURES, SERVICE_INDICATORS } from './model/services/serviceIndicators.js';
 export type { ServiceKey, ServiceFigure } from './model/services/serviceIndicators.js';
 export { computeServices } from './model/services/computeServices.js';
+export { inclusiveShareRange } from './model/services/inclusiveShare.js';
+export type { InclusiveShareRange } from './model/services/inclusiveShare.js';
 export { ConstraintsSchema, HousingConstraintSchema, SettlementQuotaSchema, SchoolAccessSchema } from './schema/constraints.js';
 export type { Constraints, ConstraintsInput } from './schema/constraints.js';
 export { runConstrained, runConstrainedKernel, CONSTRAINT_INDICATORS } from './model/constraints/index.js';
@@ -84,7 +86,7 @@ export { PRESET_CHECKS } from './presets/checks.js';
 
 // plans: presets, scorecard, hindcast
 export { scorecard, aboutTolerance, marginText } from './model/scorecard.js';
-export type { ScorecardRow, WhatItWouldTake, Adequacy } from './model/scorecard.js';
+export type { ScorecardRow, WhatItWouldTake, Adequacy, ProjectedRange } from './model/scorecard.js';
 export { PRESETS, getPreset, PLAN_DOCUMENTS, OBSERVED_URBANISATION, OBSERVED_SERVICES, CENSUS_2020_PROVINCES, CENSUS_2020_POPULATION_BY_AGE } from './presets/index.js';
 export type { PlanDocument, PlanTarget, PlanSource, DataSource, CitedValue, ObservedUrbanisation, ObservedService } from './presets/index.js';
 export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';
