@@ -65,7 +65,7 @@ export type { SolveTargetsOptions, SolveTargetsResult, TargetResidual } from './
 export { calibrate } from './solve/calibrate.js';
 export type { CalibrateOptions, CalibrateResult, CalibrationQuality } from './solve/calibrate.js';
 export { LEVERS, withLever, leverBounds, leverMode, leverSchedule, fixMatchedStocks } from './solve/levers.js';
-export type { LeverPath, LeverSpec } from './solve/levers.js';
+export type { LeverPath, LeverSpec, LeverValue } from './solve/levers.js';
 export { brentRoot } from './solve/brent.js';
 export type { BrentOptions, BrentResult } from './solve/brent.js';
 export { simulate, planSimulation, runSimulationDraws, summariseSimulation, MAX_DRAWS } from './solve/simulate.js';
