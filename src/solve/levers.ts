@@ -10,16 +10,11 @@ import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedu
 import { project } from '../model/project.js';
 import { SERVICES } from '../model/services/serviceIndicators.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { SERVICE_LEVERS, type LeverInfo, type ServiceLeverPath } from '../schema/serviceRegistry.js';
 import { asIndicatorKey } from '../model/indicatorTable.js';
 
-/**
- * The levers, by path, with the range their values may take, their unit and what they are.
- *
- * @example
- * LEVERS['hukou.conversionRate'].unit
- * // => 'share of migrants per year'
- */
-export const LEVERS = deepFreeze({
+/** The levers of the population: migration, hukou conversion, fertility and mortality. */
+const POPULATION_LEVERS = {
   'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
   'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
   'migration.returnRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'return migration level' },
@@ -28,17 +23,17 @@ export const LEVERS = deepFreeze({
   'demography.fertility.tfr': { min: 0, max: 10, unit: 'births per woman', description: 'total fertility rate' },
   'demography.fertility.tfrScale': { min: 0, max: 10, unit: 'factor on the TFR', description: 'fertility level relative to the TFR given' },
   'demography.mortality.mxScale': { min: 0.01, max: 10, unit: 'factor on death rates', description: 'mortality level' },
-  'services.schoolPlaces.urbanPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'urban school places added each year' },
-  'services.schoolPlaces.ruralPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'rural school places added each year' },
-  'services.schoolPlaces.migrantChildrenPublicSchoolShare': { min: 0, max: 1, unit: 'share (0-1)', description: 'share of migrant children in public schools' },
-  'services.teachers.teachers.additionsPerYear': { min: 0, max: 1e8, unit: 'teachers per year', description: 'compulsory-school teachers added each year' },
-  'services.preschoolPlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'preschool places added each year' },
-  'services.childcarePlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'childcare places added each year' },
-  'services.rentalHousing.capacity.additionsPerYear': { min: 0, max: 1e9, unit: 'beds or units per year', description: 'affordable rental housing added each year' },
-  'services.healthCare.doctors.additionsPerYear': { min: 0, max: 1e8, unit: 'doctors per year', description: 'doctors added each year' },
-  'services.healthCare.doctors.growthRate': { min: -0.5, max: 1, unit: 'share per year', description: 'growth of the doctor workforce' },
-  'services.elderlyCare.beds.additionsPerYear': { min: 0, max: 1e9, unit: 'beds per year', description: 'elderly care beds added each year' },
-} as const);
+} as const satisfies Record<string, LeverInfo>;
+
+/**
+ * The levers, by path, with the range their values may take, their unit and what they are:
+ * the population levers, then the services' (from the service registry).
+ *
+ * @example
+ * LEVERS['hukou.conversionRate'].unit
+ * // => 'share of migrants per year'
+ */
+export const LEVERS: Readonly<Record<keyof typeof POPULATION_LEVERS | ServiceLeverPath, LeverInfo>> = deepFreeze({ ...POPULATION_LEVERS, ...SERVICE_LEVERS });
 
 /** The path of a lever in the scenario. */
 export type LeverPath = keyof typeof LEVERS;

@@ -39,6 +39,7 @@ import { forRegion, regionScheduleValues, type PerRegion } from '../regionValues
 import type { Schedule } from '../schedule.js';
 import { additionsNeeded, capacityPath, serviceFigures, type ServiceFigures } from './capacity.js';
 import { SERVICE_FIGURES, SERVICES, type ServiceKey } from './serviceIndicators.js';
+import { SERVICE_REGISTRY } from '../../schema/serviceRegistry.js';
 
 /** Sums of one region's population by status over an age range, by year. */
 interface AgeSums {
@@ -200,8 +201,10 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
   return out;
 }
 
-/** The highest single age each service reads must lie below the open age group. */
-const LAST_SINGLE_AGE: Partial<Record<keyof Services, number>> = { schoolPlaces: 14, teachers: 14, preschoolPlaces: 5, childcarePlaces: 2, rentalHousing: 59 };
+/** The highest single age each service reads must lie below the open age group (from the service registry). */
+const LAST_SINGLE_AGE: Readonly<Record<string, number>> = Object.fromEntries(
+  SERVICE_REGISTRY.flatMap((entry): [string, number][] => ('lastSingleAge' in entry ? [[entry.section, entry.lastSingleAge]] : [])),
+);
 
 /** Problems that depend on the years and regions projected, all at once. */
 function contextIssues(scenario: Scenario, services: Services, result: KernelResult, years: readonly number[]): ChengzhenIssue[] {
