@@ -39,9 +39,13 @@ export { AggregatedProjection, groupRegions } from './model/aggregate.js';
 export type { AggregateBy } from './model/aggregate.js';
 export { INDICATORS, POPULATION_INDICATORS, indicatorInfo, isIndicatorKey, asIndicatorKey, type IndicatorKey } from './model/indicatorTable.js';
 export type { IndicatorInfo, IndicatorKind } from './model/indicatorTable.js';
-export { SERVICES, SERVICE_FIGURES, SERVICE_INDICATORS } from './model/services/serviceIndicators.js';
+export { SERVICES, SERVICE_FIGURES, SERVICE_INDICATORS, serviceIndicatorsOf } from './model/services/serviceIndicators.js';
+export { SERVICE_REGISTRY, servicesOf, serviceLeversOf } from './schema/serviceRegistry.js';
+export type { ServiceSectionEntry, ServiceStockEntry, ServiceLeverEntry, ServiceSection, FieldRule, LeverInfo } from './schema/serviceRegistry.js';
 export type { ServiceKey, ServiceFigure } from './model/services/serviceIndicators.js';
 export { computeServices } from './model/services/computeServices.js';
+export { inclusiveShareRange } from './model/services/inclusiveShare.js';
+export type { InclusiveShareRange } from './model/services/inclusiveShare.js';
 export { ConstraintsSchema, HousingConstraintSchema, SettlementQuotaSchema, SchoolAccessSchema } from './schema/constraints.js';
 export type { Constraints, ConstraintsInput } from './schema/constraints.js';
 export { runConstrained, runConstrainedKernel, CONSTRAINT_INDICATORS } from './model/constraints/index.js';
@@ -63,7 +67,7 @@ export type { SolveTargetsOptions, SolveTargetsResult, TargetResidual } from './
 export { calibrate } from './solve/calibrate.js';
 export type { CalibrateOptions, CalibrateResult, CalibrationQuality } from './solve/calibrate.js';
 export { LEVERS, withLever, leverBounds, leverMode, leverSchedule, fixMatchedStocks } from './solve/levers.js';
-export type { LeverPath, LeverSpec } from './solve/levers.js';
+export type { LeverPath, LeverSpec, LeverValue } from './solve/levers.js';
 export { brentRoot } from './solve/brent.js';
 export type { BrentOptions, BrentResult } from './solve/brent.js';
 export { simulate, planSimulation, runSimulationDraws, summariseSimulation, MAX_DRAWS } from './solve/simulate.js';
@@ -84,7 +88,7 @@ export { PRESET_CHECKS } from './presets/checks.js';
 
 // plans: presets, scorecard, hindcast
 export { scorecard, aboutTolerance, marginText } from './model/scorecard.js';
-export type { ScorecardRow, WhatItWouldTake, Adequacy } from './model/scorecard.js';
+export type { ScorecardRow, WhatItWouldTake, Adequacy, ProjectedRange } from './model/scorecard.js';
 export { PRESETS, getPreset, PLAN_DOCUMENTS, OBSERVED_URBANISATION, OBSERVED_SERVICES, CENSUS_2020_PROVINCES, CENSUS_2020_POPULATION_BY_AGE } from './presets/index.js';
 export type { PlanDocument, PlanTarget, PlanSource, DataSource, CitedValue, ObservedUrbanisation, ObservedService } from './presets/index.js';
 export type { Preset, PresetCalibration, FigureProvenance } from './presets/index.js';

@@ -16,12 +16,20 @@
  * per year for rises).
  * A target is outside the projection when its year is, or when it counts a change (additions,
  * a rise in the rate) from a year the projection does not cover.
+ *
+ * A measure the model brackets rather than pins (the inclusive share of kindergarten
+ * enrolment, whose value depends on which children take which places) is judged over its
+ * range: met when the end least favourable to the target meets it, missed when the most
+ * favourable end misses it, `uncertain` (met: null) when the target lies within the range; the
+ * row shows both ends (`range`) and its `projected` value and margin are the least favourable
+ * end's.
  */
 
 import type { PlanTarget, TargetRole } from '../../seeds/types.js';
 import { ALL_REGIONS, type Projection } from './projection.js';
 import { SERVICES, serviceAtStockPath } from './services/serviceIndicators.js';
 import { asIndicatorKey } from './indicatorTable.js';
+import { inclusiveShareRange } from './services/inclusiveShare.js';
 
 /** What the lever that would meet a missed target must be. */
 export interface WhatItWouldTake {
@@ -59,6 +67,16 @@ export interface Adequacy {
   text: string;
 }
 
+/**
+ * The two ends of a measure the model brackets rather than pins: the inclusive share of
+ * kindergarten enrolment (学前教育普惠率) depends on which children take which places, which
+ * the data does not say.
+ */
+export interface ProjectedRange {
+  low: number;
+  high: number;
+}
+
 /** One target of the scorecard. */
 export interface ScorecardRow {
   id: string;
@@ -75,17 +93,27 @@ export interface ScorecardRow {
   comparison: PlanTarget['comparison'];
   target: number;
   unit: string;
-  /** The projected value of an outcome's measure, or null (always null for a commitment, an input). */
+  /**
+   * The projected value of an outcome's measure, or null (always null for a commitment, an
+   * input). For a measure with a `range`, the end least favourable to the target (the low end
+   * of an at-least target): the value a "met" rests on.
+   */
   projected: number | null;
-  /** Met (true), missed (false), or not judged (null; always null for a commitment). */
+  /** For a measure the model brackets, both ends of the projected range; null otherwise. */
+  range: ProjectedRange | null;
+  /** Met (true), missed (false), or not judged (null; always null for a commitment, and for an `uncertain` range). */
   met: boolean | null;
   margin: number | null;
   /** The margin in the indicator's own unit: `+0.96 percentage points`, `-0.04 percentage points per year`, `+1,200 places`. */
   marginText: string | null;
   /** The tolerance of an `about` target, in the target's unit (null otherwise). */
   tolerance: number | null;
-  /** `commitment` for a commitment assessed for adequacy; otherwise why a target was not judged. */
-  status: 'met' | 'missed' | 'commitment' | 'not projected' | 'outside the projection';
+  /**
+   * `met` or `missed` (for a range: met at its least favourable end, missed at its most
+   * favourable end), `uncertain` when the target lies within the projected range, `commitment`
+   * for a commitment assessed for adequacy; otherwise why a target was not judged.
+   */
+  status: 'met' | 'missed' | 'uncertain' | 'commitment' | 'not projected' | 'outside the projection';
   /** For a commitment: the demand it serves and whether the capacity with it covers that. */
   adequacy: Adequacy | null;
   note?: string;
@@ -172,34 +200,51 @@ function perThousand(projection: Projection, key: string, year: number, region: 
   return value === null || population === null || population === 0 ? null : (1000 * value) / population;
 }
 
-function childrenAged(projection: Projection, year: number, region: string, from: number, to: number): number {
+/**
+ * A projected measure: one value, or for a measure the model brackets (the inclusive share of
+ * kindergarten enrolment) the low and high ends of its range, with `value` the low end.
+ */
+interface Measured {
+  value: number | null;
+  range?: ProjectedRange;
+  note?: string;
+}
+
+/** Children aged `from..to`: local (rural and urban hukou) and migrant. */
+function childrenAged(projection: Projection, year: number, region: string, from: number, to: number): { local: number; migrant: number } {
   const p = projection.population({ year, region });
-  let sum = 0;
-  for (const status of [p.rural, p.migrant, p.hukou]) for (let a = from; a <= to; a++) sum += status.female[a] + status.male[a];
-  return sum;
+  const sum = (status: typeof p.rural) => {
+    let s = 0;
+    for (let a = from; a <= to; a++) s += status.female[a] + status.male[a];
+    return s;
+  };
+  return { local: sum(p.rural) + sum(p.hukou), migrant: sum(p.migrant) };
 }
 
 /**
- * 学前教育普惠率: children in inclusive kindergartens over children in all kindergartens. The
- * children aged 3-5 are enrolled up to the places there are (inclusive and other), and fill the
- * inclusive places first (they cost families less); so the share rises when children are fewer
- * than the places, and falls when inclusive places are short. Without the places of other
- * kindergartens the share cannot be judged: inclusive places over children would call a stock
- * set to its own demand "100 %".
+ * 学前教育普惠率: children in inclusive kindergartens over children in all kindergartens, as a
+ * range (see {@link inclusiveShareRange}): fill-first at the high end, migrant children placed in
+ * the other kindergartens first at the low end. Without the places of other kindergartens the
+ * share cannot be judged: inclusive places over children would call a stock set to its own
+ * demand "100 %".
  */
-function preschoolInclusiveShare(projection: Projection, year: number, region: string): { value: number | null; note?: string } {
+function preschoolInclusiveShare(projection: Projection, year: number, region: string): Measured {
   const inclusive = valueAt(projection, 'preschoolPlaces.capacity', year, region);
   if (inclusive === null) return { value: null };
   const other = valueAt(projection, 'otherPreschoolPlaces.capacity', year, region);
   if (other === null) return { value: null, note: 'the inclusive share of enrolment needs the places of other kindergartens too (services.preschoolPlaces.otherPlaces)' };
   const children = childrenAged(projection, year, region, 3, 5);
-  const enrolled = Math.min(children, inclusive + other);
-  if (!(enrolled > 0)) return { value: null, note: 'no child aged 3-5 is enrolled' };
-  return { value: Math.min(inclusive, enrolled) / enrolled, note: 'children in inclusive places / children in all kindergarten places (children aged 3-5 up to the places, inclusive places filled first)' };
+  const range = inclusiveShareRange(inclusive, other, children.local, children.migrant);
+  if (range === null) return { value: null, note: 'no child aged 3-5 is enrolled' };
+  return {
+    value: range.low,
+    range: { low: range.low, high: range.high },
+    note: 'children in inclusive places / children in all kindergarten places (children aged 3-5 up to the places); low: migrant children placed in other kindergartens first, high: every child fills inclusive places first',
+  };
 }
 
 /** The projected value of a target's measure, or null with the reason. */
-function projectedValue(projection: Projection, t: PlanTarget, region: string): { value: number | null; note?: string } {
+function projectedValue(projection: Projection, t: PlanTarget, region: string): Measured {
   const from = t.fromYear ?? t.year;
   const amount = (service: string) => (t.kind === 'level' ? valueAt(projection, `${service}.capacity`, t.year, region) : added(projection, service, t.kind === 'annual' ? t.year : from, t.year, region));
   const rentalUnit = projection.scenario.services?.rentalHousing?.unit;
@@ -262,6 +307,25 @@ function judge(t: PlanTarget, projected: number): { met: boolean; margin: number
 }
 
 /**
+ * Judges a projected range: met when its least favourable end meets the target, missed when
+ * its most favourable end misses it, uncertain otherwise. `projected` and `margin` are those of
+ * the least favourable end (for an `about` target: the end farther from the target, and the
+ * range misses when it lies wholly outside the tolerance).
+ */
+function judgeRange(t: PlanTarget, range: ProjectedRange): { status: 'met' | 'missed' | 'uncertain'; projected: number; margin: number } {
+  if (t.comparison === 'about') {
+    const tolerance = t.tolerance ?? aboutTolerance(t.value, t.unit);
+    const far = Math.abs(range.low - t.value) >= Math.abs(range.high - t.value) ? range.low : range.high;
+    const apart = range.low > t.value + tolerance || range.high < t.value - tolerance;
+    const { met, margin } = judge(t, far);
+    return { status: met ? 'met' : apart ? 'missed' : 'uncertain', projected: far, margin };
+  }
+  const [worst, best] = t.comparison === 'atMost' ? [range.high, range.low] : [range.low, range.high];
+  const { met, margin } = judge(t, worst);
+  return { status: met ? 'met' : judge(t, best).met ? 'uncertain' : 'missed', projected: worst, margin };
+}
+
+/**
  * Scores plan targets against a projection (all regions together unless `region` is given).
  *
  * @example
@@ -287,6 +351,7 @@ export function scorecard(projection: Projection, targets: readonly PlanTarget[]
       target: t.value,
       unit: t.unit,
       projected: null,
+      range: null,
       met: null,
       margin: null,
       marginText: null,
@@ -311,8 +376,13 @@ export function scorecard(projection: Projection, targets: readonly PlanTarget[]
       if (verdict.adequacy === null) return { ...row, note: verdict.note };
       return { ...row, status: 'commitment', adequacy: verdict.adequacy, note: verdict.adequacy.text };
     }
-    const { value, note } = projectedValue(projection, t, region);
+    const { value, range, note } = projectedValue(projection, t, region);
     if (value === null) return { ...row, note: note ?? 'the scenario has no service for this target' };
+    if (range !== undefined) {
+      const verdict = judgeRange(t, range);
+      const met = verdict.status === 'uncertain' ? null : verdict.status === 'met';
+      return { ...row, projected: verdict.projected, range, met, margin: verdict.margin, marginText: marginText(verdict.margin, t.unit), status: verdict.status, note };
+    }
     const { met, margin } = judge(t, value);
     return { ...row, projected: value, met, margin, marginText: marginText(margin, t.unit), status: met ? 'met' : 'missed', note };
   });

@@ -111,7 +111,7 @@ function scorecardSection(rows: readonly ScorecardRow[]): string {
 <td>${bi(row.description, row.labelZh)}${row.indicator ? `<br><code>${escapeHtml(row.indicator)}</code>` : ''}${row.note ? `<br><span class="unit">${escapeHtml(row.note)}</span>` : ''}</td>
 <td class="num">${row.year}</td>
 <td class="num">${formatValue(row.target, row.unit)}</td>
-<td class="num">${row.projected == null ? '–' : formatValue(row.projected, row.unit)}</td>
+<td class="num">${row.range != null ? `${formatValue(row.range.low, row.unit)}–${formatValue(row.range.high, row.unit)}` : row.projected == null ? '–' : formatValue(row.projected, row.unit)}</td>
 <td class="num margin${marginClass}">${row.margin == null ? '–' : formatChange(row.margin, row.unit)}</td>
 <td class="result">${bi(...splitText(SCORECARD_RESULT_TEXT[result]))}${status}</td>
 <td>${escapeHtml(scorecardSource(row))}</td>

@@ -44,7 +44,7 @@ function scorecardTable(rows: readonly ScorecardRow[]): string {
       `${escapeMarkdown(r.description)} (${escapeMarkdown(r.labelZh)})`,
       String(r.year),
       formatValue(r.target, r.unit),
-      r.projected == null ? '–' : formatValue(r.projected, r.unit),
+      r.range != null ? `${formatValue(r.range.low, r.unit)}–${formatValue(r.range.high, r.unit)}` : r.projected == null ? '–' : formatValue(r.projected, r.unit),
       r.margin == null ? '–' : formatChange(r.margin, r.unit),
       `${SCORECARD_RESULT_TEXT[scorecardResult(r)]}${scorecardResult(r) === 'not judged' && r.status ? `: ${escapeMarkdown(r.status)}` : ''}`,
       escapeMarkdown(scorecardSource(r)),

@@ -55,7 +55,13 @@ export interface ScorecardRow {
   target: number;
   /** The projected value in `year`, in `unit`; null or absent when the projection has no such figure. */
   projected?: number | null;
-  /** True when met, false when missed, null (or absent) when it cannot be judged. */
+  /**
+   * For a measure the projection brackets rather than pins (the inclusive share of kindergarten
+   * enrolment), both ends of the projected range, shown as `low–high`; `projected` is then the
+   * end the verdict rests on.
+   */
+  range?: { low: number; high: number } | null;
+  /** True when met, false when missed, null (or absent) when it cannot be judged or is uncertain. */
   met?: boolean | null;
   /**
    * How far the projection is from missing the target, in `unit`: positive when met with room
@@ -190,6 +196,7 @@ export function checkReportInput(input: ReportInput): void {
     checkYear(issues, 'scorecard', i, row.year);
     if (!Number.isFinite(row.target)) issues.push(notFinite(['scorecard', i, 'target'], row.target));
     if (row.projected != null && !Number.isFinite(row.projected)) issues.push(notFinite(['scorecard', i, 'projected'], row.projected));
+    if (row.range != null) for (const end of ['low', 'high'] as const) if (!Number.isFinite(row.range[end])) issues.push(notFinite(['scorecard', i, 'range', end], row.range[end]));
     if (row.margin != null && !Number.isFinite(row.margin)) issues.push(notFinite(['scorecard', i, 'margin'], row.margin));
   });
   (input.bands ?? []).forEach((band, i) => {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { forRegion, regionScheduleValues, unknownByRegionIssues, type PerRegion } from './regionValues.js';
 import { ScheduleSchema, ShareScheduleSchema, type Schedule, type ScheduleRange } from './schedule.js';
+import { SERVICE_REGISTRY, type FieldRule, type ServiceSection } from './serviceRegistry.js';
 
 /** The message of a value for every region or per region that is neither. */
 const perRegionError = (what: string) => ({ error: `must be ${what} for every region, or { byRegion: { <region id>: ... }, default: ... }` });
@@ -53,12 +54,6 @@ export type CapacityStock = z.infer<typeof CapacityStockSchema>;
 
 type Refinement = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
 
-/** A rule between two fields of one service. */
-interface FieldRule {
-  kind: 'exactlyOne' | 'bothOrNeither';
-  fields: [string, string];
-}
-
 /** What is wrong with `value` under `rule`, as a fragment without the path, or undefined. */
 function ruleProblem(rule: FieldRule, value: Record<string, unknown>): { text: string; received: string } | undefined {
   const [a, b] = rule.fields;
@@ -79,14 +74,7 @@ function refine(...rules: FieldRule[]): Refinement {
 }
 
 /** The two-field rules of each service, by service name. */
-const SERVICE_RULES: Record<string, FieldRule[]> = {
-  childcarePlaces: [{ kind: 'exactlyOne', fields: ['placesPer1000Residents', 'placesTarget'] }],
-  healthCare: [{ kind: 'bothOrNeither', fields: ['residentsPerClinic', 'clinics'] }],
-  elderlyCare: [
-    { kind: 'exactlyOne', fields: ['bedsPer1000Older', 'bedsTarget'] },
-    { kind: 'bothOrNeither', fields: ['nursingBedShare', 'nursingBeds'] },
-  ],
-};
+const SERVICE_RULES: Readonly<Record<string, readonly FieldRule[]>> = Object.fromEntries(SERVICE_REGISTRY.map((entry) => [entry.section, entry.rules]));
 
 /**
  * Compulsory school places (义务教育学位, ages 6-14). Urban demand: urban hukou children +
@@ -206,6 +194,26 @@ export const ElderlyCareSchema = z
   .superRefine(refine(...SERVICE_RULES.elderlyCare));
 
 /**
+ * The schema of each section of the service registry: a section without its schema, or a schema
+ * without its registry entry, does not compile.
+ */
+const SECTION_SCHEMAS = {
+  schoolPlaces: SchoolPlacesSchema,
+  teachers: TeachersSchema,
+  preschoolPlaces: PreschoolPlacesSchema,
+  childcarePlaces: ChildcarePlacesSchema,
+  rentalHousing: RentalHousingSchema,
+  healthCare: HealthCareSchema,
+  elderlyCare: ElderlyCareSchema,
+} as const satisfies Record<ServiceSection, z.ZodType>;
+
+/** Each section's schema, optional, in registry order. */
+function optionalSections(): { [S in ServiceSection]: z.ZodOptional<(typeof SECTION_SCHEMAS)[S]> } {
+  // Object.fromEntries loses the keys' types; the registry's sections are exactly the keys of SECTION_SCHEMAS
+  return Object.fromEntries(SERVICE_REGISTRY.map((entry) => [entry.section, SECTION_SCHEMAS[entry.section].optional()])) as { [S in ServiceSection]: z.ZodOptional<(typeof SECTION_SCHEMAS)[S]> };
+}
+
+/**
  * The services of a scenario; each is optional.
  *
  * @example
@@ -213,13 +221,7 @@ export const ElderlyCareSchema = z
  * // => 0.03
  */
 export const ServicesSchema = z.strictObject({
-  schoolPlaces: SchoolPlacesSchema.optional(),
-  teachers: TeachersSchema.optional(),
-  preschoolPlaces: PreschoolPlacesSchema.optional(),
-  childcarePlaces: ChildcarePlacesSchema.optional(),
-  rentalHousing: RentalHousingSchema.optional(),
-  healthCare: HealthCareSchema.optional(),
-  elderlyCare: ElderlyCareSchema.optional(),
+  ...optionalSections(),
   closeShortfallBy: z.number().int().optional().describe('Year by which the additions still needed should close each shortfall, from the base year to the end year (default: the end year)'),
 });
 /** The parsed services of a scenario (defaults filled in). */
@@ -272,7 +274,6 @@ export function serviceScenarioIssues(services: unknown, regionIds: readonly str
 
 const SHARE: ScheduleRange = { min: 0, max: 1 };
 const NON_NEGATIVE: ScheduleRange = { min: 0, max: Infinity };
-const POSITIVE: ScheduleRange = { min: 0, max: Infinity, exclusiveMin: true };
 const GROWTH: ScheduleRange = { min: -1, max: 10 };
 
 /**
@@ -280,15 +281,9 @@ const GROWTH: ScheduleRange = { min: -1, max: 10 };
  * capacity stocks it holds. Computing the services reads them with the same ranges; here they
  * are checked when the scenario is parsed, for every region and year at once.
  */
-const SECTION_VALUES: Record<string, { schedules: Record<string, ScheduleRange>; stocks: string[] }> = {
-  schoolPlaces: { schedules: { migrantChildrenPublicSchoolShare: SHARE }, stocks: ['urbanPlaces', 'ruralPlaces'] },
-  teachers: { schedules: { pupilsPerTeacher: POSITIVE }, stocks: ['teachers'] },
-  preschoolPlaces: { schedules: { inclusiveCoverageShare: SHARE }, stocks: ['places', 'otherPlaces'] },
-  childcarePlaces: { schedules: { placesPer1000Residents: NON_NEGATIVE, placesTarget: NON_NEGATIVE }, stocks: ['places'] },
-  rentalHousing: { schedules: { shareOfWorkingAgeMigrantsInNeed: SHARE, personsPerUnit: POSITIVE }, stocks: ['capacity'] },
-  healthCare: { schedules: { doctorsPer1000Residents: NON_NEGATIVE, residentsPerClinic: POSITIVE }, stocks: ['doctors', 'clinics'] },
-  elderlyCare: { schedules: { bedsPer1000Older: NON_NEGATIVE, bedsTarget: NON_NEGATIVE, nursingBedShare: SHARE }, stocks: ['beds', 'nursingBeds'] },
-};
+const SECTION_VALUES: Readonly<Record<string, { schedules: Readonly<Record<string, ScheduleRange>>; stocks: readonly string[] }>> = Object.fromEntries(
+  SERVICE_REGISTRY.map((entry) => [entry.section, { schedules: entry.schedules, stocks: entry.stocks.map((stock) => stock.field) }]),
+);
 
 /**
  * Every service schedule and stock for every region over the years the services cover (the

@@ -10,16 +10,11 @@ import { scaleSchedule, scheduleFunction, type Schedule } from '../schema/schedu
 import { project } from '../model/project.js';
 import { SERVICES } from '../model/services/serviceIndicators.js';
 import { markLeverCopyParsed, parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
+import { SERVICE_LEVERS, type LeverInfo, type ServiceLeverPath } from '../schema/serviceRegistry.js';
 import { asIndicatorKey } from '../model/indicatorTable.js';
 
-/**
- * The levers, by path, with the range their values may take, their unit and what they are.
- *
- * @example
- * LEVERS['hukou.conversionRate'].unit
- * // => 'share of migrants per year'
- */
-export const LEVERS = deepFreeze({
+/** The levers of the population: migration, hukou conversion, fertility and mortality. */
+const POPULATION_LEVERS = {
   'migration.ruralToUrbanRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'rural-to-urban migration level' },
   'migration.reclassificationRate': { min: 0, max: 1, unit: 'share of rural residents per year', description: 'in-situ urbanisation (reclassification) level' },
   'migration.returnRate': { min: 0, max: 1, unit: 'share of migrants per year', description: 'return migration level' },
@@ -28,20 +23,42 @@ export const LEVERS = deepFreeze({
   'demography.fertility.tfr': { min: 0, max: 10, unit: 'births per woman', description: 'total fertility rate' },
   'demography.fertility.tfrScale': { min: 0, max: 10, unit: 'factor on the TFR', description: 'fertility level relative to the TFR given' },
   'demography.mortality.mxScale': { min: 0.01, max: 10, unit: 'factor on death rates', description: 'mortality level' },
-  'services.schoolPlaces.urbanPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'urban school places added each year' },
-  'services.schoolPlaces.ruralPlaces.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'rural school places added each year' },
-  'services.schoolPlaces.migrantChildrenPublicSchoolShare': { min: 0, max: 1, unit: 'share (0-1)', description: 'share of migrant children in public schools' },
-  'services.teachers.teachers.additionsPerYear': { min: 0, max: 1e8, unit: 'teachers per year', description: 'compulsory-school teachers added each year' },
-  'services.preschoolPlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'preschool places added each year' },
-  'services.childcarePlaces.places.additionsPerYear': { min: 0, max: 1e9, unit: 'places per year', description: 'childcare places added each year' },
-  'services.rentalHousing.capacity.additionsPerYear': { min: 0, max: 1e9, unit: 'beds or units per year', description: 'affordable rental housing added each year' },
-  'services.healthCare.doctors.additionsPerYear': { min: 0, max: 1e8, unit: 'doctors per year', description: 'doctors added each year' },
-  'services.healthCare.doctors.growthRate': { min: -0.5, max: 1, unit: 'share per year', description: 'growth of the doctor workforce' },
-  'services.elderlyCare.beds.additionsPerYear': { min: 0, max: 1e9, unit: 'beds per year', description: 'elderly care beds added each year' },
-} as const);
+} as const satisfies Record<string, LeverInfo>;
+
+/**
+ * The levers, by path, with the range their values may take, their unit and what they are:
+ * the population levers, then the services' (from the service registry).
+ *
+ * @example
+ * LEVERS['hukou.conversionRate'].unit
+ * // => 'share of migrants per year'
+ */
+export const LEVERS: Readonly<Record<keyof typeof POPULATION_LEVERS | ServiceLeverPath, LeverInfo>> = deepFreeze({ ...POPULATION_LEVERS, ...SERVICE_LEVERS });
 
 /** The path of a lever in the scenario. */
 export type LeverPath = keyof typeof LEVERS;
+
+/** A dotted path as the tuple of its parts: `'a.b.c'` -> `['a', 'b', 'c']`. */
+type PathParts<P extends string> = P extends `${infer Head}.${infer Tail}` ? [Head, ...PathParts<Tail>] : [P];
+
+/** The type at `parts` inside `T`, through optional fields; `never` when a part is not a field. */
+type ValueAtParts<T, Parts extends readonly string[]> = Parts extends readonly [infer Head extends string, ...infer Rest extends string[]]
+  ? Head extends keyof NonNullable<T>
+    ? ValueAtParts<NonNullable<T>[Head], Rest>
+    : never
+  : T;
+
+/**
+ * What a parsed scenario holds at a lever's path: a schedule, per region or not (or, for
+ * `demography.fertility.tfr`, a data choice). A lever path that names no field of the scenario
+ * gives `never`, which {@link LEVERS} may not hold (checked below at compile time).
+ */
+export type LeverValue<P extends LeverPath> = ValueAtParts<Scenario, PathParts<P>>;
+
+/** The lever paths that name no field of the scenario: none, or this file does not compile. */
+type UnknownLeverPaths = { [P in LeverPath]: [LeverValue<P>] extends [never] ? P : never }[LeverPath];
+const EVERY_LEVER_IS_IN_THE_SCENARIO: [UnknownLeverPaths] extends [never] ? true : UnknownLeverPaths = true;
+void EVERY_LEVER_IS_IN_THE_SCENARIO;
 
 /** Which lever, for which region, and how it is moved. */
 export interface LeverSpec {
@@ -60,27 +77,59 @@ export interface LeverSpec {
   mode?: 'value' | 'scale';
 }
 
-type Holder = Record<string, unknown>;
-
 function leverError(path: string, message: string): ChengzhenError {
   return new ChengzhenError([{ code: 'invalid_value', path: path.split('.'), message: `lever ${path} ${message}`, received: path }]);
 }
 
-/** The object holding the lever and its key, in a scenario (or a clone of it). */
-function locate(scenario: Scenario, path: string): { holder: Holder; key: string } {
+/** A section of a scenario (a plain object), read without knowing its fields. */
+function isSection(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What `root` holds at `parts`, or the first part that is not a section on the way. */
+function valueAtPath(root: unknown, parts: readonly string[]): { value: unknown } | { missing: string } {
+  let at = root;
+  for (const part of parts.slice(0, -1)) {
+    const next = isSection(at) ? at[part] : undefined;
+    if (!isSection(next)) return { missing: part };
+    at = next;
+  }
+  return { value: isSection(at) ? at[parts[parts.length - 1]] : undefined };
+}
+
+/**
+ * A copy of `root` with `value` at `parts`: fresh objects along the path and every other object
+ * shared, so that what compiles from the shared parts (base populations, age profiles) is found
+ * again by identity.
+ */
+function withValueAtPath(root: Readonly<Record<string, unknown>>, parts: readonly string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = parts;
+  if (rest.length === 0) return { ...root, [head]: value };
+  const child = root[head];
+  return { ...root, [head]: withValueAtPath(isSection(child) ? child : {}, rest, value) };
+}
+
+/**
+ * The value a scenario holds at a lever's path, typed by the path.
+ *
+ * @throws {ChengzhenError} when the path is not a lever (a path read at run time), or the
+ *   scenario does not set it.
+ */
+function leverValue<P extends LeverPath>(scenario: Scenario, path: P): NonNullable<LeverValue<P>> {
   if (!Object.hasOwn(LEVERS, path)) {
     throw leverError(path, `is not a lever; levers are ${Object.keys(LEVERS).join(', ')}`);
   }
-  const parts = path.split('.');
-  let holder = scenario as unknown as Holder;
-  for (const part of parts.slice(0, -1)) {
-    const next = holder[part];
-    if (typeof next !== 'object' || next === null) throw leverError(path, `is not in this scenario (no ${part})`);
-    holder = next as Holder;
-  }
-  const key = parts[parts.length - 1];
-  if (holder[key] === undefined) throw leverError(path, 'is not set in this scenario');
-  return { holder, key };
+  const found = valueAtPath(scenario, path.split('.'));
+  if ('missing' in found) throw leverError(path, `is not in this scenario (no ${found.missing})`);
+  if (found.value === undefined) throw leverError(path, 'is not set in this scenario');
+  // the path is a lever, whose type at that path LeverValue<P> names (checked at compile time)
+  return found.value as NonNullable<LeverValue<P>>;
+}
+
+/** A copy of the scenario with the lever's path set to `value` (see {@link withValueAtPath}). */
+function withLeverValue<P extends LeverPath>(scenario: Scenario, path: P, value: LeverValue<P>): Scenario {
+  // a scenario with one schedule replaced by another of the type its path holds
+  return withValueAtPath(scenario, path.split('.'), value) as Scenario;
 }
 
 function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedule>; default?: Schedule } {
@@ -101,8 +150,7 @@ function isPerRegion(value: unknown): value is { byRegion: Record<string, Schedu
  */
 export function leverSchedule(input: Scenario | ScenarioInput, lever: LeverSpec): Schedule {
   const scenario = parseScenario(input);
-  const { holder, key } = locate(scenario, lever.path);
-  const value = holder[key] as Schedule | { byRegion: Record<string, Schedule>; default?: Schedule } | string;
+  const value = leverValue(scenario, lever.path);
   if (typeof value === 'string') {
     const hint = lever.path === 'demography.fertility.tfr' ? ': move demography.fertility.tfrScale instead' : '';
     throw leverError(lever.path, `is the data choice ${JSON.stringify(value)}, not a schedule a solver can move${hint}`);
@@ -137,31 +185,11 @@ export function leverMode(input: Scenario | ScenarioInput, lever: LeverSpec): 'v
  * region is named: moving it "for every region" moves each of them. Null for a lever set once.
  */
 function regionSchedules(scenario: Scenario, lever: LeverSpec): Schedule[] | null {
-  const { holder, key } = locate(scenario, lever.path);
-  const value = holder[key];
+  const value = leverValue(scenario, lever.path);
   if (!isPerRegion(value)) return null;
   const schedules = Object.values(value.byRegion);
   if (value.default !== undefined) schedules.push(value.default);
   return schedules;
-}
-
-/**
- * A copy of a parsed (frozen) scenario with fresh objects along a lever's path and every other
- * object shared, so that what compiles from the shared parts (base populations, age profiles)
- * is found again by identity.
- */
-function copyAlong(scenario: Scenario, path: string): Scenario {
-  const copy = { ...scenario } as unknown as Holder;
-  let from = scenario as unknown as Holder;
-  let to = copy;
-  for (const part of path.split('.').slice(0, -1)) {
-    const next = from[part];
-    if (typeof next !== 'object' || next === null) break;
-    to[part] = { ...(next as Holder) };
-    from = next as Holder;
-    to = to[part] as Holder;
-  }
-  return copy as unknown as Scenario;
 }
 
 /**
@@ -174,33 +202,24 @@ function copyAlong(scenario: Scenario, path: string): Scenario {
  */
 export function withLever(input: Scenario | ScenarioInput, lever: LeverSpec, x: number): Scenario {
   const scenario = parseScenario(input);
-  const copy = copyAlong(scenario, lever.path);
-  const { holder, key } = locate(copy, lever.path);
+  const value = leverValue(scenario, lever.path);
   const mode = leverMode(scenario, lever);
-  if (lever.region === undefined) {
-    const value = holder[key];
-    if (isPerRegion(value)) {
-      // every region: one value for all of them, or each region's schedule times the factor
-      holder[key] =
-        mode === 'value'
-          ? x
-          : {
-              byRegion: Object.fromEntries(Object.entries(value.byRegion).map(([region, schedule]) => [region, scaleSchedule(schedule, x)])),
-              ...(value.default === undefined ? {} : { default: scaleSchedule(value.default, x) }),
-            };
-      return markLeverCopyParsed(copy);
-    }
+  if (lever.region === undefined && isPerRegion(value)) {
+    // every region: one value for all of them, or each region's schedule times the factor
+    const every =
+      mode === 'value'
+        ? x
+        : {
+            byRegion: Object.fromEntries(Object.entries(value.byRegion).map(([region, schedule]) => [region, scaleSchedule(schedule, x)])),
+            ...(value.default === undefined ? {} : { default: scaleSchedule(value.default, x) }),
+          };
+    return markLeverCopyParsed(withLeverValue(scenario, lever.path, every));
   }
   const current = leverSchedule(scenario, lever);
   const next: Schedule = mode === 'value' ? x : scaleSchedule(current, x);
-  if (lever.region === undefined) {
-    holder[key] = next;
-    return markLeverCopyParsed(copy);
-  }
-  const value = holder[key];
-  if (isPerRegion(value)) holder[key] = { ...value, byRegion: { ...value.byRegion, [lever.region]: next } };
-  else holder[key] = { byRegion: { [lever.region]: next }, default: value as Schedule };
-  return markLeverCopyParsed(copy);
+  if (lever.region === undefined) return markLeverCopyParsed(withLeverValue(scenario, lever.path, next));
+  const perRegion = isPerRegion(value) ? { ...value, byRegion: { ...value.byRegion, [lever.region]: next } } : { byRegion: { [lever.region]: next }, default: current };
+  return markLeverCopyParsed(withLeverValue(scenario, lever.path, perRegion));
 }
 
 /** The largest factor a solver tries on a schedule. */
@@ -236,8 +255,8 @@ export function leverBounds(input: Scenario | ScenarioInput, lever: LeverSpec): 
   return [0, Math.min(info.max / peak, MAX_FACTOR)];
 }
 
-/** Where each capacity stock sits in a scenario, and the service it measures. */
-const STOCKS: [string[], string][] = SERVICES.map((s) => [s.stockPath.split('.').slice(1), s.key]);
+/** Where each capacity stock's `initial` sits in a scenario, and the service it measures. */
+const STOCKS: [string[], string][] = SERVICES.map((s) => [[...s.stockPath.split('.'), 'initial'], s.key]);
 
 /**
  * A copy of the scenario whose `initial: 'matchDemand'` stocks are replaced by the base-year
@@ -252,16 +271,16 @@ const STOCKS: [string[], string][] = SERVICES.map((s) => [s.stockPath.split('.')
  */
 export function fixMatchedStocks(input: Scenario | ScenarioInput): Scenario {
   const scenario = parseScenario(input);
-  const services = scenario.services as Record<string, Record<string, { initial?: unknown }> | undefined> | undefined;
-  if (!services) return scenario;
-  const matched = STOCKS.filter(([[service, stock]]) => services[service]?.[stock]?.initial === 'matchDemand');
+  const matched = STOCKS.filter(([parts]) => {
+    const found = valueAtPath(scenario, parts);
+    return 'value' in found && found.value === 'matchDemand';
+  });
   if (matched.length === 0) return scenario;
   const base = project(scenario);
-  const copy = structuredClone(scenario);
-  const copied = copy.services as unknown as Record<string, Record<string, { initial: unknown }>>;
-  for (const [[service, stock], key] of matched) {
+  let copy: Readonly<Record<string, unknown>> = scenario;
+  for (const [parts, key] of matched) {
     const byRegion = Object.fromEntries(base.regions.map((region) => [region, base.indicator(asIndicatorKey(`${key}.capacity`), { region }).values[0]]));
-    copied[service][stock].initial = { byRegion };
+    copy = withValueAtPath(copy, parts, { byRegion });
   }
   return parseScenario(copy);
 }

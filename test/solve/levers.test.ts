@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleFunction } from '../../src/schema/schedule.js';
 import { parseScenario, type Scenario } from '../../src/schema/scenario.js';
-import { LEVERS, leverBounds, leverMode, leverSchedule, withLever, type LeverPath } from '../../src/solve/levers.js';
+import { LEVERS, leverBounds, leverMode, leverSchedule, withLever, type LeverPath, type LeverSpec, type LeverValue } from '../../src/solve/levers.js';
 import { chinaFrom2020, twoTowns } from './fixtures.js';
 import { issueOf } from '../helpers/errors.js';
 
@@ -138,5 +138,33 @@ describe('leverBounds(scenario, lever)', () => {
     expect(issueOf(() => leverBounds(s, { path: 'hukou.conversionRate' })).message).toBe(
       'lever hukou.conversionRate is zero in every year, so no factor moves it: solve for its value with mode "value"',
     );
+  });
+});
+
+describe('typed lever paths', () => {
+  it('a misspelt lever path does not compile, and is refused at run time when it comes in anyway', () => {
+    // @ts-expect-error 'hukou.conversionrate' is not a lever path
+    const wrong: LeverSpec = { path: 'hukou.conversionrate' };
+    // @ts-expect-error 'migration.ruralToUrban' is not a lever path either
+    expect(() => leverSchedule(china(), { path: 'migration.ruralToUrban' })).toThrow('lever migration.ruralToUrban is not a lever');
+    expect(issueOf(() => withLever(china(), wrong, 1)).message).toMatch(/^lever hukou\.conversionrate is not a lever; levers are /);
+  });
+
+  it('LeverValue is the type the scenario holds at the path: a schedule (or a data choice for the TFR)', () => {
+    const rate: LeverValue<'hukou.conversionRate'> = { linear: { from: [2021, 0.02], to: [2025, 0.04] } };
+    const tfr: LeverValue<'demography.fertility.tfr'> = 'un-wpp2024';
+    // @ts-expect-error a rate is a schedule, not text
+    const text: LeverValue<'hukou.conversionRate'> = 'fast';
+    expect(withLever(china(), { path: 'hukou.conversionRate' }, 0.03).hukou.conversionRate).toBe(0.03);
+    expect([rate, tfr, text]).toHaveLength(3);
+  });
+
+  it('withLever copies only along the path: every other section is shared with the scenario given', () => {
+    const s = china();
+    const moved = withLever(s, { path: 'hukou.conversionRate' }, 0.03);
+    expect(moved.hukou).not.toBe(s.hukou);
+    expect(moved.migration).toBe(s.migration);
+    expect(moved.demography).toBe(s.demography);
+    expect(moved.regions).toBe(s.regions);
   });
 });

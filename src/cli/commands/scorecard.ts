@@ -27,7 +27,7 @@ function outcomeTable(rows: readonly ScorecardRow[]): string {
       `${r.labelZh} ${r.id}`,
       String(r.year),
       `${r.comparison === 'atMost' ? '<= ' : r.comparison === 'about' ? '~ ' : '>= '}${formatValue(r.target, r.unit)}`,
-      formatValue(r.projected, r.unit),
+      r.range ? `${formatValue(r.range.low, r.unit)}-${formatValue(r.range.high, r.unit)}` : formatValue(r.projected, r.unit),
       r.status,
       marginCell(r),
       r.tolerance === null ? '' : r.unit.startsWith('share') ? `${(r.tolerance * 100).toFixed(2)} pts` : formatValue(r.tolerance, r.unit),
@@ -69,7 +69,9 @@ export const scorecardCommand: Command = {
 Projects a preset, or a scenario file with a "targets" section, and scores each target.
 Outcomes (rates, per-1000 ratios, shares) are judged: target, projected value, met or missed,
 margin in the indicator's unit (percentage points for rates), the tolerance of "about"
-targets. Commitments (places, beds, units the scenario adds) are inputs, never met or
+targets. A measure the model brackets (the inclusive share of kindergarten enrolment) shows
+its range, low-high: met when its least favourable end meets the target, missed when its most
+favourable end misses, uncertain in between. Commitments (places, beds, units the scenario adds) are inputs, never met or
 missed: their adequacy is shown instead, the demand in the target year against the capacity
 with the commitment, coverage, shortfall or surplus, and the additions a year that would
 close the gap. With --solve, missed outcomes that a lever can meet get the lever value that

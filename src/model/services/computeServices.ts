@@ -39,6 +39,7 @@ import { forRegion, regionScheduleValues, type PerRegion } from '../regionValues
 import type { Schedule } from '../schedule.js';
 import { additionsNeeded, capacityPath, serviceFigures, type ServiceFigures } from './capacity.js';
 import { SERVICE_FIGURES, SERVICES, type ServiceKey } from './serviceIndicators.js';
+import { SERVICE_REGISTRY, type ServiceSection } from '../../schema/serviceRegistry.js';
 
 /** Sums of one region's population by status over an age range, by year. */
 interface AgeSums {
@@ -114,63 +115,70 @@ function splitByShare(demand: Float64Array, people: AgeSums): { local: Float64Ar
   return { local, migrant };
 }
 
-/** Computes one region's services: a map from service key to its figures, in table order. */
-function regionServices(ctx: Context, services: Services, r: number, id: string): Map<ServiceKey, ServiceFigures> {
-  const out = new Map<ServiceKey, ServiceFigures>();
-  const maxAge = ctx.result.maxAge;
-  const residents = ageSums(ctx.result, r, 0, maxAge);
-  if (services.schoolPlaces) {
+/** Where a formula computes: one region, its index and id, and its residents of every age. */
+interface At {
+  r: number;
+  id: string;
+  residents: AgeSums;
+}
+
+/** A section's formula: demand from the projected population, against its stocks, into `out`. */
+type Formula<S extends ServiceSection> = (ctx: Context, s: NonNullable<Services[S]>, at: At, out: Map<ServiceKey, ServiceFigures>) => void;
+
+/**
+ * The formula of each section of the service registry (model.md section 5); a section without
+ * its formula does not compile.
+ */
+const FORMULAS: { [S in ServiceSection]: Formula<S> } = {
+  schoolPlaces: (ctx, s, { r, id }, out) => {
     const p = ['services', 'schoolPlaces'];
     const children = ageSums(ctx.result, r, 6, 14);
-    const share = values(ctx, services.schoolPlaces.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], SHARE);
+    const share = values(ctx, s.migrantChildrenPublicSchoolShare, id, [...p, 'migrantChildrenPublicSchoolShare'], SHARE);
     const migrant = Float64Array.from(children.migrant, (v, y) => v * share[y]);
-    out.set('schoolPlaces', figures(ctx, children.hukou, migrant, services.schoolPlaces.urbanPlaces, id, [...p, 'urbanPlaces']));
-    if (services.schoolPlaces.ruralPlaces) {
-      out.set('ruralSchoolPlaces', figures(ctx, children.rural, new Float64Array(children.rural.length), services.schoolPlaces.ruralPlaces, id, [...p, 'ruralPlaces']));
+    out.set('schoolPlaces', figures(ctx, children.hukou, migrant, s.urbanPlaces, id, [...p, 'urbanPlaces']));
+    if (s.ruralPlaces) {
+      out.set('ruralSchoolPlaces', figures(ctx, children.rural, new Float64Array(children.rural.length), s.ruralPlaces, id, [...p, 'ruralPlaces']));
     }
-  }
-  if (services.teachers) {
+  },
+  teachers: (ctx, s, { r, id }, out) => {
     const p = ['services', 'teachers'];
     const pupils = ageSums(ctx.result, r, 6, 14);
-    const perTeacher = values(ctx, services.teachers.pupilsPerTeacher, id, [...p, 'pupilsPerTeacher'], POSITIVE);
+    const perTeacher = values(ctx, s.pupilsPerTeacher, id, [...p, 'pupilsPerTeacher'], POSITIVE);
     const teachers = splitByShare(Float64Array.from(perTeacher, (v, y) => total(pupils, y) / v), pupils);
-    out.set('teachers', figures(ctx, teachers.local, teachers.migrant, services.teachers.teachers, id, [...p, 'teachers']));
-  }
-  if (services.preschoolPlaces) {
+    out.set('teachers', figures(ctx, teachers.local, teachers.migrant, s.teachers, id, [...p, 'teachers']));
+  },
+  preschoolPlaces: (ctx, s, { r, id }, out) => {
     const p = ['services', 'preschoolPlaces'];
     const children = ageSums(ctx.result, r, 3, 5);
-    const share = values(ctx, services.preschoolPlaces.inclusiveCoverageShare, id, [...p, 'inclusiveCoverageShare'], SHARE);
+    const share = values(ctx, s.inclusiveCoverageShare, id, [...p, 'inclusiveCoverageShare'], SHARE);
     const local = Float64Array.from(children.rural, (v, y) => (v + children.hukou[y]) * share[y]);
     const migrant = Float64Array.from(children.migrant, (v, y) => v * share[y]);
-    out.set('preschoolPlaces', figures(ctx, local, migrant, services.preschoolPlaces.places, id, [...p, 'places']));
-    if (services.preschoolPlaces.otherPlaces) {
+    out.set('preschoolPlaces', figures(ctx, local, migrant, s.places, id, [...p, 'places']));
+    if (s.otherPlaces) {
       const otherLocal = Float64Array.from(children.rural, (v, y) => (v + children.hukou[y]) * (1 - share[y]));
       const otherMigrant = Float64Array.from(children.migrant, (v, y) => v * (1 - share[y]));
-      out.set('otherPreschoolPlaces', figures(ctx, otherLocal, otherMigrant, services.preschoolPlaces.otherPlaces, id, [...p, 'otherPlaces']));
+      out.set('otherPreschoolPlaces', figures(ctx, otherLocal, otherMigrant, s.otherPlaces, id, [...p, 'otherPlaces']));
     }
-  }
-  if (services.childcarePlaces) {
+  },
+  childcarePlaces: (ctx, c, { r, id, residents }, out) => {
     const p = ['services', 'childcarePlaces'];
-    const c = services.childcarePlaces;
     const demand =
       c.placesPer1000Residents !== undefined
         ? Float64Array.from(values(ctx, c.placesPer1000Residents, id, [...p, 'placesPer1000Residents'], NON_NEGATIVE), (v, y) => (v * total(residents, y)) / 1000)
         : Float64Array.from(values(ctx, c.placesTarget as Schedule, id, [...p, 'placesTarget'], NON_NEGATIVE));
     const split = splitByShare(demand, ageSums(ctx.result, r, 0, 2));
     out.set('childcarePlaces', figures(ctx, split.local, split.migrant, c.places, id, [...p, 'places']));
-  }
-  if (services.rentalHousing) {
+  },
+  rentalHousing: (ctx, h, { r, id }, out) => {
     const p = ['services', 'rentalHousing'];
-    const h = services.rentalHousing;
     const workers = ageSums(ctx.result, r, 16, 59);
     const need = values(ctx, h.shareOfWorkingAgeMigrantsInNeed, id, [...p, 'shareOfWorkingAgeMigrantsInNeed'], SHARE);
     const perUnit = values(ctx, h.personsPerUnit, id, [...p, 'personsPerUnit'], POSITIVE);
     const migrant = Float64Array.from(workers.migrant, (v, y) => (v * need[y]) / perUnit[y]);
     out.set('rentalHousing', figures(ctx, new Float64Array(migrant.length), migrant, h.capacity, id, [...p, 'capacity']));
-  }
-  if (services.healthCare) {
+  },
+  healthCare: (ctx, h, { id, residents }, out) => {
     const p = ['services', 'healthCare'];
-    const h = services.healthCare;
     const per1000 = values(ctx, h.doctorsPer1000Residents, id, [...p, 'doctorsPer1000Residents'], NON_NEGATIVE);
     const doctors = splitByShare(Float64Array.from(per1000, (v, y) => (v * total(residents, y)) / 1000), residents);
     out.set('doctors', figures(ctx, doctors.local, doctors.migrant, h.doctors, id, [...p, 'doctors']));
@@ -179,10 +187,10 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
       const clinics = splitByShare(Float64Array.from(perClinic, (v, y) => total(residents, y) / v), residents);
       out.set('clinics', figures(ctx, clinics.local, clinics.migrant, h.clinics, id, [...p, 'clinics']));
     }
-  }
-  if (services.elderlyCare) {
+  },
+  elderlyCare: (ctx, e, { r, id }, out) => {
+    const maxAge = ctx.result.maxAge;
     const p = ['services', 'elderlyCare'];
-    const e = services.elderlyCare;
     const older = ageSums(ctx.result, r, e.olderAgeFrom, maxAge);
     const demand =
       e.bedsPer1000Older !== undefined
@@ -196,12 +204,28 @@ function regionServices(ctx: Context, services: Services, r: number, id: string)
       const migrant = Float64Array.from(beds.migrant, (v, y) => v * share[y]);
       out.set('nursingBeds', figures(ctx, local, migrant, e.nursingBeds, id, [...p, 'nursingBeds']));
     }
-  }
+  },
+};
+
+/** Runs the formula of one section when the scenario has it. */
+function runFormula<S extends ServiceSection>(section: S, ctx: Context, services: Services, at: At, out: Map<ServiceKey, ServiceFigures>): void {
+  const value = services[section];
+  // the section's own schema type: Services[S] without undefined
+  if (value !== undefined) FORMULAS[section](ctx, value as NonNullable<Services[S]>, at, out);
+}
+
+/** Computes one region's services: a map from service key to its figures, in table order. */
+function regionServices(ctx: Context, services: Services, r: number, id: string): Map<ServiceKey, ServiceFigures> {
+  const out = new Map<ServiceKey, ServiceFigures>();
+  const at: At = { r, id, residents: ageSums(ctx.result, r, 0, ctx.result.maxAge) };
+  for (const { section } of SERVICE_REGISTRY) runFormula(section, ctx, services, at, out);
   return out;
 }
 
-/** The highest single age each service reads must lie below the open age group. */
-const LAST_SINGLE_AGE: Partial<Record<keyof Services, number>> = { schoolPlaces: 14, teachers: 14, preschoolPlaces: 5, childcarePlaces: 2, rentalHousing: 59 };
+/** The highest single age each service reads must lie below the open age group (from the service registry). */
+const LAST_SINGLE_AGE: Readonly<Record<string, number>> = Object.fromEntries(
+  SERVICE_REGISTRY.flatMap((entry): [string, number][] => ('lastSingleAge' in entry ? [[entry.section, entry.lastSingleAge]] : [])),
+);
 
 /** Problems that depend on the years and regions projected, all at once. */
 function contextIssues(scenario: Scenario, services: Services, result: KernelResult, years: readonly number[]): ChengzhenIssue[] {

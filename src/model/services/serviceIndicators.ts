@@ -5,30 +5,24 @@
 
 import { deepFreeze } from '../../deepFreeze.js';
 import type { IndicatorInfo } from '../indicatorTable.js';
+import { SERVICE_REGISTRY, servicesOf, type RegistryService, type RegistryServiceKey } from '../../schema/serviceRegistry.js';
+
+/** The key of a public service, one of {@link SERVICES}. */
+export type ServiceKey = RegistryServiceKey;
 
 /**
- * The services, with the unit their demand and capacity are counted in. `ruralSchoolPlaces`,
+ * The services, one per capacity stock of the service registry, with the unit their demand and
+ * capacity are counted in and the path of their stock. `ruralSchoolPlaces`,
  * `otherPreschoolPlaces`, `clinics` and `nursingBeds` appear when the scenario gives their stocks.
  *
  * @example
  * SERVICES.find((s) => s.key === 'doctors')?.labelZh
  * // => '执业（助理）医师'
  */
-export const SERVICES = deepFreeze([
-  { key: 'schoolPlaces', unit: 'places', labelEn: 'Urban compulsory school places (ages 6-14)', labelZh: '城镇义务教育学位', stockPath: 'services.schoolPlaces.urbanPlaces' },
-  { key: 'ruralSchoolPlaces', unit: 'places', labelEn: 'Rural compulsory school places (ages 6-14)', labelZh: '乡村义务教育学位', stockPath: 'services.schoolPlaces.ruralPlaces' },
-  { key: 'teachers', unit: 'teachers', labelEn: 'Compulsory-school teachers (pupils aged 6-14)', labelZh: '义务教育专任教师', stockPath: 'services.teachers.teachers' },
-  { key: 'preschoolPlaces', unit: 'places', labelEn: 'Inclusive preschool places (ages 3-5)', labelZh: '普惠性学前教育学位', stockPath: 'services.preschoolPlaces.places' },
-  { key: 'otherPreschoolPlaces', unit: 'places', labelEn: 'Other (non-inclusive) preschool places (ages 3-5)', labelZh: '非普惠性学前教育学位', stockPath: 'services.preschoolPlaces.otherPlaces' },
-  { key: 'childcarePlaces', unit: 'places', labelEn: 'Childcare places (ages 0-2)', labelZh: '托位', stockPath: 'services.childcarePlaces.places' },
-  { key: 'rentalHousing', unit: 'beds or units', labelEn: 'Affordable rental housing', labelZh: '保障性租赁住房', stockPath: 'services.rentalHousing.capacity' },
-  { key: 'doctors', unit: 'doctors', labelEn: 'Licensed (assistant) doctors', labelZh: '执业（助理）医师', stockPath: 'services.healthCare.doctors' },
-  { key: 'clinics', unit: 'clinics', labelEn: 'Primary clinics', labelZh: '基层医疗卫生机构', stockPath: 'services.healthCare.clinics' },
-  { key: 'elderlyCareBeds', unit: 'beds', labelEn: 'Elderly care beds', labelZh: '养老床位', stockPath: 'services.elderlyCare.beds' },
-  { key: 'nursingBeds', unit: 'beds', labelEn: 'Nursing beds in elderly care', labelZh: '护理型床位', stockPath: 'services.elderlyCare.nursingBeds' },
-] as const);
-/** The key of a public service, one of {@link SERVICES}. */
-export type ServiceKey = (typeof SERVICES)[number]['key'];
+export const SERVICES: readonly Readonly<RegistryService & { key: ServiceKey }>[] = deepFreeze(
+  // the registry's stocks carry their keys as literals (RegistryServiceKey)
+  servicesOf(SERVICE_REGISTRY) as (RegistryService & { key: ServiceKey })[],
+);
 
 /**
  * The service whose capacity stock is at `path` in a scenario, or undefined.
@@ -75,24 +69,36 @@ const FIGURE_TEXT: Record<ServiceFigure, { en: string; zh: string; description: 
 };
 
 /**
+ * The indicator table rows of some services: one per service and figure (`service.figure`), in
+ * service order, labels and units from the service.
+ *
+ * @example
+ * serviceIndicatorsOf([{ key: 'librarySeats', unit: 'places', labelEn: 'Library seats', labelZh: '图书馆座位' }]).map((row) => row.key).slice(0, 2)
+ * // => ['librarySeats.demand', 'librarySeats.capacity']
+ */
+export function serviceIndicatorsOf(services: readonly Pick<RegistryService, 'key' | 'unit' | 'labelEn' | 'labelZh'>[]): IndicatorInfo[] {
+  return services.flatMap((service) =>
+    SERVICE_FIGURES.map((figure): IndicatorInfo => {
+      const text = FIGURE_TEXT[figure];
+      const unit: IndicatorInfo['unit'] = figure === 'utilisation' ? 'ratio' : text.share ? 'share (0-1)' : service.unit;
+      return {
+        key: `${service.key}.${figure}`,
+        unit,
+        labelEn: `${service.labelEn}: ${text.en}`,
+        labelZh: `${service.labelZh}${text.zh}`,
+        description: `${service.labelEn}: ${text.description}.`,
+        kind: 'stock',
+        limits: text.share ? [0, 1] : [0, Infinity],
+      };
+    }),
+  );
+}
+
+/**
  * Indicator table rows of every service figure.
  *
  * @example
  * SERVICE_INDICATORS.find((i) => i.key === 'schoolPlaces.coverage')?.limits
  * // => [0, 1]
  */
-export const SERVICE_INDICATORS: readonly IndicatorInfo[] = deepFreeze(SERVICES.flatMap((service) =>
-  SERVICE_FIGURES.map((figure): IndicatorInfo => {
-    const text = FIGURE_TEXT[figure];
-    const unit: IndicatorInfo['unit'] = figure === 'utilisation' ? 'ratio' : text.share ? 'share (0-1)' : service.unit;
-    return {
-      key: `${service.key}.${figure}`,
-      unit,
-      labelEn: `${service.labelEn}: ${text.en}`,
-      labelZh: `${service.labelZh}${text.zh}`,
-      description: `${service.labelEn}: ${text.description}.`,
-      kind: 'stock',
-      limits: text.share ? [0, 1] : [0, Infinity],
-    };
-  }),
-));
+export const SERVICE_INDICATORS: readonly IndicatorInfo[] = deepFreeze(serviceIndicatorsOf(SERVICES));
