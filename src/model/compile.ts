@@ -16,7 +16,8 @@ import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
-import { compileInputs, profileBySex, type LeverValues } from './compileInputs.js';
+import { compileInputs, profileBySex, type LeverValues, type ProfileBySex } from './compileInputs.js';
+import type { PopulationByStatus } from './statusSplit.js';
 import { populationByAge } from './basePopulation.js';
 import { regionLevels } from './regionLevels.js';
 import { unDemography, type YearDemography } from './unDemography.js';
@@ -96,26 +97,40 @@ function originPopulation(maxAge: number): { female: Float64Array; male: Float64
 }
 
 /**
- * The shares of a region's gross out-migrants of each status by sex and age: the out-profile
- * times the base-year residents of the status, summing to 1 over sexes and ages (all 0 for a
- * status with no one at the profile's ages; compileInputs reports a flow drawn from one).
+ * Migrants of one flow by sex and age as shares summing to 1: the flow's age profile times the
+ * population it is drawn from (or arrives like), over both sexes and all ages; all 0 when no one
+ * is at the profile's ages (compileInputs reports a flow drawn from such a status).
  */
-function grossOutPattern(base: { rural: { female: Float64Array; male: Float64Array }; migrant: { female: Float64Array; male: Float64Array }; hukou: { female: Float64Array; male: Float64Array } }, profile: { female: Float64Array; male: Float64Array }, A1: number): Float64Array[] {
-  return [base.rural, base.migrant, base.hukou].map((part) => {
-    const out = new Float64Array(2 * A1);
-    let sum = 0;
-    for (let a = 0; a < A1; a++) {
-      out[a] = profile.female[a] * part.female[a];
-      out[A1 + a] = profile.male[a] * part.male[a];
-      sum += out[a] + out[A1 + a];
-    }
-    for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
-    return out;
-  });
+function shareByAge(profile: ProfileBySex, population: { female: ArrayLike<number>; male: ArrayLike<number> }, A1: number): Float64Array {
+  const out = new Float64Array(2 * A1);
+  let sum = 0;
+  for (let a = 0; a < A1; a++) {
+    out[a] = profile.female[a] * population.female[a];
+    out[A1 + a] = profile.male[a] * population.male[a];
+    sum += out[a] + out[A1 + a];
+  }
+  for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
+  return out;
 }
 
-/** True when every array of the list holds the same numbers. */
-function allEqual(list: Float64Array[]): boolean {
+/** Values by status in the kernel's order of statuses (rural, migrant, hukou). */
+function statusValues<T>(by: { rural: T; migrant: T; hukou: T }): T[] {
+  return [by.rural, by.migrant, by.hukou];
+}
+
+/** A region's residents of all statuses by sex and age. */
+function residents(base: PopulationByStatus, A1: number): { female: Float64Array; male: Float64Array } {
+  const female = new Float64Array(A1);
+  const male = new Float64Array(A1);
+  for (let a = 0; a < A1; a++) {
+    female[a] = base.rural.female[a] + base.migrant.female[a] + base.hukou.female[a];
+    male[a] = base.rural.male[a] + base.migrant.male[a] + base.hukou.male[a];
+  }
+  return { female, male };
+}
+
+/** True when every array of the list holds the same numbers (a per-year input kept as one array). */
+export function allEqual(list: Float64Array[]): boolean {
   for (let t = 1; t < list.length; t++) {
     const a = list[0];
     const b = list[t];
@@ -219,7 +234,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   // base population, and the base-year status populations the age profiles are weighted by
   const population = new Float64Array(R * 6 * A1);
   bases.forEach((base, r) => {
-    const parts = [base.rural, base.migrant, base.hukou];
+    const parts = statusValues(base);
     parts.forEach((part, h) => {
       population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
       population.set(part.male, populationIndex(dims, r, h, MALE, 0));
@@ -233,38 +248,18 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
 
   // external net migrants by age and sex: the age profile applied to the base-year residents
   const externalProfile = profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']);
-  const externalShares = [s.migration.externalStatusShares.rural, s.migration.externalStatusShares.migrant, s.migration.externalStatusShares.hukou];
+  const externalShares = statusValues(s.migration.externalStatusShares);
   const anyNet = levers.some((lv) => lv.external.values.some((v) => v !== 0));
-  const externalPattern = anyNet
-    ? bases.map((b) => {
-        const out = new Float64Array(2 * A1);
-        let sum = 0;
-        for (let a = 0; a < A1; a++) {
-          out[a] = externalProfile.female[a] * (b.rural.female[a] + b.migrant.female[a] + b.hukou.female[a]);
-          out[A1 + a] = externalProfile.male[a] * (b.rural.male[a] + b.migrant.male[a] + b.hukou.male[a]);
-          sum += out[a] + out[A1 + a];
-        }
-        for (let x = 0; x < 2 * A1; x++) out[x] = sum > 0 ? out[x] / sum : 0;
-        return out;
-      })
-    : [];
-  // gross flows: in-migrants by the in-profile itself (each sex its own curve); out-migrants
-  // from each status by the out-profile times that status's base-year residents
+  const externalPattern = anyNet ? bases.map((b) => shareByAge(externalProfile, residents(b, A1), A1)) : [];
+  // gross flows: in-migrants by the in-profile times China's 2020 residents; out-migrants from
+  // each status by the out-profile times that status's base-year residents
   const inProfile = profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']);
-  const inShares = [s.migration.externalInStatusShares.rural, s.migration.externalInStatusShares.migrant, s.migration.externalInStatusShares.hukou];
-  const outShares = [s.migration.externalOutStatusShares.rural, s.migration.externalOutStatusShares.migrant, s.migration.externalOutStatusShares.hukou];
+  const inShares = statusValues(s.migration.externalInStatusShares);
+  const outShares = statusValues(s.migration.externalOutStatusShares);
   const anyGross = levers.some((lv) => lv.externalIn.values.some((v) => v !== 0) || lv.externalOut.values.some((v) => v !== 0));
-  const inPattern = new Float64Array(2 * A1);
-  if (anyGross) {
-    const origin = originPopulation(A);
-    let sum = 0;
-    for (let a = 0; a < A1; a++) sum += inProfile.female[a] * origin.female[a] + inProfile.male[a] * origin.male[a];
-    for (let a = 0; a < A1; a++) {
-      inPattern[a] = sum > 0 ? (inProfile.female[a] * origin.female[a]) / sum : 0;
-      inPattern[A1 + a] = sum > 0 ? (inProfile.male[a] * origin.male[a]) / sum : 0;
-    }
-  }
-  const outPattern = anyGross ? bases.map((b) => grossOutPattern(b, profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']), A1)) : [];
+  const inPattern = anyGross ? shareByAge(inProfile, originPopulation(A), A1) : new Float64Array(2 * A1);
+  const outProfile = profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']);
+  const outPattern = anyGross ? bases.map((b) => statusValues(b).map((part) => shareByAge(outProfile, part, A1))) : [];
   const anyExternal = anyGross || anyNet;
 
   // net international migrants are shared out by base-year population, cell by cell

@@ -8,7 +8,7 @@
 
 import { mean, quantileSorted } from 'simple-statistics';
 import { ChengzhenError } from '../errors.js';
-import { compileScenario } from '../model/compile.js';
+import { allEqual, compileScenario } from '../model/compile.js';
 import { project } from '../model/project.js';
 import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
@@ -422,20 +422,10 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
         }
         list.push(values);
       }
-      inputs[rate] = sameEveryStep(list) ? [list[0]] : list;
+      inputs[rate] = allEqual(list) ? [list[0]] : list;
     }
     return { ...problem0, inputs };
   };
-}
-
-/** True when every array of the list holds the same numbers (the compiler then keeps one). */
-function sameEveryStep(list: Float64Array[]): boolean {
-  for (let t = 1; t < list.length; t++) {
-    const a = list[0];
-    const b = list[t];
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  }
-  return true;
 }
 
 /**
