@@ -153,6 +153,17 @@ export function censusLevels(area: string): CensusLevels | null {
   return censusLevelsTable().find((r) => r.code === found.code) ?? null;
 }
 
+/** A province's census row and its residents at the 2020 census; null for China or an unknown area. */
+function provinceAt2020(area: string): { p: (typeof CENSUS_PROVINCES)[number]; population2020: number } | null {
+  const levels = censusLevels(area);
+  const p = levels ? CENSUS_PROVINCES.find((x) => x.code === levels.code) : undefined;
+  if (!p) return null;
+  const a = CENSUS_2020_POPULATION_BY_AGE.areas.find((x) => x.code === p.code)!;
+  let population2020 = 0;
+  for (let g = 0; g < a.female.length; g++) population2020 += a.female[g] + a.male[g];
+  return { p, population2020 };
+}
+
 /**
  * Net migrants a year into a province over 2010-2020, from the two censuses: the change in
  * residents less the natural increase at the 2010 census birth and death rates (on the mean
@@ -165,12 +176,9 @@ export function censusLevels(area: string): CensusLevels | null {
  * // => 570
  */
 export function censusNetMigrants2010To2020(area: string): number | null {
-  const levels = censusLevels(area);
-  const p = levels ? CENSUS_PROVINCES.find((x) => x.code === levels.code) : undefined;
-  if (!p) return null;
-  const a = CENSUS_2020_POPULATION_BY_AGE.areas.find((x) => x.code === p.code)!;
-  let population2020 = 0;
-  for (let g = 0; g < a.female.length; g++) population2020 += a.female[g] + a.male[g];
+  const found = provinceAt2020(area);
+  if (!found) return null;
+  const { p, population2020 } = found;
   const natural = ((p.birthsPer1000Residents2010 - p.deathsPer1000Residents2010) / 1000) * ((p.population2010 + population2020) / 2) * 10;
   return (population2020 - p.population2010 - natural) / 10;
 }
@@ -209,12 +217,9 @@ export interface OtherProvinceFlows {
  * // => [10479652, 0.1164, 1047965]
  */
 export function censusOtherProvinceFlows(area: string): OtherProvinceFlows | null {
-  const levels = censusLevels(area);
-  const p = levels ? CENSUS_PROVINCES.find((x) => x.code === levels.code) : undefined;
-  if (!p) return null;
-  const a = CENSUS_2020_POPULATION_BY_AGE.areas.find((x) => x.code === p.code)!;
-  let population2020 = 0;
-  for (let g = 0; g < a.female.length; g++) population2020 += a.female[g] + a.male[g];
+  const found = provinceAt2020(area);
+  if (!found) return null;
+  const { p, population2020 } = found;
   const stock2020 = p.hukouElsewhere2020.otherProvince;
   return { stock2020, shareOfResidents: stock2020 / population2020, ruralShare: p.otherProvinceRuralShare2020, grossOut: stock2020 * OTHER_PROVINCE_EXIT_RATE };
 }
