@@ -7,7 +7,7 @@ import { FLOW_NAMES, type FlowName, type KernelProblem } from '../kernel/types.j
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { compileScenario, planCompilation, type CompilePlan, type DemographyInputs, type RateInputs } from './compile.js';
 import { indicatorInfo, type PopulationIndicatorKey } from './indicatorTable.js';
-import { ALL_REGIONS, Projection, type IndicatorSeries } from './projection.js';
+import { ALL_REGIONS, Projection, regionColumn, type IndicatorSeries } from './projection.js';
 import { computeServices } from './services/computeServices.js';
 import { runConstrained } from './constraints/controller.js';
 
@@ -68,13 +68,7 @@ export class ProjectedIndicators {
    */
   indicator(key: PopulationIndicatorKey, options: { region?: string } = {}): IndicatorSeries {
     const region = options.region ?? ALL_REGIONS;
-    const r = region === ALL_REGIONS ? this.regions.length : this.regions.indexOf(region);
-    if (r < 0) {
-      const list = `${this.regions.slice(0, 8).join(', ')}${this.regions.length > 8 ? ', ...' : ''}`;
-      throw new ChengzhenError([
-        { code: 'invalid_value', path: ['region'], message: `region ${JSON.stringify(region)} is not in the projection (regions: ${list}, or ${ALL_REGIONS})`, received: region },
-      ]);
-    }
+    const r = regionColumn(this.regions, region);
     const width = this.regions.length + 1;
     const stock = (STOCK_INDICATORS as readonly string[]).includes(key);
     if (!stock && !(FLOW_NAMES as readonly string[]).includes(key)) {

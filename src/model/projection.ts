@@ -32,6 +32,27 @@ const GROSS_EXTERNAL = { externalInMigrants: 'externalInMigrants', externalOutMi
 type GrossExternalKey = keyof typeof GROSS_EXTERNAL;
 const isGrossExternal = (key: string): key is GrossExternalKey => Object.hasOwn(GROSS_EXTERNAL, key);
 
+/**
+ * The column of a region in the indicators' layout (`R` for all regions together).
+ *
+ * @throws {ChengzhenError} naming the region and the first regions of the projection.
+ */
+export function regionColumn(regions: readonly string[], region: string): number {
+  if (region === ALL_REGIONS) return regions.length;
+  const r = regions.indexOf(region);
+  if (r < 0) {
+    throw new ChengzhenError([
+      {
+        code: 'invalid_value',
+        path: ['region'],
+        message: `region ${JSON.stringify(region)} is not in the projection (regions: ${regions.slice(0, 8).join(', ')}${regions.length > 8 ? ', ...' : ''}, or ${ALL_REGIONS})`,
+        received: region,
+      },
+    ]);
+  }
+  return r;
+}
+
 /** One indicator for one region, by year. */
 export interface IndicatorSeries {
   key: string;
@@ -103,19 +124,7 @@ export class Projection {
   }
 
   private regionIndex(region: string): number {
-    if (region === ALL_REGIONS) return this.regions.length;
-    const r = this.regions.indexOf(region);
-    if (r < 0) {
-      throw new ChengzhenError([
-        {
-          code: 'invalid_value',
-          path: ['region'],
-          message: `region ${JSON.stringify(region)} is not in the projection (regions: ${this.regions.slice(0, 8).join(', ')}${this.regions.length > 8 ? ', ...' : ''}, or ${ALL_REGIONS})`,
-          received: region,
-        },
-      ]);
-    }
-    return r;
+    return regionColumn(this.regions, region);
   }
 
   /**
