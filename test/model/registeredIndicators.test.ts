@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../src/errors.js';
 import { project } from '../../src/model/project.js';
 import { REGISTERED_INDICATORS } from '../../src/model/registeredIndicators.js';
+import { scorecard } from '../../src/model/scorecard.js';
+import type { PlanTarget } from '../../seeds/types.js';
 import { getPreset } from '../../src/presets/index.js';
 
 describe("project(preset).indicator('registeredHukouUrbanisationRate')", () => {
@@ -58,3 +60,36 @@ describe("project(preset).indicator('registeredHukouUrbanisationRate')", () => {
     );
   });
 });
+
+describe('scorecard(projection, targets): a 户籍人口城镇化率 target', () => {
+  const target: PlanTarget = {
+    id: 'hukou-2023',
+    description: 'hukou urbanisation rate of at least 50 % by 2023 (test)',
+    labelZh: '户籍人口城镇化率',
+    area: 'Shandong',
+    unit: 'share (0-1)',
+    kind: 'level',
+    role: 'outcome',
+    comparison: 'atLeast',
+    topic: 'hukou',
+    indicator: 'hukouUrbanisationRate',
+    value: 0.5,
+    year: 2023,
+    source: { document: 'TEST-DOC', clause: '二' },
+  };
+
+  it('is judged on the official rate where the scenario carries registered stocks, and on the resident-based one otherwise', () => {
+    const scenario = getPreset('shandong-2021-2023').scenario;
+    const projection = project(scenario);
+    const [row] = scorecard(projection, [target]);
+    const official = projection.indicator('registeredHukouUrbanisationRate').values[3];
+    expect(row).toMatchObject({ projected: official, note: 'the official rate: urban-hukou persons over the registered population (registeredHukouUrbanisationRate)' });
+    const copy = structuredClone(scenario);
+    delete copy.base.shandong.registered;
+    const withoutStocks = project(copy);
+    const [resident] = scorecard(withoutStocks, [target]);
+    expect(resident.projected).toBe(withoutStocks.indicator('hukouUrbanisationRate').values[3]);
+    expect(resident.projected).toBeLessThan(official);
+  });
+});
+
