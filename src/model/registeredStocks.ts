@@ -21,7 +21,8 @@
  *   natural increase of the year (births minus deaths over residents), an assumption: their
  *   children are registered at home and they die at the region's rate.
  * Arrivals into the hukou status from outside are new registrants (hukou moved in): they
- * change neither stock.
+ * change neither stock. International migrants (`netInternational`) are shared like the
+ * status's own events.
  *
  * Then, with `H` the urban residents with local hukou:
  *
