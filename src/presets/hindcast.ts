@@ -108,6 +108,14 @@ function grossText(area: HindcastArea): string {
   return `; gross flows with other provinces of ${Math.round(flows.grossOut)} a year each way (a ${OTHER_PROVINCE_EXIT_RATE * 100} % a year exit, assumed, of the ${flows.stock2020} residents registered in another province at the 2020 census; arrivals at young adult ages, leavers at return-migration ages; ${(flows.ruralShare * 100).toFixed(1)} % rural, the census county estimate), on top of the net`;
 }
 
+/** What the method says about the hukou base. */
+function hukouText(area: HindcastArea): string {
+  const observedRate = observed(area, 2020)!;
+  const base = censusRegisteredBase2020(area, observedRate.residentUrbanisationRate!);
+  if (!base) return `; hukou from the published ${((observedRate.hukouUrbanisationRate ?? 0) * 100).toFixed(1)} % of 2020, the registered population taken as the residents (a 5 % conversion level assumed)`;
+  return `; hukou from the census registered base (official rate ${(base.officialRate * 100).toFixed(1)} %, urban residents with local hukou ${(base.localHukouRate * 100).toFixed(1)} % of residents; docs/demography.md) and a 5 % conversion level assumed`;
+}
+
 /** The 2020-census scenario of an area, with starting levers. */
 function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
   const id = REGION_ID[area];
@@ -216,7 +224,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     const target = { indicator: 'residentUrbanisationRate', year: from + 1, value: start + propensity * (1 - start) };
     const solved = solveLever(scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
     scenario = solved.scenario;
-    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}${grossText(a)}.`;
+    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}${grossText(a)}${hukouText(a)}.`;
     levers = [{ path: 'migration.ruralToUrbanRate', value: solved.value }];
   } else {
     const leverSpecs: LeverSpec[] = [{ path: 'migration.ruralToUrbanRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }];
@@ -226,7 +234,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
       observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
     });
     scenario = fit.scenario;
-    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}.`;
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}${hukouText(a)}.`;
     levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
   }
   const projection = project(scenario);

@@ -173,6 +173,11 @@ describe.each(['China', 'Shanghai', 'Shandong', 'Zhejiang'] as const)('hindcast(
     expect(pure.method).toMatch(/census levels/);
   });
 
+  it('starts the hukou status from the census registered base (a province) or the published rate (China), named in the method', () => {
+    expect(pure.method).toMatch(area === 'China' ? /hukou from the published 45\.4 % of 2020/ : /hukou from the census registered base \(official rate \d\d\.\d %/);
+    expect(pure.hukou[0].projected).toBeGreaterThan(0.4);
+  });
+
   it('pure (data up to 2020): within the bound every published year', () => {
     for (const p of pure.points.filter((x) => x.measure === 'births' || x.measure === 'deaths')) {
       const bound = BOUNDS.pure[area][p.measure as 'births' | 'deaths'];
