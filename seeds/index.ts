@@ -26,6 +26,7 @@ import {
 import { COUNTY_CENSUS_AGE_GROUPS as COUNTY_AGE_GROUPS } from './census-counties/index.js';
 import { CENSUS_PROVINCES as PROVINCE_FIGURES, CENSUS_PROVINCES_SOURCES as PROVINCE_FIGURES_SOURCES } from './census-provinces/provinces.js';
 import { OBSERVED_CHINA_VITAL_2020 as CHINA_VITAL_2020 } from './observed/vital2020.js';
+import { OBSERVED_REGISTERED_POPULATION as REGISTERED_POPULATION } from './observed/registered.js';
 
 export type {
   PlanSource,
@@ -198,3 +199,13 @@ export type { CensusProvinceFigures } from './census-provinces/provinces.js';
  */
 export const OBSERVED_CHINA_VITAL_2020 = deepFreeze(CHINA_VITAL_2020);
 export type { NationalVital2020 } from './observed/vital2020.js';
+
+/**
+ * Published registered (户籍) populations (Shanghai, end of 2020). Deep-frozen.
+ *
+ * @example
+ * OBSERVED_REGISTERED_POPULATION[0].registeredPopulation
+ * // => 14391200
+ */
+export const OBSERVED_REGISTERED_POPULATION = deepFreeze(REGISTERED_POPULATION);
+export type { ObservedRegisteredPopulation } from './observed/registered.js';

@@ -53,6 +53,14 @@ export type { ConstrainedRun } from './model/constraints/index.js';
 export { splitByStatus, defaultStatusSeeds } from './model/statusSplit.js';
 export type { PopulationByStatus, StatusSeeds } from './model/statusSplit.js';
 export { populationByAge, basePopulation } from './model/basePopulation.js';
+// the registered (户籍) population and the official hukou urbanisation rate
+export { RegisteredStocksSchema } from './schema/registered.js';
+export type { RegisteredStocks } from './schema/registered.js';
+export { carryRegisteredStocks } from './model/registeredStocks.js';
+export type { RegisteredCarryInput, RegisteredSeries, RegisteredStart } from './model/registeredStocks.js';
+export { REGISTERED_INDICATORS, isRegisteredIndicator, registeredIndicators, type RegisteredIndicatorKey } from './model/registeredIndicators.js';
+export { censusRegisteredBase2020, OTHER_PROVINCE_NON_AGRICULTURAL_SHARE_2010 } from './model/registeredBase.js';
+export type { RegisteredBase2020 } from './model/registeredBase.js';
 
 // output
 export { toCsv } from './io/csv.js';

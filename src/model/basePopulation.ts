@@ -194,7 +194,7 @@ function defaultSeeds(maxAge: number): StatusSeeds {
  * @example
  * const scenario = parseScenario(getPreset('shandong-2021-2023').scenario);
  * basePopulation(scenario, 'shandong', ['base', 'shandong']).migrant.female[25]
- * // => 115312
+ * // => 154418
  */
 export function basePopulation(input: Scenario | ScenarioInput, id: string, path: (string | number)[]): PopulationByStatus {
   const scenario = parseScenario(input);

@@ -6,6 +6,7 @@
 import { CONSTRAINT_INDICATORS, type ConstraintIndicatorKey } from './constraints/indicators.js';
 import { deepFreeze } from '../deepFreeze.js';
 import { SERVICE_INDICATORS, type ServiceFigure, type ServiceKey } from './services/serviceIndicators.js';
+import { REGISTERED_INDICATORS, type RegisteredIndicatorKey } from './registeredIndicators.js';
 
 /** How an indicator is measured: a stock at the end of each year, or a flow during it. */
 export type IndicatorKind = 'stock' | 'flow';
@@ -62,7 +63,7 @@ export type PopulationIndicatorKey = (typeof POPULATION_INDICATORS)[number]['key
  * (`service.figure`, such as `schoolPlaces.shortfall`) or a constraint's series. A typo such as
  * `'shcoolPlaces.demand'` does not compile.
  */
-export type IndicatorKey = PopulationIndicatorKey | `${ServiceKey}.${ServiceFigure}` | ConstraintIndicatorKey;
+export type IndicatorKey = PopulationIndicatorKey | RegisteredIndicatorKey | `${ServiceKey}.${ServiceFigure}` | ConstraintIndicatorKey;
 
 /**
  * True when `key` names an indicator of the table: narrows a string read at run time (a
@@ -90,13 +91,13 @@ export function asIndicatorKey(key: string): IndicatorKey {
 }
 
 /**
- * Every indicator, in table order: the population indicators, then the services'.
+ * Every indicator, in table order: the population indicators, the registered population's, then the services'.
  *
  * @example
  * INDICATORS.find((i) => i.key === 'urbanisationGap')?.unit
  * // => 'share (0-1)'
  */
-export const INDICATORS: readonly IndicatorInfo[] = deepFreeze([...POPULATION_INDICATORS, ...SERVICE_INDICATORS, ...CONSTRAINT_INDICATORS]);
+export const INDICATORS: readonly IndicatorInfo[] = deepFreeze([...POPULATION_INDICATORS, ...REGISTERED_INDICATORS, ...SERVICE_INDICATORS, ...CONSTRAINT_INDICATORS]);
 
 const byKey = new Map<string, IndicatorInfo>(INDICATORS.map((info) => [info.key, info]));
 

@@ -18,7 +18,7 @@ import { runConstrained } from './constraints/controller.js';
  * @example
  * const projection = project(getPreset('zhejiang-2023').scenario);
  * projection.indicator('residentUrbanisationRate').values.at(-1)   // 2028
- * // => 0.7659
+ * // => 0.7661
  */
 export function project(input: Scenario | ScenarioInput): Projection {
   const scenario = parseScenario(input);
@@ -64,7 +64,7 @@ export class ProjectedIndicators {
    * @example
    * const indicators = projectIndicators(getPreset('zhejiang-2023').scenario);
    * indicators.indicator('residentUrbanisationRate').values.at(-1)   // 2028
-   * // => 0.7659
+   * // => 0.7661
    */
   indicator(key: PopulationIndicatorKey, options: { region?: string } = {}): IndicatorSeries {
     const region = options.region ?? ALL_REGIONS;

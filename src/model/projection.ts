@@ -13,6 +13,7 @@ import { AggregatedProjection, type AggregateBy } from './aggregate.js';
 import { tidyRows } from './tidyRows.js';
 import { indicatorInfo, INDICATORS, type IndicatorKey, asIndicatorKey } from './indicatorTable.js';
 import { regionLevels, type RegionLevels } from './regionLevels.js';
+import { isRegisteredIndicator, registeredIndicators, type RegisteredIndicatorKey } from './registeredIndicators.js';
 import type { PopulationByStatus } from './statusSplit.js';
 
 /**
@@ -106,7 +107,11 @@ export class Projection {
     this.years = result.years.map((y) => y - 1);
     this.regions = [...result.regions];
     this.derived = derived;
+    this.registered = registeredIndicators(scenario, this.kernel);
   }
+
+  /** The registered-population indicators, where the scenario's region carries registered stocks. */
+  private readonly registered: Map<RegisteredIndicatorKey, Float64Array> | null;
 
   /** The default fertility and mortality levels of each region, and where they come from (or that nothing was fitted). */
   get demographicLevels(): RegionLevels[] {
@@ -139,6 +144,7 @@ export class Projection {
   }
 
   private has(key: string): boolean {
+    if (isRegisteredIndicator(key)) return this.registered !== null;
     return (STOCK_INDICATORS as readonly string[]).includes(key) || (FLOW_NAMES as readonly string[]).includes(key) || isGrossExternal(key) || this.derived.has(key);
   }
 
@@ -192,6 +198,21 @@ export class Projection {
       const data = isGrossExternal(key) ? this.grossFlow(key) : this.kernel.flows[key as FlowName];
       years = this.years.slice(1);
       values = years.map((_, t) => data[t * width + r]);
+    } else if (isRegisteredIndicator(key)) {
+      if (this.registered === null) {
+        const id = this.regions.length === 1 ? this.regions[0] : '<region>';
+        throw new ChengzhenError([
+          {
+            code: 'invalid_value',
+            path: ['indicator'],
+            message: `indicator ${JSON.stringify(key)} needs the registered stocks of a one-region scenario (base.${id}.registered: residents registered elsewhere, registrants outside); without them only the resident-based hukouUrbanisationRate is known`,
+            received: key,
+          },
+        ]);
+      }
+      const data = this.registered.get(key)!;
+      years = this.years;
+      values = years.map((_, y) => data[y * width + r]);
     } else if (this.derived.has(key)) {
       const data = this.derived.get(key)!;
       years = this.years;
@@ -284,6 +305,7 @@ export class Projection {
           if ((STOCK_INDICATORS as readonly string[]).includes(key)) return { values: this.kernel.stocks[key as StockIndicator], flow: false };
           if ((FLOW_NAMES as readonly string[]).includes(key)) return { values: this.kernel.flows[key as FlowName], flow: true };
           if (isGrossExternal(key)) return { values: this.grossFlow(key), flow: true };
+          if (isRegisteredIndicator(key) && this.registered !== null) return { values: this.registered.get(key)!, flow: false };
           const values = this.derived.get(key) ?? new Float64Array(this.years.length * width);
           return { values, flow: false };
         },

@@ -249,8 +249,13 @@ function projectedValue(projection: Projection, t: PlanTarget, region: string): 
   const amount = (service: string) => (t.kind === 'level' ? valueAt(projection, `${service}.capacity`, t.year, region) : added(projection, service, t.kind === 'annual' ? t.year : from, t.year, region));
   const rentalUnit = projection.scenario.services?.rentalHousing?.unit;
   switch (t.indicator) {
+    case 'hukouUrbanisationRate': {
+      // 户籍人口城镇化率 is over the registered population: judged on it where the scenario carries registered stocks
+      const official = valueAt(projection, 'registeredHukouUrbanisationRate', t.year, region);
+      if (official !== null) return { value: official, note: 'the official rate: urban-hukou persons over the registered population (registeredHukouUrbanisationRate)' };
+      return { value: valueAt(projection, t.indicator, t.year, region) };
+    }
     case 'residentUrbanisationRate':
-    case 'hukouUrbanisationRate':
     case 'population':
       return { value: valueAt(projection, t.indicator, t.year, region) };
     case 'residentUrbanisationRateAnnualChange': {

@@ -19,6 +19,7 @@ import { OBSERVED_URBANISATION, type ObservedArea } from '../../seeds/observed/u
 import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
 import { ChengzhenError } from '../errors.js';
 import { censusNetMigrants2010To2020, censusOtherProvinceFlows, OTHER_PROVINCE_EXIT_RATE } from '../model/censusLevels.js';
+import { censusRegisteredBase2020 } from '../model/registeredBase.js';
 import { project } from '../model/project.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { calibrate } from '../solve/calibrate.js';
@@ -61,6 +62,22 @@ export interface HindcastPoint {
   relativeError: number;
 }
 
+/**
+ * The official hukou urbanisation rate (户籍人口城镇化率, over the registered population) of one
+ * year, projected, against the published rate where there is one. Not part of any fit.
+ */
+export interface HindcastHukouPoint {
+  year: number;
+  /** registeredHukouUrbanisationRate, 0-1. */
+  projected: number;
+  /** The registered population it divides by. */
+  registeredPopulation: number;
+  /** The published rate, or null where none is in the data. */
+  observed: number | null;
+  /** projected - observed, or null. */
+  error: number | null;
+}
+
 /** A hindcast: what was assumed and how far each scored year was off. */
 export interface HindcastResult {
   area: HindcastArea;
@@ -73,6 +90,8 @@ export interface HindcastResult {
   points: HindcastPoint[];
   /** Mean absolute error of each measure over the scored years (units as the measure). */
   meanAbsoluteError: Partial<Record<HindcastMeasure, number>>;
+  /** The official hukou rate of every year after the base, and the published one where known. */
+  hukou: HindcastHukouPoint[];
 }
 
 const REGION_ID: Record<HindcastArea, string> = { China: 'china', Shanghai: 'shanghai', Shandong: 'shandong', Zhejiang: 'zhejiang' };
@@ -89,16 +108,33 @@ function grossText(area: HindcastArea): string {
   return `; gross flows with other provinces of ${Math.round(flows.grossOut)} a year each way (a ${OTHER_PROVINCE_EXIT_RATE * 100} % a year exit, assumed, of the ${flows.stock2020} residents registered in another province at the 2020 census; arrivals at young adult ages, leavers at return-migration ages; ${(flows.ruralShare * 100).toFixed(1)} % rural, the census county estimate), on top of the net`;
 }
 
+/** What the method says about the hukou base. */
+function hukouText(area: HindcastArea): string {
+  const observedRate = observed(area, 2020)!;
+  const base = censusRegisteredBase2020(area, observedRate.residentUrbanisationRate!);
+  if (!base) return `; hukou from the published ${((observedRate.hukouUrbanisationRate ?? 0) * 100).toFixed(1)} % of 2020, the registered population taken as the residents (a 5 % conversion level assumed)`;
+  return `; hukou from the census registered base (official rate ${(base.officialRate * 100).toFixed(1)} %, urban residents with local hukou ${(base.localHukouRate * 100).toFixed(1)} % of residents; docs/demography.md) and a 5 % conversion level assumed`;
+}
+
 /** The 2020-census scenario of an area, with starting levers. */
 function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
   const id = REGION_ID[area];
   const census = observed(area, 2020)!;
   const resident = census.residentUrbanisationRate!;
   const flows = censusOtherProvinceFlows(area);
-  // urban residents registered in another province have no local hukou: where no hukou rate is
-  // published, the gap is 18 points (assumed) or their share of residents, whichever is larger
-  const otherProvinceUrban = flows ? flows.shareOfResidents * (1 - flows.ruralShare) : 0;
-  const hukou = census.hukouUrbanisationRate ?? Math.max(0, resident - Math.max(0.18, otherProvinceUrban));
+  // China: the published official rate, with the registered population taken as the residents;
+  // a province: its census registered base (residents registered elsewhere, registrants outside)
+  const registered = area === 'China' ? null : censusRegisteredBase2020(area, resident)!;
+  const hukou = registered ? registered.localHukouRate : census.hukouUrbanisationRate!;
+  const stocks = registered
+    ? {
+        residentsRegisteredElsewhere: registered.residentsRegisteredElsewhere,
+        registrantsOutside: registered.registrantsOutside,
+        registrantsOutsideUrbanShare: registered.officialRate,
+        // the out-flow is the census stock leaving (a tenth of it a year)
+        leaversRegisteredElsewhereShare: 1,
+      }
+    : { residentsRegisteredElsewhere: { rural: 0, migrant: 0 }, registrantsOutside: 0, registrantsOutsideUrbanShare: 0 };
   // gross flows with other provinces: a tenth of the census stock leaves each year (assumed), as
   // many arrive at young adult ages, rural as the census estimate says; the net on top
   const statusShares = flows ? { rural: flows.ruralShare, migrant: 1 - flows.ruralShare, hukou: 0 } : { rural: 0, migrant: 1, hukou: 0 };
@@ -120,8 +156,8 @@ function baseScenario(area: HindcastArea, endYear: number): ScenarioInput {
       [id]: {
         population: { census2020: area, scaleToTotal: census.residentPopulation! },
         residentUrbanisationRate: resident,
-        // the hukou rate is not scored
         hukouUrbanisationRate: hukou,
+        registered: stocks,
       },
     },
     demography: {
@@ -188,7 +224,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     const target = { indicator: 'residentUrbanisationRate', year: from + 1, value: start + propensity * (1 - start) };
     const solved = solveLever(scenario, { lever: { path: 'migration.ruralToUrbanRate' }, target });
     scenario = solved.scenario;
-    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}${grossText(a)}.`;
+    method = `Data up to 2020 only: the rural-to-urban migration level at which ${from + 1} rises by the national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018: ${(propensity * 100).toFixed(2)} % of the rural share a year) times the 2020 rural share; mortality and fertility at the area's census levels (2020 census children aged 0, 2010 census deaths, NBS 2020 deaths) on the UN WPP 2024 schedules${a === 'China' ? '' : `; net migrants from other provinces at the 2010-2020 census residual (${Math.round(censusNetMigrants2010To2020(a) ?? 0)} a year)`}${grossText(a)}${hukouText(a)}.`;
     levers = [{ path: 'migration.ruralToUrbanRate', value: solved.value }];
   } else {
     const leverSpecs: LeverSpec[] = [{ path: 'migration.ruralToUrbanRate' }, { path: 'demography.mortality.mxScale' }, { path: 'demography.fertility.tfrScale' }];
@@ -198,7 +234,7 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
       observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
     });
     scenario = fit.scenario;
-    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}.`;
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}${hukouText(a)}.`;
     levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
   }
   const projection = project(scenario);
@@ -225,5 +261,16 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     const errors = points.filter((p) => p.measure === measure).map((p) => Math.abs(p.error));
     if (errors.length > 0) meanAbsoluteError[measure] = errors.reduce((s, e) => s + e, 0) / errors.length;
   }
-  return { area: a, from, calibratedUpTo: upTo, method, levers, points, meanAbsoluteError };
+  // the published hukou rates are the official ones (China only in the data), never fitted
+  const official = projection.indicator('registeredHukouUrbanisationRate', { region });
+  const registered = projection.indicator('registeredPopulation', { region });
+  const hukou: HindcastHukouPoint[] = [];
+  for (let year = from + 1; year <= lastObserved; year++) {
+    const i = official.years.indexOf(year);
+    const value = observed(a, year)?.hukouUrbanisationRate;
+    if (i < 0) continue;
+    const published = value ?? null;
+    hukou.push({ year, projected: official.values[i], registeredPopulation: registered.values[i], observed: published, error: published === null ? null : official.values[i] - published });
+  }
+  return { area: a, from, calibratedUpTo: upTo, method, levers, points, meanAbsoluteError, hukou };
 }

@@ -209,7 +209,7 @@ export function getPreset(id: string): Preset {
 
 export type { Preset, PresetCalibration, FigureProvenance } from './types.js';
 export { hindcast, ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
-export type { HindcastResult, HindcastPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
+export type { HindcastResult, HindcastPoint, HindcastHukouPoint, HindcastArea, HindcastMeasure } from './hindcast.js';
 export { scorecard } from '../model/scorecard.js';
 export type { ScorecardRow, Adequacy } from '../model/scorecard.js';
 

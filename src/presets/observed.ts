@@ -19,7 +19,8 @@ const UNITS: Record<Field, string> = {
 const INDICATOR: Record<Field, string> = {
   residentPopulation: 'population',
   residentUrbanisationRate: 'residentUrbanisationRate',
-  hukouUrbanisationRate: 'hukouUrbanisationRate',
+  // the published rate is the official one, over the registered population
+  hukouUrbanisationRate: 'registeredHukouUrbanisationRate',
   births: 'births',
   deaths: 'deaths',
 };

@@ -6,6 +6,7 @@
  */
 
 import type { CitedValue, PlanDocument, PlanTarget } from '../../seeds/types.js';
+import type { RegisteredStocks } from '../schema/registered.js';
 import type { ScenarioInput } from '../schema/scenario.js';
 import { FigureBook } from './figureBook.js';
 import type { Preset, PresetCalibration } from './types.js';
@@ -60,6 +61,8 @@ export interface ProvinceConfig {
     residentPopulation: CitedValue<number>;
     residentUrbanisationRate: CitedValue<number>;
     hukouUrbanisationRate: CitedValue<number>;
+    /** Registered stocks at the base year, for the official hukou rate (registeredHukouUrbanisationRate). */
+    registered?: CitedValue<RegisteredStocks>;
   };
   /** The trend levers, by path (`migration.ruralToUrbanRate` ...), each cited or an assumption. */
   trend: Record<string, CitedValue<number>>;
@@ -106,6 +109,7 @@ function build(config: ProvinceConfig, kind: 'plan' | 'trend'): Preset {
         },
         residentUrbanisationRate: book.cite(`base.${r}.residentUrbanisationRate`, config.base.residentUrbanisationRate),
         hukouUrbanisationRate: book.cite(`base.${r}.hukouUrbanisationRate`, config.base.hukouUrbanisationRate),
+        ...(config.base.registered ? { registered: book.cite(`base.${r}.registered`, config.base.registered) } : {}),
       },
     },
     demography: {

@@ -14,6 +14,7 @@ import { PLAN_SHANDONG_2021 } from '../../seeds/plans/shandong-2021.js';
 import type { FigureBook } from './figureBook.js';
 import { ruralUrbanisationPropensity2010To2018 } from './hindcast.js';
 import { observedFigure } from './observed.js';
+import { provinceRegisteredFigures } from './registeredFigures.js';
 import { provincePresets, RETURN_RATE } from './province.js';
 import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
 import { childcareAtNationalRatio, doctorsAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
@@ -21,11 +22,11 @@ import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '鲁政办字〔2021〕125号';
 
-/** Census 2020 (persons): residents; floating population inter- and intra-provincial (Shandong seventh census). */
-const CENSUS = { population: 101_527_453, floating: 4_129_000 + 16_614_000 };
-const FLOATING_URBAN_SHARE = 0.85;
-const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
+/** Census 2020 (persons): residents (Shandong seventh census). */
+const CENSUS = { population: 101_527_453 };
 const RESIDENT_2020 = observedFigure('Shandong', 2020, 'residentUrbanisationRate');
+/** Local hukou share and registered stocks at the end of 2020, from the censuses (docs/demography.md). */
+const REGISTERED = provinceRegisteredFigures('Shandong', 2020, observedFigure('Shandong', 2020, 'residentPopulation').value, RESIDENT_2020.value);
 
 /** The national 2010-2018 propensity of rural residents to urbanise (UN WUP 2018 estimates). */
 const PROPENSITY = ruralUrbanisationPropensity2010To2018();
@@ -82,7 +83,8 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
       shandong: {
         population: { census2020: 'Shandong' },
         residentUrbanisationRate: RESIDENT_2020.value,
-        hukouUrbanisationRate: RESIDENT_2020.value - MIGRANT_SHARE,
+        hukouUrbanisationRate: REGISTERED.hukouUrbanisationRate.value,
+        registered: REGISTERED.registered.value,
       },
     },
     migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value },
@@ -90,7 +92,7 @@ export const SHANDONG_CALIBRATION: PresetCalibration = {
   },
   levers: [{ path: 'migration.ruralToUrbanRate' }],
   observations: [{ indicator: 'residentUrbanisationRate', year: 2021, value: RESIDENT_2020.value + PROPENSITY * (1 - RESIDENT_2020.value) }],
-  fitted: [0.02533799719727521],
+  fitted: [0.025593456241841454],
 };
 
 
@@ -125,11 +127,8 @@ const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
   base: {
     residentPopulation: observedFigure('Shandong', 2020, 'residentPopulation'),
     residentUrbanisationRate: RESIDENT_2020,
-    hukouUrbanisationRate: {
-      value: RESIDENT_2020.value - MIGRANT_SHARE,
-      unit: 'share (0-1)',
-      assumption: `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (4.129 m from other provinces and 16.614 m within the province, Shandong seventh census) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents; hukou urbanisation = resident urbanisation - that share. No Shandong hukou urbanisation rate is in the data.`,
-    },
+    hukouUrbanisationRate: REGISTERED.hukouUrbanisationRate,
+    registered: REGISTERED.registered,
   },
   trend: {
     'migration.ruralToUrbanRate': { value: SHANDONG_CALIBRATION.fitted[0], unit: 'share of rural residents per year', assumption: `Set: ${SHANDONG_CALIBRATION.description}` },
@@ -183,13 +182,14 @@ const [SHANDONG_PLAN_BASE, SHANDONG_TREND] = provincePresets({
   calibration: SHANDONG_CALIBRATION,
   notes: [
     'A one-province scenario; moves to and from other provinces are left out (Shandong\'s population changed little in 2021-2023).',
-    'Shandong\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
+    'Shandong\'s hukou figures are census estimates (no published rate is in the data): the official rate (registeredHukouUrbanisationRate, over the registered population) from the 2010 non-agricultural share of its registrants carried with the national rate, and the local-hukou share of residents (hukouUrbanisationRate) that follows from it.',
     'Childcare: the stock is the national 2020 ratio (1.8 per 1000) times Shandong\'s residents and the plan names no places to add, so its 3.1 per 1000 (五17) is judged on that stock. The nursing-bed share (55 %) is not projected: no Shandong bed stock is in the data.',
   ],
   sources: [
     { document: DOCUMENT, clause: '二', note: 'resident urbanisation up about 1 point a year to 66 % or more by 2023' },
     { document: DOCUMENT, clause: '五15, 五16', note: 'school places, preschool coverage, doctors' },
-    { document: 'Shandong seventh census', note: 'base population, urbanisation rate and floating population' },
+    { document: 'Shandong seventh census', note: 'base population and urbanisation rate' },
+    { document: '2010 and 2020 census county yearbooks (leiii/census, MIT)', note: 'registered population, non-agricultural hukou share, residents registered in another province' },
   ],
 });
 

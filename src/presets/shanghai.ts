@@ -13,6 +13,9 @@
 
 import { PLAN_SHANGHAI_14FYP } from '../../seeds/plans/shanghai-14fyp.js';
 import { PLAN_SHANGHAI_2024 } from '../../seeds/plans/shanghai-2024.js';
+import type { CitedValue } from '../../seeds/types.js';
+import { censusOtherProvinceFlows } from '../model/censusLevels.js';
+import type { RegisteredStocks } from '../schema/registered.js';
 import type { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
 import { provincePresets, RETURN_RATE } from './province.js';
@@ -32,6 +35,22 @@ const HUKOU_SHARE = {
   2024: 1496.77 / 2480.26,
 };
 const HUKOU_SHARE_2023 = (HUKOU_SHARE[2022] + HUKOU_SHARE[2024]) / 2;
+/**
+ * Shanghai's registered stocks at the end of `year`: residents without Shanghai hukou (residents
+ * less hukou residents, as the communiques give them) registered elsewhere, rural in the census
+ * estimate's share; no registrants outside (the 2020 registered population, 1439.12 (10k), is
+ * the census residents less those registered in another province to within 43 persons).
+ */
+function shanghaiRegistered(year: 2020 | 2023, residents: number, hukouShare: number): CitedValue<RegisteredStocks> {
+  const X = residents * (1 - hukouShare);
+  const rural = censusOtherProvinceFlows('Shanghai')!.ruralShare;
+  return {
+    value: { residentsRegisteredElsewhere: { rural: X * rural, migrant: X * (1 - rural) }, registrantsOutside: 0, registrantsOutsideUrbanShare: 1 },
+    unit: 'persons; share (0-1)',
+    assumption: `Residents registered elsewhere at the end of ${year}: residents x (1 - the hukou share of residents, ${year === 2020 ? 'the 2020 registered population' : 'the mean of 2022 and 2024'}) = ${Math.round(X)}, ${(rural * 100).toFixed(1)} % of them rural (the 2020 census county estimate for residents registered in another province, docs/demography.md). Registrants outside: none (the 2020 registered population, 1439.12 (10k), equals the census residents less the 10,479,652 registered in another province to within 43 persons), so their urban share does not matter (1).`,
+  };
+}
+
 const HUKOU_NOTE =
   'Hukou urbanisation = (residents with Shanghai hukou / residents) x the resident urbanisation rate, taking hukou and other residents to be equally urban. Hukou residents from the communiques: 1439.12 of 2487.09 (2020, registered), 1457.44 of 2489.43 (2021), 1469.63 of 2475.89 (2022), 1496.77 of 2480.26 (2024), in 10k persons.';
 
@@ -140,6 +159,7 @@ const [SHANGHAI_PLAN_BASE, SHANGHAI_TREND] = provincePresets({
       unit: 'share (0-1)',
       assumption: `${HUKOU_NOTE} 2023 is the mean of 2022 and 2024.`,
     },
+    registered: shanghaiRegistered(2023, observedFigure('Shanghai', 2023, 'residentPopulation').value, HUKOU_SHARE_2023),
   },
   trend: {
     'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') },
@@ -284,6 +304,7 @@ const [FYP_PLAN_BASE, FYP_TREND] = provincePresets({
     residentPopulation: RESIDENTS_2020,
     residentUrbanisationRate: URBAN_2020,
     hukouUrbanisationRate: { value: HUKOU_SHARE[2020] * URBAN_2020.value, unit: 'share (0-1)', assumption: `${HUKOU_NOTE} 2020 is the registered population of 2020.` },
+    registered: shanghaiRegistered(2020, RESIDENTS_2020.value, HUKOU_SHARE[2020]),
   },
   trend: {
     'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: `Fitted: ${SHANGHAI_CALIBRATION.description}` },

@@ -8,6 +8,7 @@
 import { PLAN_ZHEJIANG_2023 } from '../../seeds/plans/zhejiang-2023.js';
 import { FigureBook } from './figureBook.js';
 import { observations, observedFigure } from './observed.js';
+import { provinceRegisteredFigures } from './registeredFigures.js';
 import { provincePresets, RETURN_RATE } from './province.js';
 import { withCommitments, type Commitment, type PolicyAssumption } from './commitments.js';
 import { childcareAtNationalRatio, matchDemand, MIGRANT_CHILDREN_PUBLIC_SCHOOL_SHARE } from './sharedFigures.js';
@@ -15,12 +16,9 @@ import type { PresetCalibration } from './types.js';
 
 const DOCUMENT = '浙发改城镇函〔2023〕388号';
 
-/** Census 2020: residents, urban residents, floating population (persons). */
-const CENSUS = { population: 64_567_588, floating: 25_557_450 };
-/** Share of the floating population taken to live in urban areas (assumption). */
-const FLOATING_URBAN_SHARE = 0.85;
-const MIGRANT_SHARE = (FLOATING_URBAN_SHARE * CENSUS.floating) / CENSUS.population;
-const HUKOU_ASSUMPTION = `Urban residents without local hukou are taken as ${FLOATING_URBAN_SHARE * 100} % of the floating population of the 2020 census (25,557,450 of 64,567,588 residents; seventh census of Zhejiang) = ${(MIGRANT_SHARE * 100).toFixed(2)} % of residents, a share assumed unchanged since; hukou urbanisation = resident urbanisation - that share. No Zhejiang hukou urbanisation rate is in the data.`;
+/** Local hukou share and registered stocks from the censuses, at the 2020 census and carried to the end of 2022 (docs/demography.md). */
+const REGISTERED_2020 = provinceRegisteredFigures('Zhejiang', 2020, observedFigure('Zhejiang', 2020, 'residentPopulation').value, observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value);
+const REGISTERED_2022 = provinceRegisteredFigures('Zhejiang', 2022, observedFigure('Zhejiang', 2022, 'residentPopulation').value, observedFigure('Zhejiang', 2022, 'residentUrbanisationRate').value);
 const CONVERSION = { value: 0.05, unit: 'share of migrants per year', assumption: 'No Zhejiang hukou series is in the data: close to the national level fitted to 2021-2023 (5.6 %), rounded down.' };
 
 /** 除杭州市区以外，全面放开放宽城镇地区落户限制 (四(一)): a policy without a number, so an assumed conversion level. */
@@ -79,7 +77,8 @@ export const ZHEJIANG_CALIBRATION: PresetCalibration = {
       zhejiang: {
         population: { census2020: 'Zhejiang' },
         residentUrbanisationRate: observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value,
-        hukouUrbanisationRate: observedFigure('Zhejiang', 2020, 'residentUrbanisationRate').value - MIGRANT_SHARE,
+        hukouUrbanisationRate: REGISTERED_2020.hukouUrbanisationRate.value,
+        registered: REGISTERED_2020.registered.value,
       },
     },
     migration: { ruralToUrbanRate: 0.02, returnRate: RETURN_RATE.value, externalNetMigrants: 300_000 },
@@ -87,7 +86,7 @@ export const ZHEJIANG_CALIBRATION: PresetCalibration = {
   },
   levers: [{ path: 'migration.ruralToUrbanRate' }, { path: 'migration.externalNetMigrants' }],
   observations: observations('Zhejiang', 2021, 2022, ['residentUrbanisationRate', 'residentPopulation']),
-  fitted: [0.012577496284415067, 675385.6651405841],
+  fitted: [0.013175224415620279, 675389.0145063847],
 };
 
 const fitted = (what: string) => `Fitted: ${ZHEJIANG_CALIBRATION.description} The ${what} is held at its fitted value from 2023 on.`;
@@ -124,7 +123,8 @@ const [ZHEJIANG_PLAN_BASE, ZHEJIANG_TREND] = provincePresets({
   base: {
     residentPopulation: observedFigure('Zhejiang', 2022, 'residentPopulation'),
     residentUrbanisationRate: observedFigure('Zhejiang', 2022, 'residentUrbanisationRate'),
-    hukouUrbanisationRate: { value: observedFigure('Zhejiang', 2022, 'residentUrbanisationRate').value - MIGRANT_SHARE, unit: 'share (0-1)', assumption: HUKOU_ASSUMPTION },
+    hukouUrbanisationRate: REGISTERED_2022.hukouUrbanisationRate,
+    registered: REGISTERED_2022.registered,
   },
   trend: {
     'migration.ruralToUrbanRate': { value: migrationLevel, unit: 'share of rural residents per year', assumption: fitted('migration level') },
@@ -166,7 +166,7 @@ const [ZHEJIANG_PLAN_BASE, ZHEJIANG_TREND] = provincePresets({
   calibration: ZHEJIANG_CALIBRATION,
   notes: [
     'A one-province scenario: people from other provinces enter as external net migrants, urban residents without local hukou.',
-    'Zhejiang\'s hukou urbanisation rate is an assumption from the census floating population; no published rate is in the data.',
+    'Zhejiang\'s hukou figures are census estimates carried to 2022 (no published rate is in the data): the official rate (registeredHukouUrbanisationRate, over the registered population) from the 2010 non-agricultural share of its registrants carried with the national rate, and the local-hukou share of residents (hukouUrbanisationRate) that follows from it.',
     'The plan covers 2023 only; its yearly additions are assumed to continue to 2028.',
   ],
   sources: [

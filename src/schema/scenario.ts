@@ -22,6 +22,7 @@ import { documentIssues } from './documentIssues.js';
 import { scenarioIssues } from './scenarioChecks.js';
 import { serviceScenarioIssues, ServicesSchema } from './services.js';
 import { fromZodError } from './zodIssues.js';
+import { RegisteredStocksSchema } from './registered.js';
 
 const share = z.number().min(0).max(1);
 /** The most ages a population or profile by single age can list (0 .. LIMITS.maxAge). */
@@ -160,6 +161,9 @@ export const BaseRegionSchema = z.strictObject({
     .strictObject({ rural: AgeProfileSchema.optional(), migrant: AgeProfileSchema.optional(), hukou: AgeProfileSchema.optional() })
     .optional()
     .describe('Seed age patterns for splitting residents into rural / migrant / hukou (defaults documented in basePopulation)'),
+  registered: RegisteredStocksSchema.optional().describe(
+    'Registered (户籍) stocks at the end of the base year, for the official hukou urbanisation rate (registeredHukouUrbanisationRate): residents registered elsewhere by status, and registrants living outside. One-region scenarios only',
+  ),
 });
 
 export const DemographySchema = z.strictObject({

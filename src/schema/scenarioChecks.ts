@@ -11,6 +11,7 @@ import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { isPooledDestinations, pooledMatrixFrom } from './pooledDestinations.js';
 import { forRegion, type PerRegion } from './regionValues.js';
 import { scheduleValues, type Schedule, type ScheduleRange } from './schedule.js';
+import { registeredIssues } from './registered.js';
 import type { AgeProfile, PopulationSpec, Scenario } from './scenario.js';
 
 /**
@@ -208,5 +209,24 @@ export function scenarioIssues(s: Scenario): ChengzhenIssue[] {
   destinationIssues(s.migration.destinations, ['migration', 'destinations'], s.regions, issues);
   destinationIssues(s.migration.returnDestinations, ['migration', 'returnDestinations'], s.regions, issues);
   scheduleIssues(s, issues);
+  issues.push(...registeredIssues(s, (id) => baseTotal(s, id)));
   return issues;
+}
+
+/** A region's base residents where the scenario fixes them (a total, or a census year-end 2020 not carried), else null. */
+function baseTotal(s: Scenario, id: string): number | null {
+  const spec = s.base[id].population;
+  if (spec.scaleToTotal !== undefined) return spec.scaleToTotal;
+  if ('census2020' in spec) {
+    if (s.baseYear > 2020 && spec.rollForward) return null;
+    const area = findCensusArea2020(spec.census2020);
+    if (!area) return null;
+    let sum = 0;
+    for (let g = 0; g < area.female.length; g++) sum += area.female[g] + area.male[g];
+    return sum;
+  }
+  let sum = 0;
+  const values = 'ageGroups' in spec ? [...spec.ageGroups.female, ...spec.ageGroups.male] : [...spec.singleAges.female, ...spec.singleAges.male];
+  for (const v of values) sum += v;
+  return sum;
 }

@@ -267,7 +267,7 @@ const STOCKS: [string[], string][] = SERVICES.map((s) => [[...s.stockPath.split(
  * @example
  * const scenario = parseScenario(getPreset('zhejiang-2023').scenario);   // its urban school places start at 'matchDemand'
  * fixMatchedStocks(scenario).services?.schoolPlaces?.urbanPlaces.initial
- * // => { byRegion: { zhejiang: 3637627.1 } }
+ * // => { byRegion: { zhejiang: 3575240.7 } }
  */
 export function fixMatchedStocks(input: Scenario | ScenarioInput): Scenario {
   const scenario = parseScenario(input);

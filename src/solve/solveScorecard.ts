@@ -43,7 +43,7 @@ function leverFor(row: ScorecardRow, scenario: Scenario, projection: Projection)
  * const preset = getPreset('shandong-2021-2023-trend');   // misses 66 % urban in 2023
  * const scenario = parseScenario(preset.scenario);
  * solveScorecard(scenario, scorecard(project(scenario), preset.targets)).find((r) => r.status === 'missed')?.whatItWouldTake
- * // => { lever: 'migration.ruralToUrbanRate', mode: 'value', current: 0.0253, needed: 0.02616 }
+ * // => { lever: 'migration.ruralToUrbanRate', mode: 'value', current: 0.0256, needed: 0.02640 }
  */
 export function solveScorecard(input: Scenario | ScenarioInput, rows: ScorecardRow[]): ScorecardRow[] {
   const scenario = parseScenario(input);

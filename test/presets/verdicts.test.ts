@@ -60,13 +60,13 @@ describe('outcomes are judged on the projection, not pinned by construction', ()
     }
   });
 
-  it('shandong-2021-2023 普惠率: judged over its range, met at the low end (migrant children last), the fill-first end at its bound', () => {
+  it('shandong-2021-2023 普惠率: judged over its range, uncertain (the census hukou base leaves more migrant children than the low end can place), the fill-first end at its bound', () => {
     const row = cards.get('shandong-2021-2023')!.find((r) => r.id === 'preschool-inclusive-share-2023')!;
-    expect(row).toMatchObject({ status: 'met', met: true, target: 0.85 });
+    expect(row).toMatchObject({ status: 'uncertain', met: null, target: 0.85 });
     expect(row.range!.high).toBe(1);
     expect(row.projected).toBe(row.range!.low);
-    expect(row.range!.low).toBeGreaterThan(0.85);
-    expect(row.range!.low).toBeLessThan(0.9);
+    expect(row.range!.low).toBeGreaterThan(0.8);
+    expect(row.range!.low).toBeLessThan(0.85);
   });
 
   it('no row has its projected value equal to its target', () => {
@@ -85,7 +85,8 @@ describe('every seed target with an indicator is projected by some preset, or li
   const targets = PLAN_DOCUMENTS.flatMap((d) => d.targets.filter((t) => t.indicator !== undefined).map((t) => [d.id, t.id] as const));
 
   it.each(targets)('%s %s', (document, id) => {
-    const judged = [...cards.values()].flat().some((r) => r.id === id && (r.status === 'met' || r.status === 'missed' || r.status === 'commitment') && PRESETS.some((p) => p.documents.some((d) => d.id === document)));
+    // uncertain is a judgement too: the projected range holds the target
+    const judged = [...cards.values()].flat().some((r) => r.id === id && ['met', 'missed', 'uncertain', 'commitment'].includes(r.status) && PRESETS.some((p) => p.documents.some((d) => d.id === document)));
     if (!judged) expect(listed, `${document} ${id} is neither projected nor listed in docs/verdicts.md`).toMatch(new RegExp(`\\| ${document} \\| ${id} \\| [^|]{20,} \\|`));
     else expect(judged).toBe(true);
   });

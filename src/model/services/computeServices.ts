@@ -262,7 +262,7 @@ function contextIssues(scenario: Scenario, services: Services, result: KernelRes
  * const series = computeServices(scenario, result, result.years.map((y) => y - 1));   // 2022-2028
  * const R = result.regions.length;
  * series.get('schoolPlaces.shortfall')![1 * (R + 1) + R]   // all regions together, end of 2023 (places)
- * // => 49013
+ * // => 49055
  */
 export function computeServices(scenario: Scenario, result: KernelResult, years: readonly number[]): DerivedSeries {
   const out: DerivedSeries = new Map();
