@@ -47,7 +47,7 @@ describe('chengzhen run --resolved', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { scenario: { migration: Record<string, number> }; chain: string[]; provenance: Record<string, { status: string; source: string; figure?: { value: unknown } }>; removed: unknown[] };
     expect(out.chain).toEqual(['examples/scenarios/zhejiang-slower-migration.json', 'preset zhejiang-2023']);
-    expect(out.scenario.migration).toEqual({ ...getPreset('zhejiang-2023').scenario.migration, ruralToUrbanRate: 0.0063 });
+    expect(out.scenario.migration).toEqual({ ...getPreset('zhejiang-2023').scenario.migration, ruralToUrbanRate: 0.0066 });
     expect(out.provenance['migration.ruralToUrbanRate']).toEqual({ status: 'overridden', source: 'examples/scenarios/zhejiang-slower-migration.json', replaces: 'preset zhejiang-2023' });
     expect(out.provenance['base.zhejiang.population.scaleToTotal']).toMatchObject({ status: 'inherited', source: 'preset zhejiang-2023', figure: { value: 65_770_000 } });
     expect(out.removed).toEqual([]);

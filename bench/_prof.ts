@@ -1,0 +1,10 @@
+import { IDENTITY_CASES, syntheticKernelProblem } from './problems.js';
+import { runKernelInto, createKernelWorkspace } from '../src/kernel/runKernel.js';
+import { indicatorSink } from '../src/kernel/indicators.js';
+const c = IDENTITY_CASES.find((x) => x.id === 'r31-identity')!;
+const p = syntheticKernelProblem(c);
+const ws = createKernelWorkspace(31, 100);
+const t = process.cpuUsage();
+for (let i = 0; i < 400; i++) runKernelInto(p, indicatorSink(), ws);
+const d = process.cpuUsage(t);
+console.log(((d.user + d.system) / 1000 / 400).toFixed(2), 'ms');
