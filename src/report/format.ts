@@ -49,7 +49,7 @@ export function bilingual(en: string, zh: string | undefined): string {
  *
  * @example
  * indicatorLabel('hukouUrbanisationRate')
- * // => 'Hukou urbanisation rate (户籍人口城镇化率)'
+ * // => 'Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重)'
  */
 export function indicatorLabel(key: string): string {
   const info = indicatorInfo(key);

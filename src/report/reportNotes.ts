@@ -9,7 +9,7 @@ import type { ReportInput } from './reportInput.js';
  * when there is a scorecard.
  *
  * @example
- * reportNotes({ projection })[1].startsWith('Hukou urbanisation rate (户籍人口城镇化率): hukou / population.')
+ * reportNotes({ projection })[1].startsWith('Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重): hukou / population')
  * // => true
  */
 export function reportNotes(input: ReportInput): string[] {

@@ -17,7 +17,7 @@ type Json = any;
 const json = (spec: unknown): Json => JSON.parse(JSON.stringify(spec));
 
 const RESIDENT = 'Resident urbanisation rate (常住人口城镇化率)';
-const HUKOU = 'Hukou urbanisation rate (户籍人口城镇化率)';
+const HUKOU = 'Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重)';
 const ZJ_RESIDENTS_2020 = 64_567_588;
 
 describe('urbanisationChartSpec(projection, { targets })', () => {

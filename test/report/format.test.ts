@@ -48,7 +48,7 @@ describe('labels', () => {
   it('bilingual(en, zh) and indicatorLabel(key)', () => {
     expect(bilingual('Year', '年份')).toBe('Year (年份)');
     expect(bilingual('Year', undefined)).toBe('Year');
-    expect(indicatorLabel('hukouUrbanisationRate')).toBe('Hukou urbanisation rate (户籍人口城镇化率)');
+    expect(indicatorLabel('hukouUrbanisationRate')).toBe('Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重)');
     expect(indicatorLabel('schoolPlaces.capacity')).toBe('Urban compulsory school places (ages 6-14): capacity (城镇义务教育学位供给)');
     expect(indicatorLabel('not.a.key')).toBe('not.a.key');
     expect(unitZh('beds or units')).toBe('张（套）');

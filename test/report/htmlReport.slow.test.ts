@@ -76,7 +76,7 @@ describe('htmlReport(input)', () => {
     expect(figures).toContain('<h3>Zhejiang (浙江)</h3>');
     expect(figures).toContain('<th class="num">2020</th><th class="num">2030</th>');
     expect(figures).toContain('<td>Resident population <span lang="zh-Hans">(常住人口)</span></td><td class="unit">persons</td><td class="num">64,567,588</td>');
-    expect(figures).toContain('<td>Hukou urbanisation rate <span lang="zh-Hans">(户籍人口城镇化率)</span></td><td class="unit">%</td><td class="num">50.0%</td>');
+    expect(figures).toContain('<td>Hukou urbanisation rate of residents <span lang="zh-Hans">(常住人口中城镇户籍人口比重)</span></td><td class="unit">%</td><td class="num">50.0%</td>');
     // capacity: 400,000 beds + 10 years x 10,000
     expect(figures).toContain('<td class="num">400,000</td><td class="num">500,000</td><td class="num">+100,000</td>');
     expect(figures).toContain('<td class="num">5,000,000</td><td class="num">5,800,000</td><td class="num">+800,000</td>');
@@ -84,7 +84,7 @@ describe('htmlReport(input)', () => {
 
   it('ends with notes on units and the hukou-rate approximation', () => {
     const notes = section(html, 'notes');
-    expect(notes).toContain('Hukou urbanisation rate (户籍人口城镇化率): hukou / population. Approximates the official rate, whose denominator is the registered (hukou) population rather than residents.');
+    expect(notes).toContain('Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重): hukou / population: residents with local urban hukou over residents. Not the official 户籍人口城镇化率, whose denominator is the registered (hukou) population wherever it lives: that is registeredHukouUrbanisationRate.');
     expect(notes).toContain('rates are shares of residents shown as percentages');
     expect(notes.match(/<li>/g)).toHaveLength(5);
   });

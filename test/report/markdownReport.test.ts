@@ -45,7 +45,7 @@ describe('markdownReport(input)', () => {
   it('ends with the notes, numbered', () => {
     const notes = lines.slice(lines.indexOf('## Notes (注释)') + 2).filter((l) => l !== '');
     expect(notes).toHaveLength(5);
-    expect(notes[1]).toBe('2. Hukou urbanisation rate (户籍人口城镇化率): hukou / population. Approximates the official rate, whose denominator is the registered (hukou) population rather than residents.');
+    expect(notes[1]).toBe('2. Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重): hukou / population: residents with local urban hukou over residents. Not the official 户籍人口城镇化率, whose denominator is the registered (hukou) population wherever it lives: that is registeredHukouUrbanisationRate.');
     expect(md.endsWith('median.\n')).toBe(true);
   });
 

@@ -60,7 +60,7 @@ describe('reportNotes(input)', () => {
   it('has units, the hukou approximation and services, plus scorecard and uncertainty notes when given', () => {
     const plain = reportNotes({ projection: zhejiangProjection() });
     expect(plain).toHaveLength(3);
-    expect(plain[1]).toBe('Hukou urbanisation rate (户籍人口城镇化率): hukou / population. Approximates the official rate, whose denominator is the registered (hukou) population rather than residents.');
+    expect(plain[1]).toBe('Hukou urbanisation rate of residents (常住人口中城镇户籍人口比重): hukou / population: residents with local urban hukou over residents. Not the official 户籍人口城镇化率, whose denominator is the registered (hukou) population wherever it lives: that is registeredHukouUrbanisationRate.');
     expect(reportNotes(fullInput())).toHaveLength(5);
   });
 });
