@@ -181,7 +181,7 @@ export interface CompilePlan {
   /** Calendar year of the first step (1 January after the base year). */
   startYear: number;
   steps: number;
-  /** The base population, layout of model.md section 1. */
+  /** The base population, layout of model.md section 1 (shared: read it, copy it to hand it on). */
   population: Float64Array;
   /** Whether the problem has net international migrants (`n`). */
   hasN: boolean;
@@ -227,19 +227,11 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
   const dims = { regions: R, maxAge: A };
-  const prepared = compileInputs(s);
+  const prepared = compileInputs(s, { keep: false });
   if (prepared.issues.length > 0) throw new ChengzhenError(prepared.issues);
-  const { bases, weights } = prepared;
-
-  // base population, and the base-year status populations the age profiles are weighted by
-  const population = new Float64Array(R * 6 * A1);
-  bases.forEach((base, r) => {
-    const parts = statusValues(base);
-    parts.forEach((part, h) => {
-      population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
-      population.set(part.male, populationIndex(dims, r, h, MALE, 0));
-    });
-  });
+  // the base population (shared with the caches of compileInputs: only read), and the
+  // base-year status populations the age profiles are weighted by
+  const { bases, weights, population } = prepared;
 
   const d = s.demography;
   const levers = ids.map((id, r) => ({ ...prepared.levers[r], levels: regionLevels(s, id) }));
@@ -444,5 +436,5 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   inputs.E.push(E);
 
   for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);
-  return { regions, maxAge, startYear: plan.startYear, years: steps, population: plan.population, inputs };
+  return { regions, maxAge, startYear: plan.startYear, years: steps, population: plan.population.slice(), inputs };
 }

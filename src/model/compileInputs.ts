@@ -16,7 +16,8 @@ import { forRegion, type PerRegion } from '../schema/regionValues.js';
 import { scheduleValues, type Schedule, type ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
-import type { PopulationByStatus } from './statusSplit.js';
+import { baseInto, BaseScratch } from './compileBases.js';
+import { defaultStatusSeeds, type PopulationByStatus } from './statusSplit.js';
 
 const SHARE = SCHEDULE_RANGES.share;
 
@@ -50,7 +51,14 @@ export interface RegionLevers {
 
 /** What the compiler builds the kernel problem from, and every input problem found. */
 export interface CompileInputs {
+  /** The base of every region (its numbers are also in `population`). */
   bases: PopulationByStatus[];
+  /**
+   * The bases laid out as the kernel's population (model.md section 1: region, status, sex,
+   * age), zeros for a region whose base failed. Shared with the caches: read it, copy it before
+   * handing it on.
+   */
+  population: Float64Array;
   /** weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r. */
   weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
   levers: RegionLevers[];
@@ -162,11 +170,34 @@ function breachIssue(b: Breach): ChengzhenIssue {
  * worst age of each region and lever, from the first year it happens, with the highest level
  * that profile allows). Never throws a ChengzhenError: problems are returned in `issues`.
  *
+ * The result for a (deep-frozen) parsed scenario is kept until a call for another scenario, so
+ * the compiler reuses what the parse stage prepared; `keep: false` takes it and lets it go. The
+ * result is shared: only read it.
+ *
  * @example
  * compileInputs(parseScenario(getPreset('zhejiang-2023').scenario)).issues
  * // => []
  */
-export function compileInputs(s: Scenario): CompileInputs {
+export function compileInputs(s: Scenario, options: { keep?: boolean } = {}): CompileInputs {
+  if (last !== null && last.scenario === s) {
+    const found = last.inputs;
+    if (options.keep === false) last = null;
+    return found;
+  }
+  const made = prepare(s);
+  // a frozen scenario cannot change, so its inputs hold for it until the next scenario comes
+  if (options.keep !== false && Object.isFrozen(s)) last = { scenario: s, inputs: made };
+  return made;
+}
+
+/**
+ * The inputs of the last scenario prepared, kept for the next call with the same scenario: the
+ * parse stage prepares a scenario to check it, and the compiler that follows takes them over.
+ * One scenario at a time, and the compiler lets go of them.
+ */
+let last: { scenario: Scenario; inputs: CompileInputs } | null = null;
+
+function prepare(s: Scenario): CompileInputs {
   const issues: ChengzhenIssue[] = [];
   const ids = s.regions.map((r) => r.id);
   const A = s.maxAge;
@@ -175,12 +206,41 @@ export function compileInputs(s: Scenario): CompileInputs {
   const empty: ProfileBySex = { female: new Float64Array(A1), male: new Float64Array(A1) };
 
   const failed = new Set<number>();
-  // regions whose bases are written the same share one split (within this call only): the
-  // split reads nothing but the base, the base year and maxAge
+  const R = ids.length;
+  const block = 2 * A1;
+  const population = new Float64Array(R * 3 * block);
+  const views = (r: number): PopulationByStatus => {
+    const at = (h: number, sex: number) => population.subarray(r * 3 * block + h * block + sex * A1, r * 3 * block + h * block + (sex + 1) * A1);
+    return { rural: { female: at(0, 0), male: at(0, 1) }, migrant: { female: at(1, 0), male: at(1, 1) }, hukou: { female: at(2, 0), male: at(2, 1) } };
+  };
+  const copyInto = (base: PopulationByStatus, r: number) => {
+    [base.rural, base.migrant, base.hukou].forEach((part, h) => {
+      population.set(part.female, r * 3 * block + h * block);
+      population.set(part.male, r * 3 * block + h * block + A1);
+    });
+  };
+  // the common form of a base (age groups from 0) is split straight into `population`, with the
+  // numbers of basePopulation; other forms, and bases it would refuse, take basePopulation itself.
+  // Regions whose bases are written the same share one split of the general path (within this
+  // call only): the split reads nothing but the base, the base year and maxAge
   const sameBase = new Map<string, PopulationByStatus>();
+  const seeds = defaultStatusSeeds(A);
+  const scratch = new BaseScratch();
+  const cacheKey = `${s.baseYear}:${s.maxAge}`;
   const bases = ids.map((id, r) => {
+    const cache = inner(baseCache, s.base[id]);
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) {
+      copyInto(cached, r);
+      return cached;
+    }
+    if (baseInto(s, id, seeds, population, r * 3 * block, scratch)) {
+      const made = views(r);
+      cache.set(cacheKey, made);
+      return made;
+    }
     const base = collect(issues, () =>
-      remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => {
+      remember(cache, cacheKey, () => {
         const key = JSON.stringify(s.base[id]);
         const found = sameBase.get(key);
         if (found !== undefined) return found;
@@ -189,7 +249,11 @@ export function compileInputs(s: Scenario): CompileInputs {
         return made;
       }),
     );
-    if (base !== undefined) return base;
+    if (base !== undefined) {
+      copyInto(base, r);
+      return base;
+    }
+    population.fill(0, r * 3 * block, (r + 1) * 3 * block);
     failed.add(r);
     return { rural: empty, migrant: empty, hukou: empty };
   });
@@ -202,7 +266,6 @@ export function compileInputs(s: Scenario): CompileInputs {
   collect(issues, () => profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']));
   const outProfile = collect(issues, () => profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']));
   // one buffer per lever, each region's weights a view of it: three allocations, not three per region
-  const R = ids.length;
   const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
   const at = (buffer: Float64Array, r: number) => buffer.subarray(r * 2 * A1, (r + 1) * 2 * A1);
   const weights = bases.map((b, r) => ({
@@ -254,7 +317,7 @@ export function compileInputs(s: Scenario): CompileInputs {
   // regions whose base failed have no weights to check; a lever that failed is all zeros
   issues.push(...breachIssues(s, ids, weights, levers, failed));
   if (outProfile !== undefined) issues.push(...outflowIssues(s, ids, bases, outProfile, levers, failed));
-  return { bases, weights, levers, issues };
+  return { bases, population, weights, levers, issues };
 }
 
 /**
