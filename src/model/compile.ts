@@ -231,7 +231,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   if (prepared.issues.length > 0) throw new ChengzhenError(prepared.issues);
   // the base population (shared with the caches of compileInputs: only read), and the
   // base-year status populations the age profiles are weighted by
-  const { bases, weights, population } = prepared;
+  const { bases, profiles, factors, population } = prepared;
 
   const d = s.demography;
   const levers = ids.map((id, r) => ({ ...prepared.levers[r], levels: regionLevels(s, id) }));
@@ -259,19 +259,23 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
   const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
 
+  // a lever's level times the region's weights, each weight `profile[x] * factor` (compileInputs)
+  const { m: pm, k: pk, q: pq } = profiles;
   const fillRates = (t: number, { m, c, k, q }: RateInputs) => {
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const w = weights[r];
       const mv = lv.m.values[t];
       const kv = lv.k.values[t];
       const qv = lv.q.values[t];
+      const fm = factors.m[r];
+      const fk = factors.k[r];
+      const fq = factors.q[r];
       c[r] = lv.c.values[t];
       const row = r * 2 * A1;
-      for (let x = 0; x < 2 * A1; x++) {
-        m[row + x] = mv * w.m[x];
-        k[row + x] = kv * w.k[x];
-        q[row + x] = qv * w.q[x];
+      for (let x = 0; x < pm.length; x++) {
+        m[row + x] = mv * (pm[x] * fm);
+        k[row + x] = kv * (pk[x] * fk);
+        q[row + x] = qv * (pq[x] * fq);
       }
     }
   };

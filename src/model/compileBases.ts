@@ -23,6 +23,9 @@ interface Scratch {
   secant: Float64Array;
   single: Float64Array;
   rows: Float64Array;
+  t0: Float64Array;
+  t1: Float64Array;
+  t2: Float64Array;
 }
 
 function scratchFor(groups: number, ages: number, single: number): Scratch {
@@ -34,6 +37,9 @@ function scratchFor(groups: number, ages: number, single: number): Scratch {
     secant: new Float64Array(groups),
     single: new Float64Array(single),
     rows: new Float64Array(2 * ages),
+    t0: new Float64Array(2 * ages),
+    t1: new Float64Array(2 * ages),
+    t2: new Float64Array(2 * ages),
   };
 }
 
@@ -124,12 +130,15 @@ function splitSexInto(totals: readonly number[], starts: readonly number[], maxA
 
 /**
  * Splits `rows` (both sexes, `2 * ages` cells) by status into `out` from `base` (rural, migrant,
- * hukou, each `2 * ages` cells), as {@link splitByStatus} does; false, with `out` in an
- * unspecified state, where splitByStatus would throw.
+ * hukou, each `2 * ages` cells), as {@link splitByStatus} does; false where splitByStatus would
+ * throw. The fitting runs on the scratch columns `t0`, `t1`, `t2` (as long as `rows`), whose
+ * loops the engine compiles best when bounded by the arrays' own length.
  */
-function splitByStatusInto(rows: Float64Array, ages: number, residentRate: number, hukouRate: number, seeds: StatusSeeds, out: Float64Array, base: number): boolean {
+function splitByStatusInto(rows: Float64Array, ages: number, residentRate: number, hukouRate: number, seeds: StatusSeeds, s: Scratch, out: Float64Array, base: number): boolean {
   if (!(residentRate >= 0 && residentRate <= 1 && hukouRate >= 0 && hukouRate <= residentRate)) return false;
-  const cells = 2 * ages;
+  const { t0, t1, t2 } = s;
+  const cells = rows.length;
+  if (cells !== 2 * ages || t0.length !== cells || t1.length !== cells || t2.length !== cells) return false;
   if (seeds.rural.length !== ages || seeds.migrant.length !== ages || seeds.hukou.length !== ages) return false;
   for (let i = 0; i < cells; i++) if (!(rows[i] >= 0 && rows[i] < Infinity)) return false;
   let N = 0;
@@ -137,21 +146,19 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
   const target0 = (1 - residentRate) * N;
   const target1 = (residentRate - hukouRate) * N;
   const target2 = hukouRate * N;
-  const b0 = base;
-  const b1 = base + cells;
-  const b2 = base + 2 * cells;
   // the seed table, each status's column checked as splitByStatus checks it
-  const columns = [seeds.rural, seeds.migrant, seeds.hukou];
+  const columns = [t0, t1, t2];
+  const patterns = [seeds.rural, seeds.migrant, seeds.hukou];
   const targets = [target0, target1, target2];
   for (let h = 0; h < 3; h++) {
-    const seed = columns[h];
+    const seed = patterns[h];
     for (let a = 0; a < ages; a++) if (!(seed[a] >= 0 && seed[a] < Infinity)) return false;
-    const at = base + h * cells;
+    const column = columns[h];
     const target = targets[h];
     let any = 0;
     for (let i = 0; i < cells; i++) {
-      out[at + i] = target > 0 ? seed[i % ages] * rows[i] : 0;
-      any += out[at + i];
+      column[i] = target > 0 ? seed[i % ages] * rows[i] : 0;
+      any += column[i];
     }
     if (target > 0 && !(any > 0)) return false;
   }
@@ -163,9 +170,9 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
   let sum0 = 0;
   let sum1 = 0;
   let sum2 = 0;
-  for (let i = 0; i < cells; i++) sum0 += out[b0 + i];
-  for (let i = 0; i < cells; i++) sum1 += out[b1 + i];
-  for (let i = 0; i < cells; i++) sum2 += out[b2 + i];
+  for (let i = 0; i < t0.length; i++) sum0 += t0[i];
+  for (let i = 0; i < t1.length; i++) sum1 += t1[i];
+  for (let i = 0; i < t2.length; i++) sum2 += t2[i];
   for (let iteration = 0; iteration < 1000; iteration++) {
     let worst = 0;
     let f0 = 1;
@@ -186,10 +193,10 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
-    for (let i = 0; i < cells; i++) {
-      let v0 = out[b0 + i] * f0;
-      let v1 = out[b1 + i] * f1;
-      let v2 = out[b2 + i] * f2;
+    for (let i = 0; i < t0.length; i++) {
+      let v0 = t0[i] * f0;
+      let v1 = t1[i] * f1;
+      let v2 = t2[i] * f2;
       const sum = v0 + v1 + v2;
       if (sum > 0) {
         const f = rows[i] / sum;
@@ -197,9 +204,9 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
         v1 *= f;
         v2 *= f;
       }
-      out[b0 + i] = v0;
-      out[b1 + i] = v1;
-      out[b2 + i] = v2;
+      t0[i] = v0;
+      t1[i] = v1;
+      t2[i] = v2;
       s0 += v0;
       s1 += v1;
       s2 += v2;
@@ -210,10 +217,14 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
     if (worst < 1e-14) break;
   }
   for (let h = 0; h < 3; h++) {
+    const column = columns[h];
     let sum = 0;
-    for (let i = 0; i < cells; i++) sum += out[base + h * cells + i];
+    for (let i = 0; i < column.length; i++) sum += column[i];
     if (Math.abs(sum - targets[h]) > 1e-9 * N) return false;
   }
+  out.set(t0, base);
+  out.set(t1, base + cells);
+  out.set(t2, base + 2 * cells);
   return true;
 }
 
@@ -237,7 +248,7 @@ export function baseInto(scenario: Scenario, id: string, seeds: StatusSeeds, out
   rows.fill(0);
   splitSexInto(g.female, g.starts, maxAge, s, rows, 0);
   splitSexInto(g.male, g.starts, maxAge, s, rows, ages);
-  return splitByStatusInto(rows, ages, spec.residentUrbanisationRate, spec.hukouUrbanisationRate, seeds, out, base);
+  return splitByStatusInto(rows, ages, spec.residentUrbanisationRate, spec.hukouUrbanisationRate, seeds, s, out, base);
 }
 
 /** Scratch arrays for {@link baseInto}, grown on demand and reused by every region of a compilation. */

@@ -59,8 +59,15 @@ export interface CompileInputs {
    * handing it on.
    */
   population: Float64Array;
-  /** weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r. */
-  weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
+  /**
+   * weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r,
+   * `profiles.x[i] * factors.x[r]` (made when first read).
+   */
+  readonly weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
+  /** The age profiles of the levers m, q and k by sex then age (female ages 0..maxAge, then male). */
+  profiles: { m: Float64Array; q: Float64Array; k: Float64Array };
+  /** Each region's factor on a lever's profile (see {@link normaliseFactor}). */
+  factors: { m: Float64Array; q: Float64Array; k: Float64Array };
   levers: RegionLevers[];
   /** Empty when the scenario compiles. */
   issues: ChengzhenIssue[];
@@ -120,8 +127,11 @@ export function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: 
   return remember(namedProfiles, `${spec}:${maxAge}`, make);
 }
 
-/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`, written into `out`. */
-function normalise(profile: ProfileBySex, population: ProfileBySex, out: Float64Array): Float64Array {
+/**
+ * The factor that scales a profile so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`,
+ * where `w[s][a] = profile[s][a] * factor` (1 when no one is at the profile's ages).
+ */
+function normaliseFactor(profile: ProfileBySex, population: ProfileBySex): number {
   const A1 = profile.female.length;
   let weighted = 0;
   let total = 0;
@@ -129,11 +139,15 @@ function normalise(profile: ProfileBySex, population: ProfileBySex, out: Float64
     weighted += profile.female[a] * population.female[a] + profile.male[a] * population.male[a];
     total += population.female[a] + population.male[a];
   }
-  const factor = weighted > 0 ? total / weighted : 1;
-  for (let a = 0; a < A1; a++) {
-    out[a] = profile.female[a] * factor;
-    out[A1 + a] = profile.male[a] * factor;
-  }
+  return weighted > 0 ? total / weighted : 1;
+}
+
+/** A profile by sex as one array, female ages then male. */
+function bySexThenAge(profile: ProfileBySex): Float64Array {
+  const A1 = profile.female.length;
+  const out = new Float64Array(2 * A1);
+  out.set(profile.female, 0);
+  out.set(profile.male, A1);
   return out;
 }
 
@@ -265,14 +279,29 @@ function prepare(s: Scenario): CompileInputs {
   collect(issues, () => profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']));
   collect(issues, () => profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']));
   const outProfile = collect(issues, () => profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']));
-  // one buffer per lever, each region's weights a view of it: three allocations, not three per region
-  const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
-  const at = (buffer: Float64Array, r: number) => buffer.subarray(r * 2 * A1, (r + 1) * 2 * A1);
-  const weights = bases.map((b, r) => ({
-    m: normalise(profiles.m, b.rural, at(buffers.m, r)),
-    q: normalise(profiles.q, b.migrant, at(buffers.q, r)),
-    k: normalise(profiles.k, b.migrant, at(buffers.k, r)),
-  }));
+  // a region's weights are its factor times the lever's profile; made as arrays only for callers
+  // that read them (one buffer per lever, each region's weights a view of it)
+  const flat = { m: bySexThenAge(profiles.m), q: bySexThenAge(profiles.q), k: bySexThenAge(profiles.k) };
+  const factors = { m: new Float64Array(R), q: new Float64Array(R), k: new Float64Array(R) };
+  bases.forEach((b, r) => {
+    factors.m[r] = normaliseFactor(profiles.m, b.rural);
+    factors.q[r] = normaliseFactor(profiles.q, b.migrant);
+    factors.k[r] = normaliseFactor(profiles.k, b.migrant);
+  });
+  let weights: CompileInputs['weights'] | null = null;
+  const weightsOf = (): CompileInputs['weights'] => {
+    const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
+    return ids.map((_, r) => {
+      const views = { m: buffers.m.subarray(r * 2 * A1, (r + 1) * 2 * A1), q: buffers.q.subarray(r * 2 * A1, (r + 1) * 2 * A1), k: buffers.k.subarray(r * 2 * A1, (r + 1) * 2 * A1) };
+      for (const x of ['m', 'q', 'k'] as const) {
+        const profile = flat[x];
+        const factor = factors[x][r];
+        const out = views[x];
+        for (let i = 0; i < out.length; i++) out[i] = profile[i] * factor;
+      }
+      return views;
+    });
+  };
 
   const d = s.demography;
   const zeros = new Array<number>(s.endYear - s.baseYear).fill(0);
@@ -315,9 +344,20 @@ function prepare(s: Scenario): CompileInputs {
     }),
   );
   // regions whose base failed have no weights to check; a lever that failed is all zeros
-  issues.push(...breachIssues(s, ids, weights, levers, failed));
+  issues.push(...breachIssues(s, ids, flat, factors, levers, failed));
   if (outProfile !== undefined) issues.push(...outflowIssues(s, ids, bases, outProfile, levers, failed));
-  return { bases, population, weights, levers, issues };
+  return {
+    bases,
+    population,
+    get weights() {
+      weights ??= weightsOf();
+      return weights;
+    },
+    profiles: flat,
+    factors,
+    levers,
+    issues,
+  };
 }
 
 /**
@@ -359,7 +399,7 @@ function sameAsYearBefore(lv: RegionLevers, t: number): boolean {
 }
 
 /** Rates by age past their limits, the worst per lever and region (the first year it happens). */
-function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weights'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
+function breachIssues(s: Scenario, ids: string[], profiles: CompileInputs['profiles'], factors: CompileInputs['factors'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
   const A1 = s.maxAge + 1;
   const breaches = new Map<string, Breach>();
   const breach = (b: Breach) => {
@@ -375,12 +415,15 @@ function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weight
       const lv = levers[r];
       // a year with the levers of the year before breaches as that year did (same values, later year)
       if (t > 0 && sameAsYearBefore(lv, t)) continue;
-      const w = weights[r];
+      const fm = factors.m[r];
+      const fk = factors.k[r];
+      const fq = factors.q[r];
       const c = lv.c.values[t];
       for (let x = 0; x < 2 * A1; x++) {
-        const mv = lv.m.values[t] * w.m[x];
-        const kv = lv.k.values[t] * w.k[x];
-        const qv = lv.q.values[t] * w.q[x];
+        // the level times the region's weight, profiles.x[x] * factors.x[r]
+        const mv = lv.m.values[t] * (profiles.m[x] * fm);
+        const kv = lv.k.values[t] * (profiles.k[x] * fk);
+        const qv = lv.q.values[t] * (profiles.q[x] * fq);
         if (mv + c <= 1 && kv + qv <= 1) continue;
         const sex = x < A1 ? 'female' : 'male';
         const age = x % A1;
