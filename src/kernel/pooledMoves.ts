@@ -53,8 +53,29 @@ export function addPooledMovesJs(
   // Regions outside, levels inside: a region's movers and its destination cells are read from
   // memory once for all levels. Each pool and each cell still adds its terms in the order of
   // the header (regions ascending; levels in order), so the bits are those of one pass a level.
+  // Three levels (prefecture, province, nation) with no zero share or weight run in one loop.
+  const three = L === 3 ? levels : null;
+  const offset1 = three ? three[0].groups * block : 0;
+  const offset2 = three ? offset1 + three[1].groups * block : 0;
   for (let i = 0; i < regions; i++) {
     const src = i * block;
+    if (three !== null) {
+      const a0 = three[0].share[i];
+      const a1 = three[1].share[i];
+      const a2 = three[2].share[i];
+      if (a0 !== 0 && a1 !== 0 && a2 !== 0) {
+        const d0 = three[0].group[i] * block;
+        const d1 = offset1 + three[1].group[i] * block;
+        const d2 = offset2 + three[2].group[i] * block;
+        for (let x = 0; x < block; x++) {
+          const m = movers[src + x];
+          pool[d0 + x] += a0 * m;
+          pool[d1 + x] += a1 * m;
+          pool[d2 + x] += a2 * m;
+        }
+        continue;
+      }
+    }
     for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
       const a = levels[l].share[i];
       if (a === 0) continue;
@@ -64,6 +85,19 @@ export function addPooledMovesJs(
   }
   for (let j = 0; j < regions; j++) {
     const dst = j * regionStride + statusOffset;
+    if (three !== null) {
+      const w0 = three[0].weight[j];
+      const w1 = three[1].weight[j];
+      const w2 = three[2].weight[j];
+      if (w0 !== 0 && w1 !== 0 && w2 !== 0) {
+        const s0 = three[0].group[j] * block;
+        const s1 = offset1 + three[1].group[j] * block;
+        const s2 = offset2 + three[2].group[j] * block;
+        // the three terms added one after the other, as three passes add them
+        for (let x = 0; x < block; x++) population[dst + x] = population[dst + x] + w0 * pool[s0 + x] + w1 * pool[s1 + x] + w2 * pool[s2 + x];
+        continue;
+      }
+    }
     for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
       const w = levels[l].weight[j];
       if (w === 0) continue;
