@@ -16,6 +16,7 @@ import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { parseFormula } from './formula.js';
 import { baseRegionsFast } from './baseRegionsFast.js';
+import { putByRegionNumbers, takeByRegionNumbers } from './byRegionFast.js';
 import { isPooledDestinations, PooledDestinationsSchema } from './pooledDestinations.js';
 import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 import { deepFreeze } from '../deepFreeze.js';
@@ -479,13 +480,20 @@ function parseIssues(input: unknown): { issues: ChengzhenIssue[]; data?: Scenari
     const message = 'extends must be resolved before a scenario is validated: resolveScenario(document, { load }) applies it (the command line does)';
     return { issues: [{ code: 'invalid_value', path: ['extends'], message, received: String((input as { extends: unknown }).extends) }] };
   }
-  // a base of thousands of regions in the common form is read with plain loops, the rest by
-  // the schema; on any problem the schema reads it all, so the issues are the schema's
+  // a base of thousands of regions in the common form, and per-region numbers, are read with
+  // plain loops, the rest by the schema; on any problem the schema reads it all, so the issues
+  // are the schema's
   const base = typeof input === 'object' && input !== null && Object.hasOwn(input, 'base') ? baseRegionsFast((input as { base: unknown }).base) : null;
-  let parsed = ScenarioSchema.safeParse(base === null ? input : { ...(input as object), base: {} }, { reportInput: true });
-  if (!parsed.success && base !== null) parsed = ScenarioSchema.safeParse(input, { reportInput: true });
+  const light = takeByRegionNumbers(base === null ? input : { ...(input as object), base: {} });
+  const fast = base !== null || light.taken.length > 0;
+  let parsed = ScenarioSchema.safeParse(fast ? light.input : input, { reportInput: true });
+  const fromLight = fast && parsed.success;
+  if (!parsed.success && fast) parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { issues: fromZodError(parsed.error) };
-  if (base !== null) parsed.data.base = base;
+  if (fromLight) {
+    if (base !== null) parsed.data.base = base;
+    putByRegionNumbers(parsed.data, light.taken);
+  }
   const issues = crossCheck(parsed.data);
   if (issues.length === 0) issues.push(...scenarioIssues(parsed.data));
   return { issues: distinct(issues), data: parsed.data };
