@@ -284,12 +284,23 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     const year = firstYear + t;
     let national: YearDemography | null = null;
     // a region with the demography and fertility of the region before it (neighbours of one
-    // province) gets a copy of that region's cells: the same numbers from the same operations
+    // province) gets a copy of that region's cells: the same numbers from the same operations.
+    // The copies of a run of such regions are made when it ends, doubling, in a few calls
     let before: YearDemography | null = null;
     const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
     const tfrs = [0, 0, 0];
     let scaleBefore = Number.NaN;
     let demo = null as unknown as YearDemography;
+    let runStart = 0;
+    const copyRun = (from: number, to: number) => {
+      for (let done = 1; from + done < to; ) {
+        const count = Math.min(done, to - from - done);
+        sx.copyWithin((from + done) * 6 * A1, from * 6 * A1, (from + count) * 6 * A1);
+        sb.copyWithin((from + done) * 6, from * 6, (from + count) * 6);
+        fx.copyWithin((from + done) * 3 * A1, from * 3 * A1, (from + count) * 3 * A1);
+        done += count;
+      }
+    };
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
@@ -297,11 +308,9 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       scaleBefore = scale;
       national ??= demo;
       for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-      if (demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2]) {
-        sx.copyWithin(r * 6 * A1, (r - 1) * 6 * A1, r * 6 * A1);
-        sb.copyWithin(r * 6, (r - 1) * 6, r * 6);
-        fx.copyWithin(r * 3 * A1, (r - 1) * 3 * A1, r * 3 * A1);
-      } else {
+      if (!(demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2])) {
+        copyRun(runStart, r);
+        runStart = r;
         for (let h = 0; h < 3; h++) {
           sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
           sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
@@ -315,6 +324,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
     }
+    copyRun(runStart, R);
     if (n === null || !hasN) return;
     n.fill(0);
     if (anyNet) {
