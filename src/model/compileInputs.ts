@@ -315,6 +315,12 @@ function prepare(s: Scenario): CompileInputs {
       memo = new Map();
       known.set(key, memo);
     }
+    // a region's number (its own or everyone's) whose values are known already: no path to make
+    const own = typeof value === 'object' && value !== null && 'byRegion' in value ? (Object.hasOwn(value.byRegion, id) ? value.byRegion[id] : undefined) : value;
+    if (typeof own === 'number') {
+      const known = memo.get(Object.is(own, -0) ? '-0' : own);
+      if (known !== undefined) return { values: known, path };
+    }
     const values = collect(issues, () => {
       const found = forRegion(value, id, path);
       // a Map takes -0 for 0; a schedule of -0 gives values of -0
