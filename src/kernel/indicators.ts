@@ -78,9 +78,20 @@ function setRates(stocks: Record<StockIndicator, Float64Array>, at: number): voi
 
 /** Writes the stock indicators of population `P` for year index `y`. */
 function stocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float64Array, regions: number, maxAge: number, y: number): void {
+  const row = y * (regions + 1);
+  // the regions in a function of their own: a loop that the engine compiles while it runs then
+  // holds no code that its first iterations did not reach (the totals below)
+  regionStocksInto(stocks, P, regions, maxAge, row);
+  const all = row + regions;
+  for (const name of ['rural', 'migrant', 'hukou'] as const) stocks[name][all] = compensatedSum(stocks[name], row, regions);
+  stocks.population[all] = stocks.rural[all] + stocks.migrant[all] + stocks.hukou[all];
+  setRates(stocks, all);
+}
+
+/** The stocks of each region of population `P`, written from `row`. */
+function regionStocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float64Array, regions: number, maxAge: number, row: number): void {
   const A1 = maxAge + 1;
   const block = 2 * A1;
-  const row = y * (regions + 1);
   for (let r = 0; r < regions; r++) {
     const base = r * 3 * block;
     // the three statuses' compensated sums in one loop: three independent chains of additions,
@@ -114,10 +125,6 @@ function stocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float64Arra
     stocks.population[row + r] = rural + migrant + hukou;
     setRates(stocks, row + r);
   }
-  const all = row + regions;
-  for (const name of ['rural', 'migrant', 'hukou'] as const) stocks[name][all] = compensatedSum(stocks[name], row, regions);
-  stocks.population[all] = stocks.rural[all] + stocks.migrant[all] + stocks.hukou[all];
-  setRates(stocks, all);
 }
 
 function flowsInto(target: Record<FlowName, Float64Array>, flows: StepFlows, regions: number, step: number): void {

@@ -50,11 +50,46 @@ export function addPooledMovesJs(
   if (pools.length < size) pools = new Float64Array(size);
   const pool = pools;
   pool.fill(0, 0, size);
-  // Regions outside, levels inside: a region's movers and its destination cells are read from
-  // memory once for all levels. Each pool and each cell still adds its terms in the order of
-  // the header (regions ascending; levels in order), so the bits are those of one pass a level.
+  // Each pass a function with one main loop of its own: a loop that the engine compiles while
+  // it runs holds no code that its first iterations did not reach.
+  fillPools(levels, movers, pool, regions, block);
+  // a destination row takes only its own terms, so the rows of the fused loop and the others
+  // can be written in two passes; a row with a zero weight (rare: a unit that draws no one at
+  // some level) is written level by level
+  if (L === 3) placeThree(levels, pool, population, statusOffset, regions, block, regionStride);
+  placeLevelByLevel(levels, pool, population, statusOffset, regions, block, regionStride, L === 3);
+}
+
+/**
+ * The pools of every level, side by side in `pool` (zeros on entry): regions outside, levels
+ * inside, so a region's movers are read once for all levels. Each pool still adds its terms in
+ * the order of the header (regions ascending), so the bits are those of one pass a level; three
+ * levels with no zero share run in one loop.
+ */
+function fillPools(levels: PooledMoveMatrix['levels'], movers: Float64Array, pool: Float64Array, regions: number, block: number): void {
+  const L = levels.length;
+  const three = L === 3;
+  const offset1 = three ? levels[0].groups * block : 0;
+  const offset2 = three ? offset1 + levels[1].groups * block : 0;
   for (let i = 0; i < regions; i++) {
     const src = i * block;
+    if (three) {
+      const a0 = levels[0].share[i];
+      const a1 = levels[1].share[i];
+      const a2 = levels[2].share[i];
+      if (a0 !== 0 && a1 !== 0 && a2 !== 0) {
+        const d0 = levels[0].group[i] * block;
+        const d1 = offset1 + levels[1].group[i] * block;
+        const d2 = offset2 + levels[2].group[i] * block;
+        for (let x = 0; x < block; x++) {
+          const m = movers[src + x];
+          pool[d0 + x] += a0 * m;
+          pool[d1 + x] += a1 * m;
+          pool[d2 + x] += a2 * m;
+        }
+        continue;
+      }
+    }
     for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
       const a = levels[l].share[i];
       if (a === 0) continue;
@@ -62,7 +97,40 @@ export function addPooledMovesJs(
       for (let x = 0; x < block; x++) pool[dst + x] += a * movers[src + x];
     }
   }
+}
+
+/** The destination rows of three levels with no zero weight: the three terms added one after the other, as three passes add them. */
+function placeThree(levels: PooledMoveMatrix['levels'], pool: Float64Array, population: Float64Array, statusOffset: number, regions: number, block: number, regionStride: number): void {
+  const offset1 = levels[0].groups * block;
+  const offset2 = offset1 + levels[1].groups * block;
+  const w0s = levels[0].weight;
+  const w1s = levels[1].weight;
+  const w2s = levels[2].weight;
+  const g0 = levels[0].group;
+  const g1 = levels[1].group;
+  const g2 = levels[2].group;
   for (let j = 0; j < regions; j++) {
+    const w0 = w0s[j];
+    const w1 = w1s[j];
+    const w2 = w2s[j];
+    if (w0 === 0 || w1 === 0 || w2 === 0) continue;
+    const dst = j * regionStride + statusOffset;
+    const s0 = g0[j] * block;
+    const s1 = offset1 + g1[j] * block;
+    const s2 = offset2 + g2[j] * block;
+    for (let x = 0; x < block; x++) population[dst + x] = population[dst + x] + w0 * pool[s0 + x] + w1 * pool[s1 + x] + w2 * pool[s2 + x];
+  }
+}
+
+/**
+ * The destination rows of pooled moves one level at a time, each weight's term added in level
+ * order (skipping a zero weight); with `skipFused`, only the rows with a zero weight among three
+ * levels (the others are written by {@link placeThree}).
+ */
+function placeLevelByLevel(levels: PooledMoveMatrix['levels'], pool: Float64Array, population: Float64Array, statusOffset: number, regions: number, block: number, regionStride: number, skipFused: boolean): void {
+  const L = levels.length;
+  for (let j = 0; j < regions; j++) {
+    if (skipFused && levels[0].weight[j] !== 0 && levels[1].weight[j] !== 0 && levels[2].weight[j] !== 0) continue;
     const dst = j * regionStride + statusOffset;
     for (let l = 0, offset = 0; l < L; offset += levels[l].groups * block, l++) {
       const w = levels[l].weight[j];

@@ -107,7 +107,10 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
 
 /**
  * Runs `problem` through every step, handing each year to `sink`. Allocates nothing per step;
- * pass a `workspace` from {@link createKernelWorkspace} to reuse buffers across runs.
+ * pass a `workspace` from {@link createKernelWorkspace} to reuse buffers across runs. `fill`,
+ * when given, is called before each step and may write that step's inputs into the problem's
+ * arrays, so that a run holds one year of inputs (their lists then have one array each, and `n`
+ * is read as it is at each step rather than listed once for the run).
  *
  * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
  *   more people than a cell holds (the kernel never clamps).
@@ -122,7 +125,7 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
  * runKernelInto(problem, { year: (year, step, population) => void ruralWomenAged2.push(population[2]), end: () => ruralWomenAged2 })
  * // => [100, 180]
  */
-export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, workspace?: KernelWorkspace): T {
+export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, workspace?: KernelWorkspace, fill?: (step: number) => void): T {
   const R = problem.regions.length;
   const A = problem.maxAge;
   const ws = workspace && workspace.regions === R && workspace.maxAge === A ? workspace : createKernelWorkspace(R, A);
@@ -137,9 +140,10 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
   // the non-zero cells of n, listed once when one n serves every step; an n of one step only
   // is read once either way (listing it would read it twice), so the step reads it directly
   scratch.nPlan = null;
-  const planN = problem.inputs.n.length === 1 && problem.years > 1;
+  const planN = problem.inputs.n.length === 1 && problem.years > 1 && fill === undefined;
   try {
     for (let t = 0; t < problem.years; t++) {
+      fill?.(t);
       stepInputs(problem, t, inputs);
       if (planN && inputs.n !== null && scratch.nPlan?.source !== inputs.n) scratch.nPlan = reusedPlan(ws, inputs.n, R, A);
       const negative = stepInto(R, A, P, inputs, S, scratch, ws.flows);

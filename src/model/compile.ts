@@ -181,7 +181,7 @@ export interface CompilePlan {
   /** Calendar year of the first step (1 January after the base year). */
   startYear: number;
   steps: number;
-  /** The base population, layout of model.md section 1. */
+  /** The base population, layout of model.md section 1 (shared: read it, copy it to hand it on). */
   population: Float64Array;
   /** Whether the problem has net international migrants (`n`). */
   hasN: boolean;
@@ -227,19 +227,11 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const steps = s.endYear - s.baseYear;
   const firstYear = s.baseYear + 1;
   const dims = { regions: R, maxAge: A };
-  const prepared = compileInputs(s);
+  const prepared = compileInputs(s, { keep: false });
   if (prepared.issues.length > 0) throw new ChengzhenError(prepared.issues);
-  const { bases, weights } = prepared;
-
-  // base population, and the base-year status populations the age profiles are weighted by
-  const population = new Float64Array(R * 6 * A1);
-  bases.forEach((base, r) => {
-    const parts = statusValues(base);
-    parts.forEach((part, h) => {
-      population.set(part.female, populationIndex(dims, r, h, FEMALE, 0));
-      population.set(part.male, populationIndex(dims, r, h, MALE, 0));
-    });
-  });
+  // the base population (shared with the caches of compileInputs: only read), and the
+  // base-year status populations the age profiles are weighted by
+  const { bases, profiles, factors, population } = prepared;
 
   const d = s.demography;
   const levers = ids.map((id, r) => ({ ...prepared.levers[r], levels: regionLevels(s, id) }));
@@ -267,19 +259,23 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
   const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
 
+  // a lever's level times the region's weights, each weight `profile[x] * factor` (compileInputs)
+  const { m: pm, k: pk, q: pq } = profiles;
   const fillRates = (t: number, { m, c, k, q }: RateInputs) => {
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
-      const w = weights[r];
       const mv = lv.m.values[t];
       const kv = lv.k.values[t];
       const qv = lv.q.values[t];
+      const fm = factors.m[r];
+      const fk = factors.k[r];
+      const fq = factors.q[r];
       c[r] = lv.c.values[t];
       const row = r * 2 * A1;
-      for (let x = 0; x < 2 * A1; x++) {
-        m[row + x] = mv * w.m[x];
-        k[row + x] = kv * w.k[x];
-        q[row + x] = qv * w.q[x];
+      for (let x = 0; x < pm.length; x++) {
+        m[row + x] = mv * (pm[x] * fm);
+        k[row + x] = kv * (pk[x] * fk);
+        q[row + x] = qv * (pq[x] * fq);
       }
     }
   };
@@ -288,12 +284,23 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     const year = firstYear + t;
     let national: YearDemography | null = null;
     // a region with the demography and fertility of the region before it (neighbours of one
-    // province) gets a copy of that region's cells: the same numbers from the same operations
+    // province) gets a copy of that region's cells: the same numbers from the same operations.
+    // The copies of a run of such regions are made when it ends, doubling, in a few calls
     let before: YearDemography | null = null;
     const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
     const tfrs = [0, 0, 0];
     let scaleBefore = Number.NaN;
     let demo = null as unknown as YearDemography;
+    let runStart = 0;
+    const copyRun = (from: number, to: number) => {
+      for (let done = 1; from + done < to; ) {
+        const count = Math.min(done, to - from - done);
+        sx.copyWithin((from + done) * 6 * A1, from * 6 * A1, (from + count) * 6 * A1);
+        sb.copyWithin((from + done) * 6, from * 6, (from + count) * 6);
+        fx.copyWithin((from + done) * 3 * A1, from * 3 * A1, (from + count) * 3 * A1);
+        done += count;
+      }
+    };
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
@@ -301,11 +308,9 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       scaleBefore = scale;
       national ??= demo;
       for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-      if (demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2]) {
-        sx.copyWithin(r * 6 * A1, (r - 1) * 6 * A1, r * 6 * A1);
-        sb.copyWithin(r * 6, (r - 1) * 6, r * 6);
-        fx.copyWithin(r * 3 * A1, (r - 1) * 3 * A1, r * 3 * A1);
-      } else {
+      if (!(demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2])) {
+        copyRun(runStart, r);
+        runStart = r;
         for (let h = 0; h < 3; h++) {
           sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
           sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
@@ -319,6 +324,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       }
       srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
     }
+    copyRun(runStart, R);
     if (n === null || !hasN) return;
     n.fill(0);
     if (anyNet) {
@@ -444,5 +450,5 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   inputs.E.push(E);
 
   for (const key of ['sx', 'sb', 'fx', 'srb', 'm', 'c', 'k', 'q', 'n'] as const) inputs[key] = compact(inputs[key]);
-  return { regions, maxAge, startYear: plan.startYear, years: steps, population: plan.population, inputs };
+  return { regions, maxAge, startYear: plan.startYear, years: steps, population: plan.population.slice(), inputs };
 }

@@ -16,7 +16,8 @@ import { forRegion, type PerRegion } from '../schema/regionValues.js';
 import { scheduleValues, type Schedule, type ScheduleRange } from '../schema/schedule.js';
 import { ageProfileFor } from './ageProfileFor.js';
 import { basePopulation } from './basePopulation.js';
-import type { PopulationByStatus } from './statusSplit.js';
+import { baseInto, BaseScratch } from './compileBases.js';
+import { defaultStatusSeeds, type PopulationByStatus } from './statusSplit.js';
 
 const SHARE = SCHEDULE_RANGES.share;
 
@@ -50,9 +51,23 @@ export interface RegionLevers {
 
 /** What the compiler builds the kernel problem from, and every input problem found. */
 export interface CompileInputs {
+  /** The base of every region (its numbers are also in `population`). */
   bases: PopulationByStatus[];
-  /** weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r. */
-  weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
+  /**
+   * The bases laid out as the kernel's population (model.md section 1: region, status, sex,
+   * age), zeros for a region whose base failed. Shared with the caches: read it, copy it before
+   * handing it on.
+   */
+  population: Float64Array;
+  /**
+   * weights[r].x[sex * (maxAge + 1) + age]: the age profile of lever x normalised for region r,
+   * `profiles.x[i] * factors.x[r]` (made when first read).
+   */
+  readonly weights: { m: Float64Array; q: Float64Array; k: Float64Array }[];
+  /** The age profiles of the levers m, q and k by sex then age (female ages 0..maxAge, then male). */
+  profiles: { m: Float64Array; q: Float64Array; k: Float64Array };
+  /** Each region's factor on a lever's profile (see {@link normaliseFactor}). */
+  factors: { m: Float64Array; q: Float64Array; k: Float64Array };
   levers: RegionLevers[];
   /** Empty when the scenario compiles. */
   issues: ChengzhenIssue[];
@@ -112,8 +127,11 @@ export function profileBySex(spec: Parameters<typeof ageProfileFor>[0], maxAge: 
   return remember(namedProfiles, `${spec}:${maxAge}`, make);
 }
 
-/** Profiles by sex, scaled so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`, written into `out`. */
-function normalise(profile: ProfileBySex, population: ProfileBySex, out: Float64Array): Float64Array {
+/**
+ * The factor that scales a profile so that `sum_{s,a} level * w[s][a] * P[s][a] / sum P = level`,
+ * where `w[s][a] = profile[s][a] * factor` (1 when no one is at the profile's ages).
+ */
+function normaliseFactor(profile: ProfileBySex, population: ProfileBySex): number {
   const A1 = profile.female.length;
   let weighted = 0;
   let total = 0;
@@ -121,11 +139,15 @@ function normalise(profile: ProfileBySex, population: ProfileBySex, out: Float64
     weighted += profile.female[a] * population.female[a] + profile.male[a] * population.male[a];
     total += population.female[a] + population.male[a];
   }
-  const factor = weighted > 0 ? total / weighted : 1;
-  for (let a = 0; a < A1; a++) {
-    out[a] = profile.female[a] * factor;
-    out[A1 + a] = profile.male[a] * factor;
-  }
+  return weighted > 0 ? total / weighted : 1;
+}
+
+/** A profile by sex as one array, female ages then male. */
+function bySexThenAge(profile: ProfileBySex): Float64Array {
+  const A1 = profile.female.length;
+  const out = new Float64Array(2 * A1);
+  out.set(profile.female, 0);
+  out.set(profile.male, A1);
   return out;
 }
 
@@ -162,11 +184,34 @@ function breachIssue(b: Breach): ChengzhenIssue {
  * worst age of each region and lever, from the first year it happens, with the highest level
  * that profile allows). Never throws a ChengzhenError: problems are returned in `issues`.
  *
+ * The result for a (deep-frozen) parsed scenario is kept until a call for another scenario, so
+ * the compiler reuses what the parse stage prepared; `keep: false` takes it and lets it go. The
+ * result is shared: only read it.
+ *
  * @example
  * compileInputs(parseScenario(getPreset('zhejiang-2023').scenario)).issues
  * // => []
  */
-export function compileInputs(s: Scenario): CompileInputs {
+export function compileInputs(s: Scenario, options: { keep?: boolean } = {}): CompileInputs {
+  if (last !== null && last.scenario === s) {
+    const found = last.inputs;
+    if (options.keep === false) last = null;
+    return found;
+  }
+  const made = prepare(s);
+  // a frozen scenario cannot change, so its inputs hold for it until the next scenario comes
+  if (options.keep !== false && Object.isFrozen(s)) last = { scenario: s, inputs: made };
+  return made;
+}
+
+/**
+ * The inputs of the last scenario prepared, kept for the next call with the same scenario: the
+ * parse stage prepares a scenario to check it, and the compiler that follows takes them over.
+ * One scenario at a time, and the compiler lets go of them.
+ */
+let last: { scenario: Scenario; inputs: CompileInputs } | null = null;
+
+function prepare(s: Scenario): CompileInputs {
   const issues: ChengzhenIssue[] = [];
   const ids = s.regions.map((r) => r.id);
   const A = s.maxAge;
@@ -175,12 +220,41 @@ export function compileInputs(s: Scenario): CompileInputs {
   const empty: ProfileBySex = { female: new Float64Array(A1), male: new Float64Array(A1) };
 
   const failed = new Set<number>();
-  // regions whose bases are written the same share one split (within this call only): the
-  // split reads nothing but the base, the base year and maxAge
+  const R = ids.length;
+  const block = 2 * A1;
+  const population = new Float64Array(R * 3 * block);
+  const views = (r: number): PopulationByStatus => {
+    const at = (h: number, sex: number) => population.subarray(r * 3 * block + h * block + sex * A1, r * 3 * block + h * block + (sex + 1) * A1);
+    return { rural: { female: at(0, 0), male: at(0, 1) }, migrant: { female: at(1, 0), male: at(1, 1) }, hukou: { female: at(2, 0), male: at(2, 1) } };
+  };
+  const copyInto = (base: PopulationByStatus, r: number) => {
+    [base.rural, base.migrant, base.hukou].forEach((part, h) => {
+      population.set(part.female, r * 3 * block + h * block);
+      population.set(part.male, r * 3 * block + h * block + A1);
+    });
+  };
+  // the common form of a base (age groups from 0) is split straight into `population`, with the
+  // numbers of basePopulation; other forms, and bases it would refuse, take basePopulation itself.
+  // Regions whose bases are written the same share one split of the general path (within this
+  // call only): the split reads nothing but the base, the base year and maxAge
   const sameBase = new Map<string, PopulationByStatus>();
+  const seeds = defaultStatusSeeds(A);
+  const scratch = new BaseScratch();
+  const cacheKey = `${s.baseYear}:${s.maxAge}`;
   const bases = ids.map((id, r) => {
+    const cache = inner(baseCache, s.base[id]);
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) {
+      copyInto(cached, r);
+      return cached;
+    }
+    if (baseInto(s, id, seeds, population, r * 3 * block, scratch)) {
+      const made = views(r);
+      cache.set(cacheKey, made);
+      return made;
+    }
     const base = collect(issues, () =>
-      remember(inner(baseCache, s.base[id]), `${s.baseYear}:${s.maxAge}`, () => {
+      remember(cache, cacheKey, () => {
         const key = JSON.stringify(s.base[id]);
         const found = sameBase.get(key);
         if (found !== undefined) return found;
@@ -189,7 +263,11 @@ export function compileInputs(s: Scenario): CompileInputs {
         return made;
       }),
     );
-    if (base !== undefined) return base;
+    if (base !== undefined) {
+      copyInto(base, r);
+      return base;
+    }
+    population.fill(0, r * 3 * block, (r + 1) * 3 * block);
     failed.add(r);
     return { rural: empty, migrant: empty, hukou: empty };
   });
@@ -201,15 +279,29 @@ export function compileInputs(s: Scenario): CompileInputs {
   collect(issues, () => profileBySex(s.migration.externalAgeProfile, A, ['migration', 'externalAgeProfile']));
   collect(issues, () => profileBySex(s.migration.externalInAgeProfile, A, ['migration', 'externalInAgeProfile']));
   const outProfile = collect(issues, () => profileBySex(s.migration.externalOutAgeProfile, A, ['migration', 'externalOutAgeProfile']));
-  // one buffer per lever, each region's weights a view of it: three allocations, not three per region
-  const R = ids.length;
-  const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
-  const at = (buffer: Float64Array, r: number) => buffer.subarray(r * 2 * A1, (r + 1) * 2 * A1);
-  const weights = bases.map((b, r) => ({
-    m: normalise(profiles.m, b.rural, at(buffers.m, r)),
-    q: normalise(profiles.q, b.migrant, at(buffers.q, r)),
-    k: normalise(profiles.k, b.migrant, at(buffers.k, r)),
-  }));
+  // a region's weights are its factor times the lever's profile; made as arrays only for callers
+  // that read them (one buffer per lever, each region's weights a view of it)
+  const flat = { m: bySexThenAge(profiles.m), q: bySexThenAge(profiles.q), k: bySexThenAge(profiles.k) };
+  const factors = { m: new Float64Array(R), q: new Float64Array(R), k: new Float64Array(R) };
+  bases.forEach((b, r) => {
+    factors.m[r] = normaliseFactor(profiles.m, b.rural);
+    factors.q[r] = normaliseFactor(profiles.q, b.migrant);
+    factors.k[r] = normaliseFactor(profiles.k, b.migrant);
+  });
+  let weights: CompileInputs['weights'] | null = null;
+  const weightsOf = (): CompileInputs['weights'] => {
+    const buffers = { m: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1), k: new Float64Array(R * 2 * A1) };
+    return ids.map((_, r) => {
+      const views = { m: buffers.m.subarray(r * 2 * A1, (r + 1) * 2 * A1), q: buffers.q.subarray(r * 2 * A1, (r + 1) * 2 * A1), k: buffers.k.subarray(r * 2 * A1, (r + 1) * 2 * A1) };
+      for (const x of ['m', 'q', 'k'] as const) {
+        const profile = flat[x];
+        const factor = factors[x][r];
+        const out = views[x];
+        for (let i = 0; i < out.length; i++) out[i] = profile[i] * factor;
+      }
+      return views;
+    });
+  };
 
   const d = s.demography;
   const zeros = new Array<number>(s.endYear - s.baseYear).fill(0);
@@ -222,6 +314,12 @@ export function compileInputs(s: Scenario): CompileInputs {
     if (memo === undefined) {
       memo = new Map();
       known.set(key, memo);
+    }
+    // a region's number (its own or everyone's) whose values are known already: no path to make
+    const own = typeof value === 'object' && value !== null && 'byRegion' in value ? (Object.hasOwn(value.byRegion, id) ? value.byRegion[id] : undefined) : value;
+    if (typeof own === 'number') {
+      const known = memo.get(Object.is(own, -0) ? '-0' : own);
+      if (known !== undefined) return { values: known, path };
     }
     const values = collect(issues, () => {
       const found = forRegion(value, id, path);
@@ -252,9 +350,20 @@ export function compileInputs(s: Scenario): CompileInputs {
     }),
   );
   // regions whose base failed have no weights to check; a lever that failed is all zeros
-  issues.push(...breachIssues(s, ids, weights, levers, failed));
+  issues.push(...breachIssues(s, ids, flat, factors, levers, failed));
   if (outProfile !== undefined) issues.push(...outflowIssues(s, ids, bases, outProfile, levers, failed));
-  return { bases, weights, levers, issues };
+  return {
+    bases,
+    population,
+    get weights() {
+      weights ??= weightsOf();
+      return weights;
+    },
+    profiles: flat,
+    factors,
+    levers,
+    issues,
+  };
 }
 
 /**
@@ -296,7 +405,7 @@ function sameAsYearBefore(lv: RegionLevers, t: number): boolean {
 }
 
 /** Rates by age past their limits, the worst per lever and region (the first year it happens). */
-function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weights'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
+function breachIssues(s: Scenario, ids: string[], profiles: CompileInputs['profiles'], factors: CompileInputs['factors'], levers: RegionLevers[], skip: ReadonlySet<number>): ChengzhenIssue[] {
   const A1 = s.maxAge + 1;
   const breaches = new Map<string, Breach>();
   const breach = (b: Breach) => {
@@ -312,12 +421,15 @@ function breachIssues(s: Scenario, ids: string[], weights: CompileInputs['weight
       const lv = levers[r];
       // a year with the levers of the year before breaches as that year did (same values, later year)
       if (t > 0 && sameAsYearBefore(lv, t)) continue;
-      const w = weights[r];
+      const fm = factors.m[r];
+      const fk = factors.k[r];
+      const fq = factors.q[r];
       const c = lv.c.values[t];
       for (let x = 0; x < 2 * A1; x++) {
-        const mv = lv.m.values[t] * w.m[x];
-        const kv = lv.k.values[t] * w.k[x];
-        const qv = lv.q.values[t] * w.q[x];
+        // the level times the region's weight, profiles.x[x] * factors.x[r]
+        const mv = lv.m.values[t] * (profiles.m[x] * fm);
+        const kv = lv.k.values[t] * (profiles.k[x] * fk);
+        const qv = lv.q.values[t] * (profiles.q[x] * fq);
         if (mv + c <= 1 && kv + qv <= 1) continue;
         const sex = x < A1 ? 'female' : 'male';
         const age = x % A1;

@@ -2,7 +2,7 @@
 
 import { ChengzhenError } from '../errors.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
-import { createKernelWorkspace, runKernel, runKernelInto, type KernelSink } from '../kernel/runKernel.js';
+import { createKernelWorkspace, runKernel, runKernelInto } from '../kernel/runKernel.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { compileScenario, planCompilation, type CompilePlan, type DemographyInputs, type RateInputs } from './compile.js';
@@ -84,10 +84,9 @@ export class ProjectedIndicators {
 
 /**
  * Runs a plan a year at a time, keeping the indicators only: each year's inputs are written
- * into the same arrays and run as a one-step problem from the previous year's population, so
- * memory holds one year of inputs and two populations, whatever the number of years. The steps
- * are those of the problem of all years ({@link compileScenario}), so the numbers are the same,
- * bit for bit.
+ * into the same arrays before its step, so memory holds one year of inputs and two
+ * populations, whatever the number of years. The steps are those of the problem of all years
+ * ({@link compileScenario}), so the numbers are the same, bit for bit.
  */
 function streamIndicators(plan: CompilePlan): KernelIndicators {
   const { regions, maxAge, startYear, steps } = plan;
@@ -115,31 +114,12 @@ function streamIndicators(plan: CompilePlan): KernelIndicators {
     E: [E],
     n: demography.n ? [demography.n] : [],
   };
-  const all = indicatorSink();
-  all.begin?.({ regions, maxAge, startYear, years: steps, population: plan.population, inputs });
-  const workspace = createKernelWorkspace(R, maxAge);
-  let population = plan.population;
-  let t = 0;
-  // hands the years of each one-step run on as the steps of the whole run
-  const relay: KernelSink<void> = {
-    year(year, step, P, flows) {
-      if (step < 0) {
-        if (t === 0) all.year(year, -1, P, null);
-        return;
-      }
-      all.year(year, t, P, flows);
-      population = P;
-    },
-    end() {},
-  };
   if (plan.constantRates) plan.fillRates(0, rates);
-  for (; t < steps; t++) {
+  const problem: KernelProblem = { regions, maxAge, startYear, years: steps, population: plan.population, inputs };
+  return runKernelInto(problem, indicatorSink(), createKernelWorkspace(R, maxAge), (t) => {
     if (!plan.constantRates) plan.fillRates(t, rates);
     plan.fillDemography(t, demography);
-    const problem: KernelProblem = { regions, maxAge, startYear: startYear + t, years: 1, population, inputs };
-    runKernelInto(problem, relay, workspace);
-  }
-  return all.end();
+  });
 }
 
 /**

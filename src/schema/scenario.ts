@@ -15,6 +15,8 @@ import { z } from 'zod';
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { parseFormula } from './formula.js';
+import { baseRegionsFast } from './baseRegionsFast.js';
+import { putByRegionNumbers, takeByRegionNumbers } from './byRegionFast.js';
 import { isPooledDestinations, PooledDestinationsSchema } from './pooledDestinations.js';
 import { ScheduleSchema, ShareScheduleSchema } from './schedule.js';
 import { deepFreeze } from '../deepFreeze.js';
@@ -309,23 +311,45 @@ function unknownRegion(path: (string | number)[], id: string, known: Set<string>
  */
 function formulaIssues(s: Scenario): ChengzhenIssue[] {
   const issues: ChengzhenIssue[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: s, path: [] }];
+  // a node's path is built from its parents only for a formula: a scenario of thousands of
+  // regions has hundreds of thousands of values and a handful of formulas
+  interface Node {
+    value: object;
+    parent: Node | null;
+    key: string | number;
+  }
+  const pathOf = (node: Node): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let at: Node | null = node; at !== null && at.parent !== null; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ value: s, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
+    const node = stack.pop()!;
+    const value = node.value;
+    if (Array.isArray(value)) {
+      // only objects can hold a formula: numbers and strings are not walked into
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, parent: node, key: i });
+      }
+      continue;
+    }
     const formula = (value as { formula?: unknown }).formula;
-    if (!Array.isArray(value) && typeof formula === 'string') {
+    if (typeof formula === 'string') {
       try {
-        parseFormula(formula, [...path, 'formula']);
+        parseFormula(formula, [...pathOf(node), 'formula']);
       } catch (error) {
         if (!(error instanceof ChengzhenError)) throw error;
         issues.push(...error.issues);
       }
       continue;
     }
-    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-    // only objects can hold a formula: numbers and strings are not walked into
-    for (let i = entries.length - 1; i >= 0; i--) if (typeof entries[i][1] === 'object' && entries[i][1] !== null) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child: unknown = (value as Record<string, unknown>)[keys[i]];
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, parent: node, key: keys[i] });
+    }
   }
   return issues;
 }
@@ -460,8 +484,20 @@ function parseIssues(input: unknown): { issues: ChengzhenIssue[]; data?: Scenari
     const message = 'extends must be resolved before a scenario is validated: resolveScenario(document, { load }) applies it (the command line does)';
     return { issues: [{ code: 'invalid_value', path: ['extends'], message, received: String((input as { extends: unknown }).extends) }] };
   }
-  const parsed = ScenarioSchema.safeParse(input, { reportInput: true });
+  // a base of thousands of regions in the common form, and per-region numbers, are read with
+  // plain loops, the rest by the schema; on any problem the schema reads it all, so the issues
+  // are the schema's
+  const base = typeof input === 'object' && input !== null && Object.hasOwn(input, 'base') ? baseRegionsFast((input as { base: unknown }).base) : null;
+  const light = takeByRegionNumbers(base === null ? input : { ...(input as object), base: {} });
+  const fast = base !== null || light.taken.length > 0;
+  let parsed = ScenarioSchema.safeParse(fast ? light.input : input, { reportInput: true });
+  const fromLight = fast && parsed.success;
+  if (!parsed.success && fast) parsed = ScenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { issues: fromZodError(parsed.error) };
+  if (fromLight) {
+    if (base !== null) parsed.data.base = base;
+    putByRegionNumbers(parsed.data, light.taken);
+  }
   const issues = crossCheck(parsed.data);
   if (issues.length === 0) issues.push(...scenarioIssues(parsed.data));
   return { issues: distinct(issues), data: parsed.data };

@@ -62,10 +62,19 @@ function collect(issues: ChengzhenIssue[], check: () => void): void {
 }
 
 /** Every schedule for every region over the projection years, each value once. */
+/** True when a plain number is a schedule that scheduleValues takes in every year (it then reports nothing). */
+function numberInRange(value: unknown, range: ScheduleRange): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && !(value < range.min) && !(range.exclusiveMin && value === range.min) && !(value > range.max);
+}
+
 function scheduleIssues(s: Scenario, issues: ChengzhenIssue[]): void {
   for (const { value, path, range } of schedulesOf(s)) {
     const seen = new Set<string>();
+    // a region's own number in range has nothing to report: checked without a path (thousands
+    // of regions by byRegion); anything else as below
+    const byRegion = typeof value === 'object' && value !== null && 'byRegion' in value ? value.byRegion : null;
     for (const region of s.regions) {
+      if (byRegion !== null && Object.hasOwn(byRegion, region.id) && numberInRange(byRegion[region.id], range)) continue;
       collect(issues, () => {
         const found = forRegion(value, region.id, path);
         const key = formatPath(found.path);
