@@ -13,7 +13,8 @@ import { project } from '../model/project.js';
 import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import { computeServices } from '../model/services/computeServices.js';
+import { computePlannedServices } from '../model/services/computeServices.js';
+import { planServices, type ServicesPlan } from '../model/services/planServices.js';
 import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernelInto, type KernelSink, type KernelWorkspace } from '../kernel/runKernel.js';
@@ -263,10 +264,18 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
     };
   }
   const services = keys.some((key) => key.kind === 'service');
+  // only the figures kept are computed (every service is still checked)
+  const figures = SERVICE_FIGURES.filter((figure) => keys.some((key) => key.kind === 'service' && key.name.split('.')[1] === figure));
   const compile = levers === undefined ? compileScenario : drawCompiler(plan.scenario, levers);
   let workspace: KernelWorkspace | null = null;
   let kept: KeptPopulation | null = null;
   let last: { problem: KernelProblem; indicators: KernelIndicators } | null = null;
+  // the services planned once for as long as the draws leave them alone (a rate lever)
+  let planned: { services: Scenario['services']; plan: ServicesPlan | null } | null = null;
+  const computeServices = (scenario: Scenario, result: KernelResult) => {
+    if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, result.maxAge) };
+    return planned.plan === null ? new Map<string, Float64Array>() : computePlannedServices(planned.plan, result, figures);
+  };
   return (scenario, out, at) => {
     const problem = compile(scenario);
     workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
@@ -280,7 +289,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
       indicators = runKernelIndicators(problem, workspace);
     }
     last = { problem, indicators };
-    const derived = services ? computeServices(scenario, kept!.result, plan.years) : null;
+    const derived = services ? computeServices(scenario, kept!.result) : null;
     const width = problem.regions.length + 1;
     keys.forEach((key, k) => {
       const target = out[k];
