@@ -465,6 +465,20 @@ function padFlow(values: number[], years: number): number[] {
 }
 
 /**
+ * The values sorted ascending: in place, by the typed array's own numeric sort, unless a value
+ * is NaN or -0, whose order that sort and a comparison of `a - b` may set apart (then a sorted
+ * copy as `Array.prototype.sort` with `a - b` gives, the bands' historical order, bit for bit).
+ */
+function sortedInPlace(values: Float64Array): readonly number[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (v === 0 && 1 / v < 0)) return Array.from(values).sort((a, b) => a - b);
+  }
+  // simple-statistics reads its argument by index and length only
+  return values.sort() as unknown as readonly number[];
+}
+
+/**
  * Joins chunks (in any order) and summarises them into quantile bands (flows from the first
  * projected year, stocks from the base year).
  *
@@ -502,7 +516,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
         const s = c.series[k];
         for (let d = 0; d < c.to - c.from; d++) column[c.from + d] = s[d * Y + y];
       }
-      const sorted = Array.from(column).sort((a, b) => a - b);
+      const sorted = sortedInPlace(column);
       bands.push({
         indicator: key.indicator,
         region: key.region,

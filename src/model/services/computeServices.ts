@@ -54,35 +54,141 @@ function ageSumsInto(out: AgeSums, result: KernelResult, region: number, from: n
   }
 }
 
-/** Buffers of a plan's computations, reused from call to call. */
-interface Scratch {
+/** One service's figures for every region and all together (`year * (R + 1) + region`); null when not computed. */
+class Figures {
+  demand: Float64Array;
+  capacity: Float64Array;
+  shortfall: Float64Array | null;
+  surplus: Float64Array | null;
+  utilisation: Float64Array | null;
+  coverage: Float64Array | null;
+  additionsNeededPerYear: Float64Array | null;
+  migrantDemand: Float64Array | null;
+  migrantCoverage: Float64Array | null;
+  constructor(size: number, needed: ReadonlySet<ServiceFigure>) {
+    const buffer = (figure: ServiceFigure) => (needed.has(figure) ? new Float64Array(size) : null);
+    this.demand = new Float64Array(size);
+    this.capacity = new Float64Array(size);
+    this.shortfall = buffer('shortfall');
+    this.surplus = buffer('surplus');
+    this.utilisation = buffer('utilisation');
+    this.coverage = buffer('coverage');
+    this.additionsNeededPerYear = buffer('additionsNeededPerYear');
+    this.migrantDemand = buffer('migrantDemand');
+    this.migrantCoverage = buffer('migrantCoverage');
+  }
+}
+
+/** A plan's computation of some figures: its buffers, reused from call to call, and what it returns. */
+interface Computation {
   sums: AgeSums[];
   local: Float64Array;
   migrant: Float64Array;
   demand: Float64Array;
   capacity: Float64Array;
-  /** By service and figure, the figures computed but not returned. */
-  figures: Partial<Record<ServiceFigure, Float64Array>>[];
+  /** By service (in the plan's order). */
+  figures: Figures[];
+  /** The services in table order: their index in the plan, and the series returned (`service.figure`). */
+  returned: { service: number; key: ServiceKey; series: { name: string; figure: ServiceFigure }[] }[];
 }
 
-const scratches = new WeakMap<ServicesPlan, Scratch>();
+const computations = new WeakMap<ServicesPlan, Map<string, Computation>>();
 
-function scratchOf(plan: ServicesPlan): Scratch {
-  let scratch = scratches.get(plan);
-  if (scratch === undefined) {
-    const n = plan.years.length;
-    const sums = plan.ranges.map(() => ({ rural: new Float64Array(n), migrant: new Float64Array(n), hukou: new Float64Array(n) }));
-    scratch = { sums, local: new Float64Array(n), migrant: new Float64Array(n), demand: new Float64Array(n), capacity: new Float64Array(n), figures: plan.perRegion[0].map(() => ({})) };
-    scratches.set(plan, scratch);
+function computationOf(plan: ServicesPlan, figures: readonly ServiceFigure[]): Computation {
+  let byFigures = computations.get(plan);
+  if (byFigures === undefined) {
+    byFigures = new Map();
+    computations.set(plan, byFigures);
   }
-  return scratch;
+  const id = figures.join();
+  let computation = byFigures.get(id);
+  if (computation === undefined) {
+    const n = plan.years.length;
+    const wanted = new Set(figures);
+    // what the figures asked for need besides themselves (demand and capacity are always computed: the check)
+    const needed = new Set<ServiceFigure>(wanted);
+    if (wanted.has('coverage')) needed.add('shortfall');
+    if (wanted.has('migrantCoverage')) needed.add('migrantDemand');
+    const services = plan.perRegion[0] ?? [];
+    const returned = SERVICES.flatMap(({ key }) => {
+      const service = services.findIndex((s) => s.key === key);
+      return service < 0 ? [] : [{ service, key, series: SERVICE_FIGURES.filter((f) => wanted.has(f)).map((figure) => ({ name: `${key}.${figure}`, figure })) }];
+    });
+    computation = {
+      sums: plan.ranges.map(() => ({ rural: new Float64Array(n), migrant: new Float64Array(n), hukou: new Float64Array(n) })),
+      local: new Float64Array(n),
+      migrant: new Float64Array(n),
+      demand: new Float64Array(n),
+      capacity: new Float64Array(n),
+      figures: services.map(() => new Figures(n * (plan.regions.length + 1), needed)),
+      returned,
+    };
+    byFigures.set(id, computation);
+  }
+  return computation;
+}
+
+/** Each region's figures of one service, from its demand (local and migrant parts) and capacity, into column `r`. */
+function regionFigures(f: Figures, r: number, width: number, local: Float64Array, migrant: Float64Array, demand: Float64Array, c: Float64Array, weights: Float64Array, T: number): void {
+  const n = demand.length;
+  for (let y = 0, at = r; y < n; y++, at += width) {
+    const d = demand[y];
+    const cy = c[y];
+    f.demand[at] = d;
+    f.capacity[at] = cy;
+    if (f.shortfall !== null) f.shortfall[at] = d > cy ? d - cy : 0;
+    if (f.surplus !== null) f.surplus[at] = cy > d ? cy - d : 0;
+    if (f.utilisation !== null) f.utilisation[at] = cy > 0 ? d / cy : 0;
+    if (f.coverage !== null) f.coverage[at] = d > 0 ? Math.min(1, cy / d) : 1;
+    if (f.migrantDemand !== null) f.migrantDemand[at] = migrant[y];
+    if (f.migrantCoverage !== null) f.migrantCoverage[at] = migrant[y] > 0 ? Math.min(1, Math.max(0, cy - local[y]) / migrant[y]) : 1;
+  }
+  const additions = f.additionsNeededPerYear;
+  if (additions !== null) {
+    // as additionsNeeded: the target year's shortfall spread over the years up to it
+    const shortfallT = Math.max(0, demand[T] - c[T]);
+    for (let y = 0; y < n; y++) additions[y * width + r] = y >= T ? Math.max(0, demand[y] - c[y]) : shortfallT / weights[y];
+  }
+}
+
+/** The sum over the regions of row `at - R .. at - 1` into `at` (the column of all regions). */
+function sumRegions(values: Float64Array | null, at: number, R: number): void {
+  if (values === null) return;
+  let total = 0;
+  for (let r = 0; r < R; r++) total += values[at - R + r];
+  values[at] = total;
+}
+
+/** All regions together (column R): sums, and the ratios of the sums. */
+function allRegionsFigures(f: Figures, n: number, R: number): void {
+  const width = R + 1;
+  for (let y = 0; y < n; y++) {
+    const at = y * width + R;
+    sumRegions(f.demand, at, R);
+    sumRegions(f.capacity, at, R);
+    sumRegions(f.shortfall, at, R);
+    sumRegions(f.surplus, at, R);
+    sumRegions(f.additionsNeededPerYear, at, R);
+    sumRegions(f.migrantDemand, at, R);
+    const d = f.demand[at];
+    const c = f.capacity[at];
+    if (f.utilisation !== null) f.utilisation[at] = c > 0 ? d / c : 0;
+    if (f.coverage !== null) f.coverage[at] = d > 0 ? 1 - f.shortfall![at] / d : 1;
+    if (f.migrantCoverage !== null) {
+      const md = f.migrantDemand!;
+      let migrantMet = 0;
+      for (let r = 0; r < R; r++) migrantMet += f.migrantCoverage[y * width + r] * md[y * width + r];
+      f.migrantCoverage[at] = md[at] > 0 ? migrantMet / md[at] : 1;
+    }
+  }
 }
 
 /**
  * Computes the services planned by `planServices` from a population, as `computeServices`
  * does (the same numbers, bit for bit), returning only the figures asked for (default: every
  * one) in the order of {@link SERVICE_FIGURES}. Whatever the figures asked for, every service
- * is checked for a capacity too small to divide by.
+ * is checked for a capacity too small to divide by. Works in buffers kept with the plan
+ * (between calls, for one thread); the series returned are the caller's own.
  *
  * @throws {ChengzhenError} for a capacity so near zero (a denormal number) that demand /
  *   capacity overflows.
@@ -92,27 +198,14 @@ export function computePlannedServices(plan: ServicesPlan, result: KernelResult,
   const R = plan.regions.length;
   const width = R + 1;
   const T = plan.target;
-  const scratch = scratchOf(plan);
-  const { sums, local, migrant, demand, capacity } = scratch;
-  const wanted = new Set(figures);
-  // what the figures asked for need besides themselves: demand and capacity always (the check)
-  const needed = new Set<ServiceFigure>([...wanted, 'demand', 'capacity']);
-  if (wanted.has('coverage')) needed.add('shortfall');
-  if (wanted.has('migrantCoverage')) needed.add('migrantDemand');
-  const services = plan.perRegion[0];
-  const series = services.map((_, i) => {
-    const own: Partial<Record<ServiceFigure, Float64Array>> = {};
-    for (const figure of needed) {
-      own[figure] = wanted.has(figure) ? new Float64Array(n * width) : (scratch.figures[i][figure] ??= new Float64Array(n * width));
-    }
-    return own;
-  });
+  const { sums, local, migrant, demand, capacity, figures: series, returned } = computationOf(plan, figures);
   for (let r = 0; r < R; r++) {
-    plan.ranges.forEach((range, k) => ageSumsInto(sums[k], result, r, range.from, range.to));
-    plan.perRegion[r].forEach((service, i) => {
-      service.demand(sums, local, migrant);
+    for (let k = 0; k < sums.length; k++) ageSumsInto(sums[k], result, r, plan.ranges[k].from, plan.ranges[k].to);
+    const services = plan.perRegion[r];
+    for (let i = 0; i < services.length; i++) {
+      const { stock } = services[i];
+      services[i].demand(sums, local, migrant);
       for (let y = 0; y < n; y++) demand[y] = local[y] + migrant[y];
-      const stock = service.stock;
       let c = stock.capacity;
       if (c === null) {
         // matchDemand: the stock starts at the base year's demand
@@ -120,60 +213,20 @@ export function computePlannedServices(plan: ServicesPlan, result: KernelResult,
         for (let y = 1; y < n; y++) capacity[y] = capacity[y - 1] * stock.factor[y] + stock.additions[y];
         c = capacity;
       }
-      const f = series[i];
-      for (let y = 0, at = r; y < n; y++, at += width) {
-        const d = demand[y];
-        f.demand![at] = d;
-        f.capacity![at] = c[y];
-        if (f.shortfall) f.shortfall[at] = d > c[y] ? d - c[y] : 0;
-        if (f.surplus) f.surplus[at] = c[y] > d ? c[y] - d : 0;
-        if (f.utilisation) f.utilisation[at] = c[y] > 0 ? d / c[y] : 0;
-        if (f.coverage) f.coverage[at] = d > 0 ? Math.min(1, c[y] / d) : 1;
-        if (f.migrantDemand) f.migrantDemand[at] = migrant[y];
-        if (f.migrantCoverage) f.migrantCoverage[at] = migrant[y] > 0 ? Math.min(1, Math.max(0, c[y] - local[y]) / migrant[y]) : 1;
-      }
-      const additions = f.additionsNeededPerYear;
-      if (additions) {
-        // as additionsNeeded: the target year's shortfall spread over the years up to it
-        const shortfallT = Math.max(0, demand[T] - c[T]);
-        for (let y = 0; y < n; y++) additions[y * width + r] = y >= T ? Math.max(0, demand[y] - c[y]) : shortfallT / stock.weights[y];
-      }
-    });
+      regionFigures(series[i], r, width, local, migrant, demand, c, stock.weights, T);
+    }
   }
   const out: DerivedSeries = new Map();
-  for (const { key } of SERVICES) {
-    const i = services.findIndex((s) => s.key === key);
-    if (i < 0) continue;
-    const f = series[i];
-    const sum = (values: Float64Array, at: number) => {
-      let total = 0;
-      for (let r = 0; r < R; r++) total += values[at - R + r];
-      values[at] = total;
-    };
-    for (let y = 0; y < n; y++) {
-      const at = y * width + R;
-      for (const summed of ['demand', 'capacity', 'shortfall', 'surplus', 'additionsNeededPerYear', 'migrantDemand'] as const) {
-        const values = f[summed];
-        if (values) sum(values, at);
-      }
-      const d = f.demand![at];
-      const c = f.capacity![at];
-      if (f.utilisation) f.utilisation[at] = c > 0 ? d / c : 0;
-      if (f.coverage) f.coverage[at] = d > 0 ? 1 - f.shortfall![at] / d : 1;
-      if (f.migrantCoverage) {
-        const md = f.migrantDemand!;
-        let migrantMet = 0;
-        for (let r = 0; r < R; r++) migrantMet += f.migrantCoverage[y * width + r] * md[y * width + r];
-        f.migrantCoverage[at] = md[at] > 0 ? migrantMet / md[at] : 1;
-      }
-    }
+  for (const { service, key, series: names } of returned) {
+    const f = series[service];
+    allRegionsFigures(f, n, R);
     for (let i = 0; i < n * width; i++) {
-      const d = f.demand![i];
-      const c = f.capacity![i];
+      const d = f.demand[i];
+      const c = f.capacity[i];
       const utilisation = c > 0 ? d / c : 0;
       if (!Number.isFinite(utilisation)) throw tooLittleCapacity(key, d, c, utilisation, i, plan.years, width, result.regions);
     }
-    for (const figure of SERVICE_FIGURES) if (wanted.has(figure)) out.set(`${key}.${figure}`, f[figure]!);
+    for (const { name, figure } of names) out.set(name, f[figure]!.slice());
   }
   return out;
 }
