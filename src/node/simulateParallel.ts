@@ -104,6 +104,20 @@ function busyCoresSince(): { elapsedMs: () => number; busy: () => number } {
   };
 }
 
+/** A worker thread started before its job, keeping the first error it meets before it is handed one. */
+interface EarlyWorker {
+  worker: Worker;
+  failure: { error: unknown } | null;
+}
+
+function startEarly(script: URL): EarlyWorker {
+  const started: EarlyWorker = { worker: new Worker(script), failure: null };
+  started.worker.on('error', (error) => {
+    started.failure ??= { error };
+  });
+  return started;
+}
+
 /**
  * The draws cut into ranges handed out one at a time, so that a thread slowed by other work
  * takes fewer: about eight ranges a thread, of 16 to 2,000 draws. Any cut gives the same
@@ -145,16 +159,25 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const script = workerScript();
   const most = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism());
   const measuring = wanted === undefined && most > 1 ? busyCoresSince() : null;
-  const plan = planSimulation(input, rest);
-  const cells = options.draws * plan.keys.length * plan.years.length;
-  if (cells > LIMITS.maxResultCells) {
-    throw optionError(
-      'too_large',
-      'draws',
-      `draws must keep the kept series within ${LIMITS.maxResultCells} numbers (LIMITS.maxResultCells), received ${options.draws}: ${options.draws} draws x ${plan.keys.length} series x ${plan.years.length} years = ${cells}; use fewer draws, indicators or regions`,
-      `at most ${Math.floor(LIMITS.maxResultCells / (plan.keys.length * plan.years.length))} draws`,
-      String(options.draws),
-    );
+  // threads asked for start at once: they load the library while this thread plans, and
+  // wait for their job (stopped again if the options turn out invalid)
+  const early = wanted !== undefined && most > 1 ? Array.from({ length: most - 1 }, () => startEarly(script!)) : [];
+  let plan: SimulationPlan;
+  try {
+    plan = planSimulation(input, rest);
+    const cells = options.draws * plan.keys.length * plan.years.length;
+    if (cells > LIMITS.maxResultCells) {
+      throw optionError(
+        'too_large',
+        'draws',
+        `draws must keep the kept series within ${LIMITS.maxResultCells} numbers (LIMITS.maxResultCells), received ${options.draws}: ${options.draws} draws x ${plan.keys.length} series x ${plan.years.length} years = ${cells}; use fewer draws, indicators or regions`,
+        `at most ${Math.floor(LIMITS.maxResultCells / (plan.keys.length * plan.years.length))} draws`,
+        String(options.draws),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(early.map(({ worker }) => worker.terminate()));
+    throw error;
   }
   if (most === 1) {
     onThreads?.(1, 0);
@@ -187,7 +210,9 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
   const startWorkers = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script!, { workerData: job });
+      const started = early.shift();
+      const worker = started?.worker ?? new Worker(script!);
+      worker.postMessage(job);
       workers.push(worker);
       worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
         if (failure) return;
@@ -202,13 +227,16 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
           wake?.();
         }
       });
-      worker.on('error', (error) => {
+      const failed = (error: unknown) => {
         const issues = (error as { issues?: unknown }).issues;
         fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
-      });
+      };
+      worker.on('error', failed);
       worker.on('exit', (code) => {
         if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
       });
+      // a thread started early that failed before its job (then it has exited too)
+      if (started?.failure) failed(started.failure.error);
     }
   };
   let threads = 0;
@@ -251,7 +279,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   // settled once every worker has stopped, so that no thread outlives the call
   const outcome = failure as { error: unknown } | null;
   stopping = true;
-  await Promise.allSettled(workers.map((worker) => worker.terminate()));
+  await Promise.allSettled([...workers, ...early.map((e) => e.worker)].map((worker) => worker.terminate()));
   if (outcome) throw outcome.error;
   onProgress?.(options.draws, options.draws);
   return summariseSimulation(plan, options.seed, options.draws, chunks);

@@ -375,8 +375,10 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
   }
   let problem0: KernelProblem | null = null;
   let prepared0: CompileInputs | null = null;
-  // one buffer per rate for all steps, reused by every draw (the kernel only reads its inputs)
-  const buffers = new Map<'m' | 'c' | 'q' | 'k', Float64Array>();
+  // the base's levels by region and year, and per rate one buffer for all steps with a view of
+  // each step, reused by every draw (the kernel only reads its inputs)
+  let levels0: Record<'m' | 'c' | 'q' | 'k', number[][]> | null = null;
+  const views = new Map<'m' | 'c' | 'q' | 'k', Float64Array[]>();
   const ids = base.regions.map((r) => r.id);
   const firstYear = base.baseYear + 1;
   return (scenario) => {
@@ -386,8 +388,9 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
     const R = problem0.regions.length;
     const A1 = problem0.maxAge + 1;
     const steps = problem0.years;
+    levels0 ??= { m: prepared0.levers.map((l) => l.m.values), c: prepared0.levers.map((l) => l.c.values), q: prepared0.levers.map((l) => l.q.values), k: prepared0.levers.map((l) => l.k.values) };
     // each region's levels by year: the moved levers' from the draw, the others from the base
-    const levels = { m: prepared0.levers.map((l) => l.m.values), c: prepared0.levers.map((l) => l.c.values), q: prepared0.levers.map((l) => l.q.values), k: prepared0.levers.map((l) => l.k.values) };
+    const levels = { ...levels0 };
     try {
       for (const rate of rates) {
         const where = RATE_SCHEDULES[rate];
@@ -398,29 +401,34 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
       throw error;
     }
     const weights = prepared0.weights;
-    for (let t = 0; t < steps; t++) {
-      for (let r = 0; r < R; r++) {
-        const w = weights[r];
+    for (let r = 0; r < R; r++) {
+      const w = weights[r];
+      for (let t = 0; t < steps; t++) {
         const m = levels.m[r][t];
         const c = levels.c[r][t];
         const k = levels.k[r][t];
         const q = levels.q[r][t];
+        // the same levels as the year before pass as they did
+        if (t > 0 && m === levels.m[r][t - 1] && c === levels.c[r][t - 1] && k === levels.k[r][t - 1] && q === levels.q[r][t - 1]) continue;
         for (let x = 0; x < 2 * A1; x++) if (!(m * w.m[x] + c <= 1 && k * w.k[x] + q * w.q[x] <= 1)) return compileScenario(scenario);
       }
     }
     const inputs: KernelInputs = { ...problem0.inputs };
     for (const rate of rates) {
       const size = rate === 'c' ? R : R * 2 * A1;
-      let buffer = buffers.get(rate);
-      if (buffer === undefined) {
-        buffer = new Float64Array(steps * size);
-        buffers.set(rate, buffer);
+      let list = views.get(rate);
+      if (list === undefined) {
+        const buffer = new Float64Array(steps * size);
+        list = Array.from({ length: steps }, (_, t) => buffer.subarray(t * size, (t + 1) * size));
+        views.set(rate, list);
       }
-      const list: Float64Array[] = [];
-      for (let t = 0; t < steps; t++) {
-        const values = buffer.subarray(t * size, (t + 1) * size);
+      // levels the same (bit for bit) in every year give the same rates in every year
+      const byRegion = levels[rate];
+      const constant = byRegion.every((series) => series.every((level) => Object.is(level, series[0])));
+      for (let t = 0; t < (constant ? 1 : steps); t++) {
+        const values = list[t];
         for (let r = 0; r < R; r++) {
-          const level = levels[rate][r][t];
+          const level = byRegion[r][t];
           if (rate === 'c') {
             values[r] = level;
             continue;
@@ -429,9 +437,8 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
           const profile = weights[r][rate];
           for (let x = 0, i = r * 2 * A1; x < 2 * A1; x++, i++) values[i] = level * profile[x];
         }
-        list.push(values);
       }
-      inputs[rate] = allEqual(list) ? [list[0]] : list;
+      inputs[rate] = constant || allEqual(list) ? [list[0]] : [...list];
     }
     return { ...problem0, inputs };
   };
