@@ -472,17 +472,47 @@ function padFlow(values: number[], years: number): number[] {
 }
 
 /**
- * The values sorted ascending: in place, by the typed array's own numeric sort, unless a value
- * is NaN or -0, whose order that sort and a comparison of `a - b` may set apart (then a sorted
- * copy as `Array.prototype.sort` with `a - b` gives, the bands' historical order, bit for bit).
+ * The values sorted ascending, as `Array.prototype.sort` with `a - b` sorts a copy. Most
+ * series move with the uncertain levers, so the values are first read into `scratch` in the
+ * order of the draws that sorts the first lever (`order`): that is then sorted, or nearly (up
+ * to rounding), ascending or descending, and an insertion sort finishes it in a few moves
+ * (values that compare equal are the same number, bit for bit, once NaN and -0 are set apart,
+ * so any ascending arrangement is the sorted list). When that takes too many moves, `values`
+ * is sorted in place by the typed array's numeric sort. NaN or -0 among the values: a sorted
+ * copy as before.
  */
-function sortedInPlace(values: Float64Array): readonly number[] {
-  for (let i = 0; i < values.length; i++) {
+function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64Array): readonly number[] {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v || (v === 0 && 1 / v < 0)) return Array.from(values).sort((a, b) => a - b);
   }
+  for (let i = 0; i < n; i++) scratch[i] = values[order[i]];
+  if (scratch[n - 1] < scratch[0]) scratch.reverse();
   // simple-statistics reads its argument by index and length only
+  if (insertionSorted(scratch, 4 * n)) return scratch as unknown as readonly number[];
   return values.sort() as unknown as readonly number[];
+}
+
+/** Sorts `values` ascending by insertion when that takes at most `moves` moves; false (and `values` left unsorted) when it would take more. */
+function insertionSorted(values: Float64Array, moves: number): boolean {
+  let left = moves;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+      if (--left < 0) return false;
+    }
+    values[j + 1] = v;
+  }
+  return true;
+}
+
+/** The draws in the order that sorts `values` ascending (ties by draw). */
+function drawOrder(values: Float64Array): Int32Array {
+  return Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
 }
 
 /**
@@ -516,6 +546,8 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
   });
   const bands: QuantileBand[] = [];
   const column = new Float64Array(draws);
+  const scratch = new Float64Array(draws);
+  const order = drawOrder(levers[0].values);
   plan.keys.forEach((key, k) => {
     const isFlow = indicatorInfo(key.indicator)?.kind === 'flow';
     for (let y = isFlow ? 1 : 0; y < Y; y++) {
@@ -523,7 +555,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
         const s = c.series[k];
         for (let d = 0; d < c.to - c.from; d++) column[c.from + d] = s[d * Y + y];
       }
-      const sorted = sortedInPlace(column);
+      const sorted = sortedValues(column, order, scratch);
       bands.push({
         indicator: key.indicator,
         region: key.region,
