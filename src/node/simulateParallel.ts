@@ -53,8 +53,10 @@ const DRAWS_PER_THREAD = 16;
 
 /**
  * The fewest draws a thread gets by default. A worker thread costs about 0.3 s of CPU to start
- * (load the library, plan the simulation) and a national draw about 0.3-0.5 ms, so below
- * about 1,000 draws a thread one thread is as fast; measured in bench/simulate.ts.
+ * (load the library, parse the scenario), while the calling thread plans and runs draws (a
+ * national draw about 0.1 ms of CPU), so below about 1,000 draws a thread one thread is as
+ * fast; a thread that starts too late to take a range costs the calling thread nothing but
+ * its start. Measured in bench/simulate.ts.
  */
 export const DEFAULT_DRAWS_PER_THREAD = 1000;
 
@@ -120,11 +122,12 @@ function startEarly(script: URL): EarlyWorker {
 
 /**
  * The draws cut into ranges handed out one at a time, so that a thread slowed by other work
- * takes fewer: about eight ranges a thread, of 16 to 2,000 draws. Any cut gives the same
+ * takes fewer: about sixteen ranges a thread (so that the last ones, taken while other threads
+ * finish theirs, are short), of 16 to 2,000 draws. Any cut gives the same
  * bands (draw i depends only on the seed and i).
  */
 function drawRanges(draws: number, threads: number): { from: number; to: number }[] {
-  const size = Math.min(2000, Math.max(16, Math.ceil(draws / (threads * 8))));
+  const size = Math.min(2000, Math.max(16, Math.ceil(draws / (threads * 16))));
   const out: { from: number; to: number }[] = [];
   for (let from = 0; from < draws; from += size) out.push({ from, to: Math.min(draws, from + size) });
   return out;

@@ -21,7 +21,8 @@ port.once('message', (job: WorkerJob) => {
     const range = job.ranges[i];
     let reported = 0;
     const chunk = runSimulationDraws(plan, job.seed, range.from, range.to, (done) => {
-      if (done - reported >= 10) {
+      // every 100 draws (about 10 ms): each message takes the calling thread from its own draws
+      if (done - reported >= 100) {
         port.postMessage({ progress: done - reported });
         reported = done;
       }
