@@ -485,7 +485,7 @@ function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64A
   const n = values.length;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== v || (v === 0 && 1 / v < 0)) return Array.from(values).sort((a, b) => a - b);
+    if (Number.isNaN(v) || Object.is(v, -0)) return Array.from(values).sort((a, b) => a - b);
   }
   for (let i = 0; i < n; i++) scratch[i] = values[order[i]];
   if (scratch[n - 1] < scratch[0]) scratch.reverse();
