@@ -6,7 +6,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { loadDemographyCache } from '../model/unDemography.js';
-import { parseScenario } from '../schema/scenario.js';
+import { markLeverCopyParsed } from '../schema/scenario.js';
 import { runSimulationDraws, type SimulationPlan } from '../solve/simulate.js';
 import type { WorkerJob } from './simulateParallel.js';
 
@@ -15,8 +15,9 @@ const port = parentPort!;
 // calling thread has planned the simulation
 port.once('message', (job: WorkerJob) => {
   loadDemographyCache(job.demography);
-  // the scenario arrives as a structured clone: parsed again (the same scenario), not planned again
-  const plan: SimulationPlan = { ...job.plan, scenario: parseScenario(job.plan.scenario) };
+  // the scenario arrives as a structured clone of the one the calling thread parsed: taken as
+  // parsed (frozen, not validated again), and not planned again
+  const plan: SimulationPlan = { ...job.plan, scenario: markLeverCopyParsed(job.plan.scenario) };
   for (let i = Atomics.add(job.next, 0, 1); i < job.ranges.length; i = Atomics.add(job.next, 0, 1)) {
     const range = job.ranges[i];
     let reported = 0;
