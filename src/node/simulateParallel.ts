@@ -12,7 +12,7 @@ import { ChengzhenError } from '../errors.js';
 import { demographyCacheEntries, type YearDemography } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
+import { compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, summariseSimulation, type DrawBase, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
 
 /** What a worker thread is handed: the plan, the ranges and the shared index of the next range to take. */
 export interface WorkerJob {
@@ -23,6 +23,8 @@ export interface WorkerJob {
   next: Int32Array;
   /** The parent's cached UN demography, so the worker does not build the life tables again. */
   demography: [string, YearDemography][];
+  /** The scenario compiled for the draws, when they compile from it, so the worker does not compile it again. */
+  base?: DrawBase;
 }
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
@@ -210,7 +212,9 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     Atomics.store(next, 0, ranges.length);
     wake?.();
   };
-  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
+  // compiled here once for this thread's draws and the workers'
+  const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
+  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography, base };
   const startWorkers = (count: number) => {
     for (let i = 0; i < count; i++) {
       const started = early.shift();

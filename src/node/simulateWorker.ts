@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadDemographyCache } from '../model/unDemography.js';
 import { markLeverCopyParsed } from '../schema/scenario.js';
-import { runSimulationDraws, type SimulationPlan } from '../solve/simulate.js';
+import { runSimulationDraws, useDrawBase, type SimulationPlan } from '../solve/simulate.js';
 import type { WorkerJob } from './simulateParallel.js';
 
 const port = parentPort!;
@@ -18,6 +18,7 @@ port.once('message', (job: WorkerJob) => {
   // the scenario arrives as a structured clone of the one the calling thread parsed: taken as
   // parsed (frozen, not validated again), and not planned again
   const plan: SimulationPlan = { ...job.plan, scenario: markLeverCopyParsed(job.plan.scenario) };
+  if (job.base) useDrawBase(plan.scenario, job.base);
   for (let i = Atomics.add(job.next, 0, 1); i < job.ranges.length; i = Atomics.add(job.next, 0, 1)) {
     const range = job.ranges[i];
     let reported = 0;

@@ -357,6 +357,47 @@ const RATE_SCHEDULES = {
 } as const;
 
 /**
+ * What the draws of a scenario compile from, once: the scenario's kernel problem, and each
+ * region's levels of the rate levers by year and normalised age profiles. Plain data, so that
+ * the calling thread can hand it to worker threads ({@link useDrawBase}).
+ */
+export interface DrawBase {
+  problem: KernelProblem;
+  levels: Record<'m' | 'c' | 'q' | 'k', number[][]>;
+  weights: CompileInputs['weights'];
+}
+
+/** Each scenario's draw base, compiled once per thread or handed over. */
+const drawBases = new WeakMap<Scenario, DrawBase>();
+
+/**
+ * The draw base of a (parsed) scenario, compiled the first time.
+ *
+ * @throws {ChengzhenError} as `compileScenario` does.
+ */
+export function drawBase(scenario: Scenario): DrawBase {
+  let found = drawBases.get(scenario);
+  if (found === undefined) {
+    const problem = compileScenario(scenario);
+    const prepared = compileInputs(scenario);
+    const levels = { m: prepared.levers.map((l) => l.m.values), c: prepared.levers.map((l) => l.c.values), q: prepared.levers.map((l) => l.q.values), k: prepared.levers.map((l) => l.k.values) };
+    found = { problem, levels, weights: prepared.weights };
+    drawBases.set(scenario, found);
+  }
+  return found;
+}
+
+/** Takes `base` (from {@link drawBase} of the same scenario on another thread) as the scenario's draw base. */
+export function useDrawBase(scenario: Scenario, base: DrawBase): void {
+  drawBases.set(scenario, base);
+}
+
+/** Whether the draws of a plan compile from a {@link DrawBase} (every lever a rate or a service, the series the lean path's). */
+export function compilesFromDrawBase(plan: SimulationPlan): boolean {
+  return !plan.scenario.constraints && seriesKeys(plan) !== null && plan.uncertain.every((u) => RATE_OF_LEVER[u.lever.path] !== undefined || u.lever.path.startsWith('services.'));
+}
+
+/**
  * The compiler of a simulation's draws. When every lever moved is a rate of the transitions
  * (m, c, q, k) or a service, the scenario is compiled once and a draw recomputes only the
  * rates it moves: the moved levers' values by year as `compileInputs` reads them, times the
@@ -373,24 +414,21 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
     if (rate !== undefined) rates.add(rate);
     else if (!lever.path.startsWith('services.')) return compileScenario;
   }
-  let problem0: KernelProblem | null = null;
-  let prepared0: CompileInputs | null = null;
-  // the base's levels by region and year, and per rate one buffer for all steps with a view of
-  // each step, reused by every draw (the kernel only reads its inputs)
-  let levels0: Record<'m' | 'c' | 'q' | 'k', number[][]> | null = null;
+  let base0: DrawBase | null = null;
+  // per rate one buffer for all steps with a view of each step, reused by every draw (the
+  // kernel only reads its inputs)
   const views = new Map<'m' | 'c' | 'q' | 'k', Float64Array[]>();
   const ids = base.regions.map((r) => r.id);
   const firstYear = base.baseYear + 1;
   return (scenario) => {
-    problem0 ??= compileScenario(base);
+    base0 ??= drawBase(base);
+    const problem0 = base0.problem;
     if (rates.size === 0) return problem0;
-    prepared0 ??= compileInputs(base);
     const R = problem0.regions.length;
     const A1 = problem0.maxAge + 1;
     const steps = problem0.years;
-    levels0 ??= { m: prepared0.levers.map((l) => l.m.values), c: prepared0.levers.map((l) => l.c.values), q: prepared0.levers.map((l) => l.q.values), k: prepared0.levers.map((l) => l.k.values) };
     // each region's levels by year: the moved levers' from the draw, the others from the base
-    const levels = { ...levels0 };
+    const levels = { ...base0.levels };
     try {
       for (const rate of rates) {
         const where = RATE_SCHEDULES[rate];
@@ -400,7 +438,7 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
       if (error instanceof ChengzhenError) return compileScenario(scenario);
       throw error;
     }
-    const weights = prepared0.weights;
+    const weights = base0.weights;
     for (let r = 0; r < R; r++) {
       const w = weights[r];
       for (let t = 0; t < steps; t++) {

@@ -6,7 +6,8 @@
 
 import { mean, quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulationPlan } from '../../src/solve/simulate.js';
+import { compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, summariseSimulation, useDrawBase, type SimulationPlan } from '../../src/solve/simulate.js';
+import { markLeverCopyParsed } from '../../src/schema/scenario.js';
 import { project } from '../../src/model/project.js';
 import { withLever } from '../../src/solve/levers.js';
 import { firstBitDifference } from '../helpers/bits.js';
@@ -135,5 +136,19 @@ describe('summariseSimulation: the quantiles of the values sorted as numbers', (
         for (const [q, value] of Object.entries(expected)) expect(Object.is(band[q as keyof typeof expected], value), `${key.region} ${plan.years[y]} ${q}: ${band[q as keyof typeof expected]} vs ${value}`).toBe(true);
       }
     });
+  });
+});
+
+describe('useDrawBase(scenario, base): the draws of another thread', () => {
+  it('gives the draws bit for bit from a structured clone of the scenario and of its draw base', () => {
+    const plan = planSimulation(getPreset('national-2024-2028').scenario, { draws: 4, seed: 9, uncertain });
+    expect(compilesFromDrawBase(plan)).toBe(true);
+    const here = runSimulationDraws(plan, 9, 0, 4);
+    // as a worker thread receives them
+    const scenario = markLeverCopyParsed(structuredClone(plan.scenario));
+    useDrawBase(scenario, structuredClone(drawBase(plan.scenario)));
+    const there = runSimulationDraws({ ...plan, scenario }, 9, 0, 4);
+    here.series.forEach((values, k) => expect(firstBitDifference(there.series[k], values), plan.keys[k].indicator).toBe(-1));
+    expect(compilesFromDrawBase({ ...plan, uncertain: [{ lever: { path: 'migration.externalNetMigrants' }, distribution: uncertain['migration.ruralToUrbanRate'] }] })).toBe(false);
   });
 });
