@@ -12,7 +12,7 @@ import { ChengzhenError } from '../errors.js';
 import { demographyCacheEntries, type YearDemography } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
+import { compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, summariseSimulation, type DrawBase, type SimulateOptions, type SimulationChunk, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
 
 /** What a worker thread is handed: the plan, the ranges and the shared index of the next range to take. */
 export interface WorkerJob {
@@ -23,6 +23,8 @@ export interface WorkerJob {
   next: Int32Array;
   /** The parent's cached UN demography, so the worker does not build the life tables again. */
   demography: [string, YearDemography][];
+  /** The scenario compiled for the draws, when they compile from it, so the worker does not compile it again. */
+  base?: DrawBase;
 }
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
@@ -53,8 +55,10 @@ const DRAWS_PER_THREAD = 16;
 
 /**
  * The fewest draws a thread gets by default. A worker thread costs about 0.3 s of CPU to start
- * (load the library, plan the simulation) and a national draw about 0.3-0.5 ms, so below
- * about 1,000 draws a thread one thread is as fast; measured in bench/simulate.ts.
+ * (load the library, parse the scenario), while the calling thread plans and runs draws (a
+ * national draw about 0.1 ms of CPU), so below about 1,000 draws a thread one thread is as
+ * fast; a thread that starts too late to take a range costs the calling thread nothing but
+ * its start. Measured in bench/simulate.ts.
  */
 export const DEFAULT_DRAWS_PER_THREAD = 1000;
 
@@ -104,13 +108,28 @@ function busyCoresSince(): { elapsedMs: () => number; busy: () => number } {
   };
 }
 
+/** A worker thread started before its job, keeping the first error it meets before it is handed one. */
+interface EarlyWorker {
+  worker: Worker;
+  failure: { error: unknown } | null;
+}
+
+function startEarly(script: URL): EarlyWorker {
+  const started: EarlyWorker = { worker: new Worker(script), failure: null };
+  started.worker.on('error', (error) => {
+    started.failure ??= { error };
+  });
+  return started;
+}
+
 /**
  * The draws cut into ranges handed out one at a time, so that a thread slowed by other work
- * takes fewer: about eight ranges a thread, of 16 to 2,000 draws. Any cut gives the same
+ * takes fewer: about sixteen ranges a thread (so that the last ones, taken while other threads
+ * finish theirs, are short), of 16 to 2,000 draws. Any cut gives the same
  * bands (draw i depends only on the seed and i).
  */
 function drawRanges(draws: number, threads: number): { from: number; to: number }[] {
-  const size = Math.min(2000, Math.max(16, Math.ceil(draws / (threads * 8))));
+  const size = Math.min(2000, Math.max(16, Math.ceil(draws / (threads * 16))));
   const out: { from: number; to: number }[] = [];
   for (let from = 0; from < draws; from += size) out.push({ from, to: Math.min(draws, from + size) });
   return out;
@@ -145,16 +164,25 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const script = workerScript();
   const most = script === null ? 1 : threadCount(options.draws, wanted, availableParallelism());
   const measuring = wanted === undefined && most > 1 ? busyCoresSince() : null;
-  const plan = planSimulation(input, rest);
-  const cells = options.draws * plan.keys.length * plan.years.length;
-  if (cells > LIMITS.maxResultCells) {
-    throw optionError(
-      'too_large',
-      'draws',
-      `draws must keep the kept series within ${LIMITS.maxResultCells} numbers (LIMITS.maxResultCells), received ${options.draws}: ${options.draws} draws x ${plan.keys.length} series x ${plan.years.length} years = ${cells}; use fewer draws, indicators or regions`,
-      `at most ${Math.floor(LIMITS.maxResultCells / (plan.keys.length * plan.years.length))} draws`,
-      String(options.draws),
-    );
+  // threads asked for start at once: they load the library while this thread plans, and
+  // wait for their job (stopped again if the options turn out invalid)
+  const early = wanted !== undefined && most > 1 ? Array.from({ length: most - 1 }, () => startEarly(script!)) : [];
+  let plan: SimulationPlan;
+  try {
+    plan = planSimulation(input, rest);
+    const cells = options.draws * plan.keys.length * plan.years.length;
+    if (cells > LIMITS.maxResultCells) {
+      throw optionError(
+        'too_large',
+        'draws',
+        `draws must keep the kept series within ${LIMITS.maxResultCells} numbers (LIMITS.maxResultCells), received ${options.draws}: ${options.draws} draws x ${plan.keys.length} series x ${plan.years.length} years = ${cells}; use fewer draws, indicators or regions`,
+        `at most ${Math.floor(LIMITS.maxResultCells / (plan.keys.length * plan.years.length))} draws`,
+        String(options.draws),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(early.map(({ worker }) => worker.terminate()));
+    throw error;
   }
   if (most === 1) {
     onThreads?.(1, 0);
@@ -184,10 +212,14 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     Atomics.store(next, 0, ranges.length);
     wake?.();
   };
-  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography };
+  // compiled here once for this thread's draws and the workers'
+  const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
+  const job: WorkerJob = { plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, ranges, next, demography, base };
   const startWorkers = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script!, { workerData: job });
+      const started = early.shift();
+      const worker = started?.worker ?? new Worker(script!);
+      worker.postMessage(job);
       workers.push(worker);
       worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
         if (failure) return;
@@ -202,13 +234,16 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
           wake?.();
         }
       });
-      worker.on('error', (error) => {
+      const failed = (error: unknown) => {
         const issues = (error as { issues?: unknown }).issues;
         fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
-      });
+      };
+      worker.on('error', failed);
       worker.on('exit', (code) => {
         if (code !== 0) fail(new Error(`simulation worker stopped with exit code ${code}`));
       });
+      // a thread started early that failed before its job (then it has exited too)
+      if (started?.failure) failed(started.failure.error);
     }
   };
   let threads = 0;
@@ -251,7 +286,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   // settled once every worker has stopped, so that no thread outlives the call
   const outcome = failure as { error: unknown } | null;
   stopping = true;
-  await Promise.allSettled(workers.map((worker) => worker.terminate()));
+  await Promise.allSettled([...workers, ...early.map((e) => e.worker)].map((worker) => worker.terminate()));
   if (outcome) throw outcome.error;
   onProgress?.(options.draws, options.draws);
   return summariseSimulation(plan, options.seed, options.draws, chunks);

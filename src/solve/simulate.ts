@@ -13,7 +13,8 @@ import { project } from '../model/project.js';
 import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import { computeServices } from '../model/services/computeServices.js';
+import { computePlannedServices } from '../model/services/computeServices.js';
+import { planServices, type ServicesPlan } from '../model/services/planServices.js';
 import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernelInto, type KernelSink, type KernelWorkspace } from '../kernel/runKernel.js';
@@ -263,10 +264,18 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
     };
   }
   const services = keys.some((key) => key.kind === 'service');
+  // only the figures kept are computed (every service is still checked)
+  const figures = SERVICE_FIGURES.filter((figure) => keys.some((key) => key.kind === 'service' && key.name.split('.')[1] === figure));
   const compile = levers === undefined ? compileScenario : drawCompiler(plan.scenario, levers);
   let workspace: KernelWorkspace | null = null;
   let kept: KeptPopulation | null = null;
   let last: { problem: KernelProblem; indicators: KernelIndicators } | null = null;
+  // the services planned once for as long as the draws leave them alone (a rate lever)
+  let planned: { services: Scenario['services']; plan: ServicesPlan | null } | null = null;
+  const computeServices = (scenario: Scenario, result: KernelResult) => {
+    if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, result.maxAge) };
+    return planned.plan === null ? new Map<string, Float64Array>() : computePlannedServices(planned.plan, result, figures);
+  };
   return (scenario, out, at) => {
     const problem = compile(scenario);
     workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
@@ -280,7 +289,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
       indicators = runKernelIndicators(problem, workspace);
     }
     last = { problem, indicators };
-    const derived = services ? computeServices(scenario, kept!.result, plan.years) : null;
+    const derived = services ? computeServices(scenario, kept!.result) : null;
     const width = problem.regions.length + 1;
     keys.forEach((key, k) => {
       const target = out[k];
@@ -348,6 +357,47 @@ const RATE_SCHEDULES = {
 } as const;
 
 /**
+ * What the draws of a scenario compile from, once: the scenario's kernel problem, and each
+ * region's levels of the rate levers by year and normalised age profiles. Plain data, so that
+ * the calling thread can hand it to worker threads ({@link useDrawBase}).
+ */
+export interface DrawBase {
+  problem: KernelProblem;
+  levels: Record<'m' | 'c' | 'q' | 'k', number[][]>;
+  weights: CompileInputs['weights'];
+}
+
+/** Each scenario's draw base, compiled once per thread or handed over. */
+const drawBases = new WeakMap<Scenario, DrawBase>();
+
+/**
+ * The draw base of a (parsed) scenario, compiled the first time.
+ *
+ * @throws {ChengzhenError} as `compileScenario` does.
+ */
+export function drawBase(scenario: Scenario): DrawBase {
+  let found = drawBases.get(scenario);
+  if (found === undefined) {
+    const problem = compileScenario(scenario);
+    const prepared = compileInputs(scenario);
+    const levels = { m: prepared.levers.map((l) => l.m.values), c: prepared.levers.map((l) => l.c.values), q: prepared.levers.map((l) => l.q.values), k: prepared.levers.map((l) => l.k.values) };
+    found = { problem, levels, weights: prepared.weights };
+    drawBases.set(scenario, found);
+  }
+  return found;
+}
+
+/** Takes `base` (from {@link drawBase} of the same scenario on another thread) as the scenario's draw base. */
+export function useDrawBase(scenario: Scenario, base: DrawBase): void {
+  drawBases.set(scenario, base);
+}
+
+/** Whether the draws of a plan compile from a {@link DrawBase} (every lever a rate or a service, the series the lean path's). */
+export function compilesFromDrawBase(plan: SimulationPlan): boolean {
+  return !plan.scenario.constraints && seriesKeys(plan) !== null && plan.uncertain.every((u) => RATE_OF_LEVER[u.lever.path] !== undefined || u.lever.path.startsWith('services.'));
+}
+
+/**
  * The compiler of a simulation's draws. When every lever moved is a rate of the transitions
  * (m, c, q, k) or a service, the scenario is compiled once and a draw recomputes only the
  * rates it moves: the moved levers' values by year as `compileInputs` reads them, times the
@@ -364,21 +414,21 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
     if (rate !== undefined) rates.add(rate);
     else if (!lever.path.startsWith('services.')) return compileScenario;
   }
-  let problem0: KernelProblem | null = null;
-  let prepared0: CompileInputs | null = null;
-  // one buffer per rate for all steps, reused by every draw (the kernel only reads its inputs)
-  const buffers = new Map<'m' | 'c' | 'q' | 'k', Float64Array>();
+  let base0: DrawBase | null = null;
+  // per rate one buffer for all steps with a view of each step, reused by every draw (the
+  // kernel only reads its inputs)
+  const views = new Map<'m' | 'c' | 'q' | 'k', Float64Array[]>();
   const ids = base.regions.map((r) => r.id);
   const firstYear = base.baseYear + 1;
   return (scenario) => {
-    problem0 ??= compileScenario(base);
+    base0 ??= drawBase(base);
+    const problem0 = base0.problem;
     if (rates.size === 0) return problem0;
-    prepared0 ??= compileInputs(base);
     const R = problem0.regions.length;
     const A1 = problem0.maxAge + 1;
     const steps = problem0.years;
     // each region's levels by year: the moved levers' from the draw, the others from the base
-    const levels = { m: prepared0.levers.map((l) => l.m.values), c: prepared0.levers.map((l) => l.c.values), q: prepared0.levers.map((l) => l.q.values), k: prepared0.levers.map((l) => l.k.values) };
+    const levels = { ...base0.levels };
     try {
       for (const rate of rates) {
         const where = RATE_SCHEDULES[rate];
@@ -388,30 +438,35 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
       if (error instanceof ChengzhenError) return compileScenario(scenario);
       throw error;
     }
-    const weights = prepared0.weights;
-    for (let t = 0; t < steps; t++) {
-      for (let r = 0; r < R; r++) {
-        const w = weights[r];
+    const weights = base0.weights;
+    for (let r = 0; r < R; r++) {
+      const w = weights[r];
+      for (let t = 0; t < steps; t++) {
         const m = levels.m[r][t];
         const c = levels.c[r][t];
         const k = levels.k[r][t];
         const q = levels.q[r][t];
+        // the same levels as the year before pass as they did
+        if (t > 0 && m === levels.m[r][t - 1] && c === levels.c[r][t - 1] && k === levels.k[r][t - 1] && q === levels.q[r][t - 1]) continue;
         for (let x = 0; x < 2 * A1; x++) if (!(m * w.m[x] + c <= 1 && k * w.k[x] + q * w.q[x] <= 1)) return compileScenario(scenario);
       }
     }
     const inputs: KernelInputs = { ...problem0.inputs };
     for (const rate of rates) {
       const size = rate === 'c' ? R : R * 2 * A1;
-      let buffer = buffers.get(rate);
-      if (buffer === undefined) {
-        buffer = new Float64Array(steps * size);
-        buffers.set(rate, buffer);
+      let list = views.get(rate);
+      if (list === undefined) {
+        const buffer = new Float64Array(steps * size);
+        list = Array.from({ length: steps }, (_, t) => buffer.subarray(t * size, (t + 1) * size));
+        views.set(rate, list);
       }
-      const list: Float64Array[] = [];
-      for (let t = 0; t < steps; t++) {
-        const values = buffer.subarray(t * size, (t + 1) * size);
+      // levels the same (bit for bit) in every year give the same rates in every year
+      const byRegion = levels[rate];
+      const constant = byRegion.every((series) => series.every((level) => Object.is(level, series[0])));
+      for (let t = 0; t < (constant ? 1 : steps); t++) {
+        const values = list[t];
         for (let r = 0; r < R; r++) {
-          const level = levels[rate][r][t];
+          const level = byRegion[r][t];
           if (rate === 'c') {
             values[r] = level;
             continue;
@@ -420,9 +475,8 @@ function drawCompiler(base: Scenario, levers: readonly LeverSpec[]): (scenario: 
           const profile = weights[r][rate];
           for (let x = 0, i = r * 2 * A1; x < 2 * A1; x++, i++) values[i] = level * profile[x];
         }
-        list.push(values);
       }
-      inputs[rate] = allEqual(list) ? [list[0]] : list;
+      inputs[rate] = constant || allEqual(list) ? [list[0]] : [...list];
     }
     return { ...problem0, inputs };
   };
@@ -456,6 +510,50 @@ function padFlow(values: number[], years: number): number[] {
 }
 
 /**
+ * The values sorted ascending, as `Array.prototype.sort` with `a - b` sorts a copy. Most
+ * series move with the uncertain levers, so the values are first read into `scratch` in the
+ * order of the draws that sorts the first lever (`order`): that is then sorted, or nearly (up
+ * to rounding), ascending or descending, and an insertion sort finishes it in a few moves
+ * (values that compare equal are the same number, bit for bit, once NaN and -0 are set apart,
+ * so any ascending arrangement is the sorted list). When that takes too many moves, `values`
+ * is sorted in place by the typed array's numeric sort. NaN or -0 among the values: a sorted
+ * copy as before.
+ */
+function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64Array): readonly number[] {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Number.isNaN(v) || Object.is(v, -0)) return Array.from(values).sort((a, b) => a - b);
+  }
+  for (let i = 0; i < n; i++) scratch[i] = values[order[i]];
+  if (scratch[n - 1] < scratch[0]) scratch.reverse();
+  // simple-statistics reads its argument by index and length only
+  if (insertionSorted(scratch, 4 * n)) return scratch as unknown as readonly number[];
+  return values.sort() as unknown as readonly number[];
+}
+
+/** Sorts `values` ascending by insertion when that takes at most `moves` moves; false (and `values` left unsorted) when it would take more. */
+function insertionSorted(values: Float64Array, moves: number): boolean {
+  let left = moves;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+      if (--left < 0) return false;
+    }
+    values[j + 1] = v;
+  }
+  return true;
+}
+
+/** The draws in the order that sorts `values` ascending (ties by draw). */
+function drawOrder(values: Float64Array): Int32Array {
+  return Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
+}
+
+/**
  * Joins chunks (in any order) and summarises them into quantile bands (flows from the first
  * projected year, stocks from the base year).
  *
@@ -486,6 +584,8 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
   });
   const bands: QuantileBand[] = [];
   const column = new Float64Array(draws);
+  const scratch = new Float64Array(draws);
+  const order = drawOrder(levers[0].values);
   plan.keys.forEach((key, k) => {
     const isFlow = indicatorInfo(key.indicator)?.kind === 'flow';
     for (let y = isFlow ? 1 : 0; y < Y; y++) {
@@ -493,7 +593,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
         const s = c.series[k];
         for (let d = 0; d < c.to - c.from; d++) column[c.from + d] = s[d * Y + y];
       }
-      const sorted = Array.from(column).sort((a, b) => a - b);
+      const sorted = sortedValues(column, order, scratch);
       bands.push({
         indicator: key.indicator,
         region: key.region,

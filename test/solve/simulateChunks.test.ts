@@ -4,8 +4,10 @@
  * the lean path (kernel indicators only) and on the full one (services kept).
  */
 
+import { mean, quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { planSimulation, runSimulationDraws, summariseSimulation, type SimulationPlan } from '../../src/solve/simulate.js';
+import { compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, summariseSimulation, useDrawBase, type SimulationPlan } from '../../src/solve/simulate.js';
+import { markLeverCopyParsed } from '../../src/schema/scenario.js';
 import { project } from '../../src/model/project.js';
 import { withLever } from '../../src/solve/levers.js';
 import { firstBitDifference } from '../helpers/bits.js';
@@ -82,5 +84,71 @@ describe('runSimulationDraws: a draw recompiles only the rates its levers move',
   it('throws the compiler\'s error, naming the draw, for a draw whose rates pass their limits', () => {
     const plan = planSimulation(getPreset('national-2024-2028').scenario, { draws: 2, seed: 1, uncertain: { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.9, max: 0.99 } } });
     expect(() => runSimulationDraws(plan, 1, 0, 2)).toThrow(/^draw 0 \(migration\.ruralToUrbanRate = 0\.9\d+\): migration\.ruralToUrbanRate\[region=china\] is too high from 2024/);
+  });
+});
+
+describe('runSimulationDraws: a rate that changes from year to year', () => {
+  it('scales each year\'s level as projecting the draw in full does', () => {
+    const preset = getPreset('national-2024-2028').scenario;
+    const scenario = { ...preset, migration: { ...preset.migration, ruralToUrbanRate: { points: [[2024, 0.015], [2030, 0.022], [2035, 0.018]] } } } as typeof preset;
+    const uncertain = [{ lever: { path: 'migration.ruralToUrbanRate', mode: 'scale' }, distribution: { distribution: 'uniform', min: 0.6, max: 1.3 } }] as const;
+    const plan = planSimulation(scenario, { draws: 2, seed: 3, uncertain: [...uncertain], indicators: ['population', 'residentUrbanisationRate', 'schoolPlaces.coverage'] });
+    const chunk = runSimulationDraws(plan, 3, 0, 2);
+    const Y = plan.years.length;
+    for (let d = 0; d < 2; d++) {
+      const projection = project(withLever(plan.scenario, uncertain[0].lever, chunk.leverValues[0][d]));
+      plan.keys.forEach((key, k) => {
+        const values = Float64Array.from(projection.indicator(asIndicatorKey(key.indicator), { region: key.region }).values);
+        expect(firstBitDifference(chunk.series[k].subarray(d * Y, (d + 1) * Y), values), `${key.indicator}, draw ${d}`).toBe(-1);
+      });
+    }
+  });
+});
+
+describe('summariseSimulation: the quantiles of the values sorted as numbers', () => {
+  it('gives the mean and quantiles of Array.prototype.sort\'s order, bit for bit, for series rising, falling, noisy, shuffled, with -0 and NaN', () => {
+    const draws = 400;
+    const plan = planSimulation(twoTowns(), { draws, seed: 5, uncertain, indicators: ['population'] });
+    const Y = plan.years.length;
+    const lever = Float64Array.from({ length: draws }, (_, d) => ((d * 7919) % draws) / draws);
+    // a column of each kind, by year: rising and falling with the lever, rising up to rounding,
+    // shuffled, flat, with -0, with NaN
+    const kinds = [
+      (x: number) => 1e6 * x,
+      (x: number) => 5 - 3 * x,
+      (x: number, d: number) => 1.4e9 + x * 1e-7 + (d % 3) * 2.384185791015625e-7,
+      (_x: number, d: number) => Math.sin(d * 12.9898) * 43758.5453,
+      () => 0.25,
+      (x: number) => (x < 0.5 ? -0 : x),
+      (x: number, d: number) => (d === 7 ? Number.NaN : x),
+    ];
+    const series = plan.keys.map(() => {
+      const values = new Float64Array(draws * Y);
+      for (let d = 0; d < draws; d++) for (let y = 0; y < Y; y++) values[d * Y + y] = kinds[y % kinds.length](lever[d], d);
+      return values;
+    });
+    const sim = summariseSimulation(plan, 5, draws, [{ from: 0, to: draws, leverValues: [lever], series }]);
+    plan.keys.forEach((key, k) => {
+      for (let y = 0; y < Y; y++) {
+        const sorted = Array.from({ length: draws }, (_, d) => series[k][d * Y + y]).sort((a, b) => a - b);
+        const band = sim.bands.find((b) => b.indicator === key.indicator && b.region === key.region && b.year === plan.years[y])!;
+        const expected = { mean: mean(sorted), q05: quantileSorted(sorted, 0.05), q25: quantileSorted(sorted, 0.25), q50: quantileSorted(sorted, 0.5), q75: quantileSorted(sorted, 0.75), q95: quantileSorted(sorted, 0.95) };
+        for (const [q, value] of Object.entries(expected)) expect(Object.is(band[q as keyof typeof expected], value), `${key.region} ${plan.years[y]} ${q}: ${band[q as keyof typeof expected]} vs ${value}`).toBe(true);
+      }
+    });
+  });
+});
+
+describe('useDrawBase(scenario, base): the draws of another thread', () => {
+  it('gives the draws bit for bit from a structured clone of the scenario and of its draw base', () => {
+    const plan = planSimulation(getPreset('national-2024-2028').scenario, { draws: 4, seed: 9, uncertain });
+    expect(compilesFromDrawBase(plan)).toBe(true);
+    const here = runSimulationDraws(plan, 9, 0, 4);
+    // as a worker thread receives them
+    const scenario = markLeverCopyParsed(structuredClone(plan.scenario));
+    useDrawBase(scenario, structuredClone(drawBase(plan.scenario)));
+    const there = runSimulationDraws({ ...plan, scenario }, 9, 0, 4);
+    here.series.forEach((values, k) => expect(firstBitDifference(there.series[k], values), plan.keys[k].indicator).toBe(-1));
+    expect(compilesFromDrawBase({ ...plan, uncertain: [{ lever: { path: 'migration.externalNetMigrants' }, distribution: uncertain['migration.ruralToUrbanRate'] }] })).toBe(false);
   });
 });

@@ -16,7 +16,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../../src/errors.js';
-import { computeServices } from '../../../src/model/services/computeServices.js';
+import { computePlannedServices, computeServices } from '../../../src/model/services/computeServices.js';
+import { planServices } from '../../../src/model/services/planServices.js';
 import { SERVICE_FIGURES } from '../../../src/model/services/serviceIndicators.js';
 import { parseScenario, type Scenario } from '../../../src/schema/scenario.js';
 import { cellIndex, scenarioWith, tinyResult, type Cell } from './tinyResult.js';
@@ -334,6 +335,54 @@ describe('computeServices(scenario, result, years): doubling migrant children', 
     for (const key of ['schoolPlaces.capacity', ...SERVICE_FIGURES.flatMap((f) => [`ruralSchoolPlaces.${f}`, `preschoolPlaces.${f}`, `rentalHousing.${f}`])]) {
       expect(b.get(key), key).toEqual(a.get(key));
     }
+  });
+});
+
+describe('computePlannedServices(plan, result, figures)', () => {
+  const MATCHED = { ...SERVICES, teachers: { pupilsPerTeacher: 15, teachers: { initial: 'matchDemand', additionsPerYear: 1, growthRate: 0.02 } } };
+  const scenario = scenarioWith(REGIONS, 2023, 2025, MATCHED);
+  const issuesOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof ChengzhenError) return error.issues;
+      throw error;
+    }
+    throw new Error('no error');
+  };
+
+  it('gives the numbers of computeServices bit for bit, matched stocks included, and only the figures asked for', () => {
+    const full = computeServices(scenario, result(), YEARS);
+    const plan = planServices(scenario, YEARS, 70)!;
+    expect(plan.perRegion[0].map((s) => s.key)).toEqual(['schoolPlaces', 'ruralSchoolPlaces', 'teachers', 'preschoolPlaces', 'childcarePlaces', 'rentalHousing', 'doctors', 'clinics', 'elderlyCareBeds', 'nursingBeds']);
+    expect(computePlannedServices(plan, result())).toEqual(full);
+    const some = computePlannedServices(plan, result(), ['coverage', 'migrantCoverage', 'additionsNeededPerYear']);
+    expect([...some.keys()].slice(0, 3)).toEqual(['schoolPlaces.coverage', 'schoolPlaces.additionsNeededPerYear', 'schoolPlaces.migrantCoverage']);
+    expect(some.size).toBe(30);
+    for (const [key, values] of some) expect(values, key).toEqual(full.get(key));
+  });
+
+  it('computes again from another population with the same plan', () => {
+    const plan = planServices(scenario, YEARS, 70)!;
+    const other = tinyResult({ regions: REGIONS, maxAge: 70, baseYear: 2023, cells: [SOUTH, NORTH], factors: [[1, 2, 3], [1, 1, 0.5]] });
+    computePlannedServices(plan, result(), ['shortfall']);
+    expect(computePlannedServices(plan, other, ['shortfall', 'capacity'])).toEqual(new Map([...computeServices(scenario, other, YEARS)].filter(([key]) => /\.(shortfall|capacity)$/.test(key))));
+  });
+
+  it('checks every service for a capacity too small to divide by, kept or not', () => {
+    const services = { ...SERVICES, healthCare: { doctorsPer1000Residents: 3.6, doctors: { initial: { byRegion: { north: 10, south: 5e-324 } } } } };
+    const plan = planServices(scenarioWith(REGIONS, 2023, 2025, services), YEARS, 70)!;
+    expect(issuesOf(() => computePlannedServices(plan, result(), ['coverage']))[0].message).toBe(
+      'doctors.utilisation[year=2023, region=south]: demand / capacity = 3.6 / 5e-324 is not a finite number; a capacity must be 0 or large enough to divide by',
+    );
+  });
+
+  it('planServices(scenario, years, maxAge) is null without services, plans none for empty ones, and names a bad field before any population', () => {
+    const { services: _, ...without } = scenarioWith(REGIONS, 2023, 2025, {});
+    expect(planServices(without, YEARS, 70)).toBeNull();
+    expect(computePlannedServices(planServices(scenarioWith(REGIONS, 2023, 2025, {}), YEARS, 70)!, result()).size).toBe(0);
+    const services = { preschoolPlaces: { inclusiveCoverageShare: 0.8, places: { initial: 20, retirementRate: { points: [[2024, 0.1], [2025, 2]], interpolation: 'step' } } } };
+    expect(issuesOf(() => planServices(scenarioWith(REGIONS, 2023, 2025, services), YEARS, 70))[0].message).toBe('services.preschoolPlaces.places.retirementRate[year=2025] must be in [0, 1], received 2');
   });
 });
 
