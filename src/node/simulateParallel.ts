@@ -227,7 +227,10 @@ function yieldToEvents(): Promise<void> {
  * calling thread runs draws too, beside `threads - 1` worker threads; the draws go out in
  * ranges, each to the next thread free. Falls back to one thread (with the same result) when
  * the worker script is not built. The first failure of a worker or of `onProgress` rejects the
- * promise and stops every worker.
+ * promise and stops every worker. After a simulation its worker threads are kept, loaded and
+ * warm, for the next one (unreferenced, so they never keep the process alive;
+ * {@link closeSimulationThreads} stops them): by default a kept thread joins at once, a new
+ * one only when it pays for its start ({@link worthStarting}).
  *
  * @throws {ChengzhenError} for invalid options (see `simulate`), `threads` that is not a whole
  *   number in [1, {@link LIMITS.maxThreads}], or draws whose kept series would hold more than
