@@ -6,11 +6,13 @@
  * load average when each run started, the threads the default chose and the busy cores it
  * measured, and each goal's figure.
  *
- * Usage: npx tsx bench/simulate.ts [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N]
+ * Usage: npx tsx bench/simulate.ts [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N] [--new-threads]
  *   (also: npm run bench -- --simulate)
  *   --regions N   a synthetic scenario of N regions (provinces' census ages, scaled to 1.41
  *                 billion, 2023-2035), kept for all regions together, instead of the
  *                 national preset (one region, 2023-2035)
+ *   --new-threads  stop the kept worker threads before every run (the first simulation of a
+ *                 process), instead of keeping them from run to run
  */
 
 import { spawnSync } from 'node:child_process';
@@ -81,11 +83,15 @@ function buildIfStale(): void {
 export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const { values } = parseArgs({
     args: argv,
-    options: { draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' } },
+    options: { draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' }, 'new-threads': { type: 'boolean' } },
     allowPositionals: true,
   });
   buildIfStale();
-  const { simulateParallel } = (await import(DIST)) as typeof import('../src/node/index.js');
+  const { simulateParallel, closeSimulationThreads } = (await import(DIST)) as typeof import('../src/node/index.js');
+  // by default the worker threads a run starts are kept for the next, as in a session of several
+  // simulations; --new-threads stops them before every run: each run pays for new threads, as
+  // the first simulation of a process does
+  const newThreads = values['new-threads'] === true;
   const { getPreset } = (await import(PRESETS)) as typeof import('../src/presets/index.js');
   const regions = values.regions === undefined ? null : Number(values.regions);
   const draws = Number(values.draws ?? (regions === null ? 10_000 : 20));
@@ -99,6 +105,7 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const loadAtStart = loadavg();
   // the thread counts interleaved, round after round, so that drift of a shared machine spreads over all
   for (let round = 0; round < rounds; round++) for (const threads of round % 2 === 0 ? list : [...list].reverse()) {
+    if (newThreads) await closeSimulationThreads();
     const load = loadavg()[0];
     let used = threads === 'default' ? 0 : Number(threads);
     let busy = 0;
@@ -128,7 +135,7 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const one = summary.find((r) => r.threads === '1');
   const what = regions === null ? 'national-2024-2028 (1 region, 2023-2035)' : `synthetic, ${regions} regions, 2023-2035, kept for all regions together`;
   const cores = availableParallelism();
-  console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds\n`);
+  console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds, ${newThreads ? 'new worker threads for every run (--new-threads)' : 'worker threads kept from run to run'}\n`);
   console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes); at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.\n`);
   console.log('| threads | used | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start | other work (cores, measured) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -147,6 +154,7 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
     console.log(`- ${draws} draws in under 2 s on ${cores} cores: ${(best / 1000).toFixed(2)} s at best`);
     if (Math.max(...loadAtStart.slice(0, 1)) > 0.5) console.log(`\nThe load average was ${loadAtStart[0].toFixed(2)} at the start: other work shared the cores, so the thread scaling above cannot be judged.`);
   }
+  await closeSimulationThreads();
   return rows;
 }
 

@@ -7,5 +7,5 @@ export { writeFileAtomic } from './writeFileAtomic.js';
 export { readJsonFile, readJsonStream, MAX_INPUT_BYTES } from './readJsonFile.js';
 export type { ReadJsonOptions } from './readJsonFile.js';
 export { readScenarioFile, scenarioFileLoader } from './scenarioFile.js';
-export { simulateParallel } from './simulateParallel.js';
+export { simulateParallel, closeSimulationThreads, simulationThreadsKept } from './simulateParallel.js';
 export type { SimulateParallelOptions } from './simulateParallel.js';

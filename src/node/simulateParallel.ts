@@ -87,6 +87,34 @@ export function threadCount(draws: number, wanted: number | undefined, cores: nu
 }
 
 /**
+ * A new worker thread costs about this much CPU before its draws pay: it loads the library
+ * (about 0.3 s) and runs its first draws before they are optimised. Measured in
+ * bench/simulate.ts: 10,000 national draws, about 1.4 s on one thread, took longer with a new
+ * second thread (0.9x) and about half as long with a kept one.
+ */
+export const NEW_THREAD_COST_MS = 1000;
+
+/**
+ * The default thread count, `threads` at most, that is worth starting for `workLeftMs` of
+ * draws (estimated from the calling thread's draws so far) when `warm` worker threads are kept
+ * from earlier simulations: a kept thread joins at once, a new one only when each thread would
+ * still have more than {@link NEW_THREAD_COST_MS} of draws to run.
+ *
+ * @example
+ * worthStarting(2, 0, 1400)    // 10,000 national draws, no thread kept: one thread
+ * // => 1
+ * worthStarting(2, 1, 1400)    // a thread kept warm
+ * // => 2
+ * worthStarting(2, 0, 60_000)  // a minute of county draws
+ * // => 2
+ */
+export function worthStarting(threads: number, warm: number, workLeftMs: number): number {
+  let n = threads;
+  while (n > 1 && n - 1 > warm && workLeftMs / n <= NEW_THREAD_COST_MS) n--;
+  return n;
+}
+
+/**
  * Starts measuring the cores other work keeps busy; the function returned gives them so far:
  * the busy time of all cores from `os.cpus()`, less this process's own CPU time, over the wall
  * time. Unlike the load average, this counts neither this process's own work nor work that
@@ -115,11 +143,65 @@ interface EarlyWorker {
 }
 
 function startEarly(script: URL): EarlyWorker {
-  const started: EarlyWorker = { worker: new Worker(script), failure: null };
+  const started: EarlyWorker = { worker: takeKept() ?? new Worker(script), failure: null };
   started.worker.on('error', (error) => {
     started.failure ??= { error };
   });
   return started;
+}
+
+/**
+ * Worker threads kept between simulations, loaded and warm, each waiting for its next job.
+ * They are unreferenced: a process with nothing else to do exits without closing them.
+ */
+const kept: Worker[] = [];
+
+/** A kept worker thread, referenced again for its job; null when none is kept. */
+function takeKept(): Worker | null {
+  const worker = kept.pop();
+  if (worker === undefined) return null;
+  worker.ref();
+  return worker;
+}
+
+/** Keeps a worker thread that finished its job (or never had one) for the next simulation. */
+function keep(worker: Worker): void {
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  worker.removeAllListeners('exit');
+  const drop = () => {
+    const at = kept.indexOf(worker);
+    if (at >= 0) kept.splice(at, 1);
+  };
+  worker.on('error', drop);
+  worker.on('exit', drop);
+  worker.unref();
+  kept.push(worker);
+}
+
+/**
+ * Stops the worker threads {@link simulateParallel} keeps between simulations (the next
+ * simulation starts new ones). They never keep a process alive; this frees their memory.
+ *
+ * @example
+ * await closeSimulationThreads();
+ * simulationThreadsKept()
+ * // => 0
+ */
+export async function closeSimulationThreads(): Promise<void> {
+  const all = kept.splice(0);
+  await Promise.allSettled(all.map((worker) => worker.terminate()));
+}
+
+/**
+ * How many worker threads are kept between simulations, loaded and warm.
+ *
+ * @example
+ * simulationThreadsKept()
+ * // => 0
+ */
+export function simulationThreadsKept(): number {
+  return kept.length;
 }
 
 /**
@@ -145,7 +227,10 @@ function yieldToEvents(): Promise<void> {
  * calling thread runs draws too, beside `threads - 1` worker threads; the draws go out in
  * ranges, each to the next thread free. Falls back to one thread (with the same result) when
  * the worker script is not built. The first failure of a worker or of `onProgress` rejects the
- * promise and stops every worker.
+ * promise and stops every worker. After a simulation its worker threads are kept, loaded and
+ * warm, for the next one (unreferenced, so they never keep the process alive;
+ * {@link closeSimulationThreads} stops them): by default a kept thread joins at once, a new
+ * one only when it pays for its start ({@link worthStarting}).
  *
  * @throws {ChengzhenError} for invalid options (see `simulate`), `threads` that is not a whole
  *   number in [1, {@link LIMITS.maxThreads}], or draws whose kept series would hold more than
@@ -218,10 +303,15 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const startWorkers = (count: number) => {
     for (let i = 0; i < count; i++) {
       const started = early.shift();
-      const worker = started?.worker ?? new Worker(script!);
+      const worker = started?.worker ?? takeKept() ?? new Worker(script!);
       worker.postMessage(job);
       workers.push(worker);
-      worker.on('message', (message: { progress?: number; chunk?: SimulationChunk }) => {
+      worker.on('message', (message: { progress?: number; chunk?: SimulationChunk; done?: boolean }) => {
+        if (message.done) {
+          finished++;
+          wake?.();
+          return;
+        }
         if (failure) return;
         try {
           if (message.progress) progress(message.progress);
@@ -247,12 +337,17 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     }
   };
   let threads = 0;
-  const decide = (busy: number) => {
+  let finished = 0;
+  // this thread's draws so far, to estimate the work left when the default count is decided
+  const drawsStarted = performance.now();
+  let drawsHere = 0;
+  const decide = (busy: number, doneHere: number) => {
     threads = threadCount(options.draws, wanted, availableParallelism(), busy);
+    if (wanted === undefined) threads = worthStarting(threads, kept.length, ((options.draws - doneHere) * (performance.now() - drawsStarted)) / Math.max(1, doneHere));
     onThreads?.(threads, busy);
     startWorkers(threads - 1);
   };
-  if (measuring === null) decide(0);
+  if (measuring === null) decide(0, 0);
   try {
     // this thread takes ranges too, letting the workers' messages through between them
     for (let i = take(); !failure && i < ranges.length; i = take()) {
@@ -260,13 +355,14 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       let reported = 0;
       chunks.push(
         runSimulationDraws(plan, options.seed, from, to, (count) => {
-          if (threads === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(measuring.busy());
+          if (threads === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(measuring.busy(), drawsHere + count);
           if (count - reported >= 10 || count === to - from) {
             progress(count - reported);
             reported = count;
           }
         }),
       );
+      drawsHere += to - from;
       await yieldToEvents();
     }
     // every draw ran here before the measurement ended: one thread
@@ -274,7 +370,8 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       threads = 1;
       onThreads?.(1, measuring.busy());
     }
-    while (!failure && chunks.length < ranges.length) {
+    // every range is back, and every worker has said it is done (so it can be kept)
+    while (!failure && (chunks.length < ranges.length || finished < workers.length)) {
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
@@ -283,11 +380,15 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   } catch (error) {
     fail(error);
   }
-  // settled once every worker has stopped, so that no thread outlives the call
   const outcome = failure as { error: unknown } | null;
   stopping = true;
-  await Promise.allSettled([...workers, ...early.map((e) => e.worker)].map((worker) => worker.terminate()));
-  if (outcome) throw outcome.error;
+  if (outcome) {
+    // settled once every worker has stopped, so that no thread outlives a failed call
+    await Promise.allSettled([...workers, ...early.map((e) => e.worker)].map((worker) => worker.terminate()));
+    throw outcome.error;
+  }
+  // the threads are kept, loaded and warm, for the next simulation (closeSimulationThreads stops them)
+  for (const worker of [...workers, ...early.map((e) => e.worker)]) keep(worker);
   onProgress?.(options.draws, options.draws);
   return summariseSimulation(plan, options.seed, options.draws, chunks);
 }

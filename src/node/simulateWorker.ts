@@ -1,7 +1,8 @@
 /**
- * The worker thread of {@link simulateParallel}: takes the plan it is sent (validated by the
- * calling thread), then takes ranges of draws one at a time from the shared index until none
- * is left, posting each range's draws back, and ends.
+ * The worker thread of {@link simulateParallel}: takes each job it is sent (a plan validated
+ * by the calling thread), takes ranges of draws one at a time from the job's shared index
+ * until none is left, posting each range's draws back, then says it is done and waits for the
+ * next job: a thread kept between simulations is loaded and warm.
  */
 
 import { parentPort } from 'node:worker_threads';
@@ -11,9 +12,8 @@ import { runSimulationDraws, useDrawBase, type SimulationPlan } from '../solve/s
 import type { WorkerJob } from './simulateParallel.js';
 
 const port = parentPort!;
-// the job comes as the first message: the thread may start (and load the library) before the
-// calling thread has planned the simulation
-port.once('message', (job: WorkerJob) => {
+// a job may come as soon as the thread starts (and loads the library), or later to a kept thread
+port.on('message', (job: WorkerJob) => {
   loadDemographyCache(job.demography);
   // the scenario arrives as a structured clone of the one the calling thread parsed: taken as
   // parsed (frozen, not validated again), and not planned again
@@ -32,5 +32,5 @@ port.once('message', (job: WorkerJob) => {
     const rest = range.to - range.from - reported;
     port.postMessage({ chunk, progress: rest }, [...chunk.leverValues.map((a) => a.buffer as ArrayBuffer), ...chunk.series.map((a) => a.buffer as ArrayBuffer)]);
   }
-  port.close();
+  port.postMessage({ done: true });
 });

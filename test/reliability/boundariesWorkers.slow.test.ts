@@ -8,12 +8,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { threadCount } from '../../src/node/simulateParallel.js';
+import { NEW_THREAD_COST_MS, threadCount, worthStarting } from '../../src/node/simulateParallel.js';
 import type { UncertainLever } from '../../src/solve/simulate.js';
 import { validScenario } from './badInputCases.js';
 
 const NODE = fileURLToPath(new URL('../../dist/node.js', import.meta.url));
-type SimulateParallel = typeof import('../../src/node/simulateParallel.js').simulateParallel;
+type NodeModule = Pick<typeof import('../../src/node/simulateParallel.js'), 'simulateParallel' | 'closeSimulationThreads' | 'simulationThreadsKept'>;
 
 /** Threads of this process now (the main thread, libuv's pool, V8's helpers and any workers). */
 const threadsNow = () => readdirSync('/proc/self/task').length;
@@ -34,8 +34,36 @@ describe('threadCount(draws, wanted, cores)', () => {
   });
 });
 
+describe('worthStarting(threads, warm, workLeftMs)', () => {
+  it('keeps the default to threads kept warm unless each thread has more than a new thread costs', () => {
+    expect(NEW_THREAD_COST_MS).toBe(1000);
+    expect(worthStarting(2, 0, 1400)).toBe(1); // 700 ms a thread: a new thread does not pay
+    expect(worthStarting(2, 0, 2000)).toBe(1); // exactly its cost: not worth it
+    expect(worthStarting(2, 0, 2001)).toBe(2);
+    expect(worthStarting(2, 1, 10)).toBe(2); // a kept thread joins at once
+    expect(worthStarting(8, 2, 4000)).toBe(3); // two kept, a third pays (4000 / 4 = 1000 does not)
+    expect(worthStarting(1, 0, 1e9)).toBe(1);
+  });
+});
+
 describe.skipIf(!existsSync(NODE) || !existsSync('/proc/self/task'))('simulateParallel (built) on worker threads', async () => {
-  const { simulateParallel } = (await import(NODE)) as { simulateParallel: SimulateParallel };
+  const { simulateParallel, closeSimulationThreads, simulationThreadsKept } = (await import(NODE)) as NodeModule;
+
+  it('keeps its worker threads for the next simulation, which gives the same bands, until closeSimulationThreads', async () => {
+    await closeSimulationThreads();
+    const before = threadsNow();
+    const options = { draws: 256, seed: 5, threads: 2, uncertain: rate(0.01, 0.03) };
+    const first = await simulateParallel(validScenario(), options);
+    expect(simulationThreadsKept()).toBe(1);
+    const again = await simulateParallel(validScenario(), options);
+    expect(simulationThreadsKept()).toBe(1); // the kept thread did the work, no new one
+    const one = await simulateParallel(validScenario(), { ...options, threads: 1 });
+    expect(again.bands).toEqual(first.bands);
+    expect(one.bands).toEqual(first.bands);
+    await closeSimulationThreads();
+    expect(simulationThreadsKept()).toBe(0);
+    expect(threadsNow()).toBeLessThanOrEqual(before);
+  }, 120_000);
 
   it('rejects with the error of an onProgress that throws, and the process goes on', async () => {
     const before = threadsNow();
