@@ -12,7 +12,7 @@
  */
 
 import type { Scenario } from '../schema/scenario.js';
-import type { StatusSeeds } from './statusSplit.js';
+import { fitStatusColumns, type StatusSeeds } from './statusSplit.js';
 
 /** Scratch arrays of one split, sized for the largest number of groups and ages. */
 interface Scratch {
@@ -167,55 +167,11 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
     const age = i % ages;
     if (!((target0 > 0 && seeds.rural[age] > 0) || (target1 > 0 && seeds.migrant[age] > 0) || (target2 > 0 && seeds.hukou[age] > 0))) return false;
   }
-  let sum0 = 0;
-  let sum1 = 0;
-  let sum2 = 0;
-  for (let i = 0; i < t0.length; i++) sum0 += t0[i];
-  for (let i = 0; i < t1.length; i++) sum1 += t1[i];
-  for (let i = 0; i < t2.length; i++) sum2 += t2[i];
-  for (let iteration = 0; iteration < 1000; iteration++) {
-    let worst = 0;
-    let f0 = 1;
-    let f1 = 1;
-    let f2 = 1;
-    if (sum0 > 0) {
-      f0 = target0 / sum0;
-      worst = Math.max(worst, Math.abs(f0 - 1));
-    }
-    if (sum1 > 0) {
-      f1 = target1 / sum1;
-      worst = Math.max(worst, Math.abs(f1 - 1));
-    }
-    if (sum2 > 0) {
-      f2 = target2 / sum2;
-      worst = Math.max(worst, Math.abs(f2 - 1));
-    }
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < t0.length; i++) {
-      let v0 = t0[i] * f0;
-      let v1 = t1[i] * f1;
-      let v2 = t2[i] * f2;
-      const sum = v0 + v1 + v2;
-      if (sum > 0) {
-        const f = rows[i] / sum;
-        v0 *= f;
-        v1 *= f;
-        v2 *= f;
-      }
-      t0[i] = v0;
-      t1[i] = v1;
-      t2[i] = v2;
-      s0 += v0;
-      s1 += v1;
-      s2 += v2;
-    }
-    sum0 = s0;
-    sum1 = s1;
-    sum2 = s2;
-    if (worst < 1e-14) break;
-  }
+  const sums = [0, 0, 0];
+  for (let i = 0; i < cells; i++) sums[0] += t0[i];
+  for (let i = 0; i < cells; i++) sums[1] += t1[i];
+  for (let i = 0; i < cells; i++) sums[2] += t2[i];
+  fitStatusColumns(t0, t1, t2, rows, targets, sums);
   for (let h = 0; h < 3; h++) {
     const column = columns[h];
     let sum = 0;

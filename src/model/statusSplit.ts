@@ -165,21 +165,73 @@ export function splitByStatus(
   // one pass over the cells an iteration: each column scaled to its status total, then each
   // row to its age-sex total, the column sums of the next iteration added up on the way (in the
   // order of the cells, so the same numbers as a pass per step)
-  const [t0, t1, t2] = table;
   const sums = [0, 0, 0];
   for (let h = 0; h < 3; h++) for (let i = 0; i < cells; i++) sums[h] += table[h][i];
-  const factors = [1, 1, 1];
+  fitStatusColumns(table[0], table[1], table[2], rows, targets, sums);
+  // zeros in the seeds can make the totals unreachable; say so rather than return them missed
+  for (let h = 0; h < 3; h++) {
+    let sum = 0;
+    for (let i = 0; i < cells; i++) sum += table[h][i];
+    if (Math.abs(sum - targets[h]) > 1e-9 * N) {
+      const key = STATUS_KEYS[h];
+      throw new ChengzhenError([
+        {
+          code: 'not_converged',
+          path: [...path, 'statusAgePattern', key],
+          message: `${formatPath([...path, 'statusAgePattern', key])} cannot give the ${key} total ${targets[h]} the rates ask for (the closest fit gives ${sum}): its zero ages leave too few residents to draw on`,
+          expected: String(targets[h]),
+          received: String(sum),
+        },
+      ]);
+    }
+  }
+  const part = (h: number) => ({ female: table[h].slice(0, ages), male: table[h].slice(ages) });
+  return { rural: part(0), migrant: part(1), hukou: part(2) };
+}
+
+/**
+ * Iterative proportional fitting of three status columns over the same age-sex rows, in place:
+ * one pass over the cells an iteration, each column scaled to its status total (`targets`),
+ * then each row to its age-sex total (`rows`, exact after the pass), the column sums of the
+ * next iteration (`sums`, the columns' sums on entry, updated) added up on the way in the
+ * order of the cells; until no column factor is further than 1e-14 from 1, or 1,000
+ * iterations. A column summing to 0 stays as it is. Whether the totals were reached is the
+ * caller's to check (zeros in the columns can make them unreachable).
+ *
+ * @example
+ * const [a, b, c] = [Float64Array.of(1, 1), Float64Array.of(1, 1), Float64Array.of(0, 0)];
+ * const sums = [2, 2, 0];
+ * fitStatusColumns(a, b, c, Float64Array.of(10, 30), [15, 25, 0], sums);
+ * [Array.from(a, (v) => Math.round(v * 1e9) / 1e9), Array.from(b, (v) => Math.round(v * 1e9) / 1e9)]
+ * // => [[3.75, 11.25], [6.25, 18.75]]
+ */
+export function fitStatusColumns(
+  t0: Float64Array,
+  t1: Float64Array,
+  t2: Float64Array,
+  rows: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  sums: number[],
+): void {
+  const cells = rows.length;
   for (let iteration = 0; iteration < 1000; iteration++) {
     // columns to the status totals (x * 1 is x: a column summing to 0 stays as it is)
     let worst = 0;
-    for (let h = 0; h < 3; h++) {
-      factors[h] = 1;
-      if (sums[h] > 0) {
-        factors[h] = targets[h] / sums[h];
-        worst = Math.max(worst, Math.abs(factors[h] - 1));
-      }
+    let f0 = 1;
+    let f1 = 1;
+    let f2 = 1;
+    if (sums[0] > 0) {
+      f0 = targets[0] / sums[0];
+      worst = Math.max(worst, Math.abs(f0 - 1));
     }
-    const [f0, f1, f2] = factors;
+    if (sums[1] > 0) {
+      f1 = targets[1] / sums[1];
+      worst = Math.max(worst, Math.abs(f1 - 1));
+    }
+    if (sums[2] > 0) {
+      f2 = targets[2] / sums[2];
+      worst = Math.max(worst, Math.abs(f2 - 1));
+    }
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -207,23 +259,4 @@ export function splitByStatus(
     sums[2] = s2;
     if (worst < 1e-14) break;
   }
-  // zeros in the seeds can make the totals unreachable; say so rather than return them missed
-  for (let h = 0; h < 3; h++) {
-    let sum = 0;
-    for (let i = 0; i < cells; i++) sum += table[h][i];
-    if (Math.abs(sum - targets[h]) > 1e-9 * N) {
-      const key = STATUS_KEYS[h];
-      throw new ChengzhenError([
-        {
-          code: 'not_converged',
-          path: [...path, 'statusAgePattern', key],
-          message: `${formatPath([...path, 'statusAgePattern', key])} cannot give the ${key} total ${targets[h]} the rates ask for (the closest fit gives ${sum}): its zero ages leave too few residents to draw on`,
-          expected: String(targets[h]),
-          received: String(sum),
-        },
-      ]);
-    }
-  }
-  const part = (h: number) => ({ female: table[h].slice(0, ages), male: table[h].slice(ages) });
-  return { rural: part(0), migrant: part(1), hukou: part(2) };
 }
