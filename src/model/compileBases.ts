@@ -12,6 +12,8 @@
  */
 
 import type { Scenario } from '../schema/scenario.js';
+import { monotoneSlopesInto } from './demography/monotoneCubicSpline.js';
+import { spreadGroupsInto } from './demography/splitAgeGroups.js';
 import { fitStatusColumns, type StatusSeeds } from './statusSplit.js';
 
 /** Scratch arrays of one split, sized for the largest number of groups and ages. */
@@ -74,55 +76,9 @@ function splitSexInto(totals: readonly number[], starts: readonly number[], maxA
     cumulative[g + 1] = cumulative[g] + totals[g];
   }
   knots[closedGroups] = end;
-  // monotoneCubicSpline(knots, cumulative)
-  const n = closedGroups + 1;
-  for (let k = 0; k < n - 1; k++) {
-    h[k] = knots[k + 1] - knots[k];
-    secant[k] = (cumulative[k + 1] - cumulative[k]) / h[k];
-  }
-  if (n === 2) {
-    d[0] = secant[0];
-    d[1] = secant[0];
-  } else {
-    for (let k = 1; k < n - 1; k++) d[k] = (h[k] * secant[k - 1] + h[k - 1] * secant[k]) / (h[k - 1] + h[k]);
-    d[0] = ((2 * h[0] + h[1]) * secant[0] - h[0] * secant[1]) / (h[0] + h[1]);
-    const e = n - 2;
-    d[n - 1] = ((2 * h[e] + h[e - 1]) * secant[e] - h[e] * secant[e - 1]) / (h[e] + h[e - 1]);
-    for (let k = 0; k < n; k++) {
-      const left = k > 0 ? secant[k - 1] : secant[0];
-      const right = k < n - 1 ? secant[k] : secant[n - 2];
-      if (left * right <= 0) {
-        d[k] = 0;
-        continue;
-      }
-      const sign = right > 0 ? 1 : -1;
-      const limit = 3 * Math.min(Math.abs(left), Math.abs(right));
-      d[k] = sign * Math.min(Math.max(0, sign * d[k]), limit);
-    }
-  }
-  // splitAgeGroups: the single ages of each closed group, rescaled to its total
-  for (let g = 0; g < closedGroups; g++) {
-    const from = starts[g];
-    const to = knots[g + 1];
-    const span = to - from;
-    const rise = totals[g];
-    const dLo = d[g] * span;
-    const dHi = d[g + 1] * span;
-    let previous = 0;
-    let sum = 0;
-    for (let i = 1; i <= span; i++) {
-      const x = i / span;
-      const u = i === span ? rise : rise * x * x * (3 - 2 * x) + x * (1 - x) * (dLo * (1 - x) - dHi * x);
-      const v = u - previous;
-      single[from + i - 1] = v > 0 ? v : 0;
-      sum += single[from + i - 1];
-      previous = u;
-    }
-    if (sum > 0) {
-      const scale = rise / sum;
-      for (let i = from; i < to; i++) single[i] *= scale;
-    }
-  }
+  // monotoneCubicSpline(knots, cumulative), then the groups' single ages
+  monotoneSlopesInto(knots, cumulative, closedGroups + 1, h, secant, d);
+  spreadGroupsInto(totals, starts, knots, d, closedGroups, 0, single);
   single[end] = totals[groups - 1];
   // toMaxAge
   for (let a = 0; a < length; a++) out[outBase + (a < maxAge ? a : maxAge)] += single[a];

@@ -54,16 +54,30 @@ export function monotoneCubicSpline(x: ArrayLike<number>, y: ArrayLike<number>):
   const X = Float64Array.from(x);
   const Y = Float64Array.from(y);
   const d = new Float64Array(n);
-  const h = new Float64Array(n - 1);
-  const secant = new Float64Array(n - 1);
+  monotoneSlopesInto(X, Y, n, new Float64Array(n - 1), new Float64Array(n - 1), d);
+  return { x: X, y: Y, slopes: d };
+}
+
+/**
+ * The slopes of {@link monotoneCubicSpline} through the first `n` knots (at least 2) of `x`
+ * and `y`, written into `d`, with `h` and `secant` (at least `n - 1` long) as scratch: no
+ * checks and no allocation, for callers that have checked their knots and fit many splines.
+ *
+ * @example
+ * const d = new Float64Array(3);
+ * monotoneSlopesInto(Float64Array.of(0, 1, 2), Float64Array.of(0, 1, 4), 3, new Float64Array(2), new Float64Array(2), d);
+ * Array.from(d)
+ * // => [0, 2, 4]
+ */
+export function monotoneSlopesInto(x: ArrayLike<number>, y: ArrayLike<number>, n: number, h: Float64Array, secant: Float64Array, d: Float64Array): void {
   for (let k = 0; k < n - 1; k++) {
-    h[k] = X[k + 1] - X[k];
-    secant[k] = (Y[k + 1] - Y[k]) / h[k];
+    h[k] = x[k + 1] - x[k];
+    secant[k] = (y[k + 1] - y[k]) / h[k];
   }
   if (n === 2) {
     d[0] = secant[0];
     d[1] = secant[0];
-    return { x: X, y: Y, slopes: d };
+    return;
   }
   // three-point estimates: centred inside, one-sided at the ends
   for (let k = 1; k < n - 1; k++) d[k] = (h[k] * secant[k - 1] + h[k - 1] * secant[k]) / (h[k - 1] + h[k]);
@@ -83,7 +97,6 @@ export function monotoneCubicSpline(x: ArrayLike<number>, y: ArrayLike<number>):
     const limit = 3 * Math.min(Math.abs(left), Math.abs(right));
     d[k] = sign * Math.min(Math.max(0, sign * d[k]), limit);
   }
-  return { x: X, y: Y, slopes: d };
 }
 
 /**

@@ -71,8 +71,34 @@ export function splitAgeGroups(totals: ArrayLike<number>, ageStarts: ArrayLike<n
   }
   knots[closedGroups] = end;
   const { slopes } = monotoneCubicSpline(knots, cumulative);
+  spreadGroupsInto(totals, ageStarts, knots, slopes, closedGroups, first, out);
+  if (open) out[end - first] = totals[groups - 1];
+  return out;
+}
+
+/**
+ * The single ages of the first `closedGroups` groups (`starts`, ending at `knots[g + 1]`) from
+ * the spline of their cumulative counts (`slopes` at `knots`), each group rescaled to its
+ * total, written into `out` from index `starts[g] - first`: the inner step of
+ * {@link splitAgeGroups}, without allocation, for callers that split many bases.
+ *
+ * @example
+ * const out = new Float64Array(4);
+ * spreadGroupsInto([10, 10], [0, 2], Float64Array.of(0, 2, 4), Float64Array.of(5, 5, 5), 2, 0, out);
+ * Array.from(out)
+ * // => [5, 5, 5, 5]
+ */
+export function spreadGroupsInto(
+  totals: ArrayLike<number>,
+  starts: ArrayLike<number>,
+  knots: ArrayLike<number>,
+  slopes: ArrayLike<number>,
+  closedGroups: number,
+  first: number,
+  out: Float64Array,
+): void {
   for (let g = 0; g < closedGroups; g++) {
-    const from = ageStarts[g] - first;
+    const from = starts[g] - first;
     const to = knots[g + 1] - first;
     const h = to - from;
     const rise = totals[g];
@@ -96,6 +122,4 @@ export function splitAgeGroups(totals: ArrayLike<number>, ageStarts: ArrayLike<n
       for (let i = from; i < to; i++) out[i] *= scale;
     }
   }
-  if (open) out[end - first] = totals[groups - 1];
-  return out;
 }
