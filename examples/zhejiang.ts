@@ -51,15 +51,16 @@ console.log(
   ),
 );
 
-// 3. The hindcast: fit the migration, mortality, fertility and inflow levels to 2021-2022,
-// project from the 2020 census, and score the later years
+// 3. The hindcast: fit the mortality, fertility and inflow levels to 2021-2022 and the migration
+// level year by year (then the long-run pace), project from the 2020 census, score later years
 const result = hindcast('Zhejiang', { calibrateUpTo: 2022 });
 console.log(`\nHindcast from the 2020 census, calibrated up to ${result.calibratedUpTo}:`);
 console.log(`  ${wrap(result.method, 94, '  ')}`);
 for (const lever of result.levers) {
   const unit = LEVERS[lever.path as keyof typeof LEVERS].unit;
   const value = unit.startsWith('share') ? pct(lever.value) : unit.startsWith('factor') ? lever.value.toFixed(3) : count(lever.value);
-  console.log(`  ${lever.path.padEnd(30)} ${value} (${unit})`);
+  const label = lever.year === undefined ? lever.path : `${lever.path} (${lever.year} on)`;
+  console.log(`  ${label.padEnd(38)} ${value} (${unit})`);
 }
 const UNITS: Record<HindcastMeasure, string> = { residentUrbanisationRate: 'share (0-1)', population: 'persons', births: 'persons per year', deaths: 'persons per year' };
 console.log();

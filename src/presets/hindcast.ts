@@ -11,17 +11,20 @@
  * flows with other provinces (a tenth of its census residents registered in another province
  * leave each year and as many arrive, at younger ages; split rural and urban by the census
  * estimate). With a
- * later cut-off, the migration level and factors on those levels (and, for a province, net
- * migrants from other provinces) are fitted to the observations up to it.
+ * later cut-off, the factors on those levels (and, for a province, net migrants from other
+ * provinces) are fitted to the observations up to it, and the migration level is set year by
+ * year: each year up to the cut-off meets its published resident rate, and from then on the
+ * rural share shrinks at its own 2010-to-cut-off pace (`ruralPace2010To`).
  */
 
+import { CENSUS_2010_COUNTIES } from '../../seeds/census-counties/index.js';
 import { OBSERVED_URBANISATION, type ObservedArea } from '../../seeds/observed/urbanisation.js';
 import { WUP2018_CHINA_URBAN } from '../../seeds/un-wup2018.js';
 import { ChengzhenError } from '../errors.js';
 import { censusNetMigrants2010To2020, censusOtherProvinceFlows, OTHER_PROVINCE_EXIT_RATE } from '../model/censusLevels.js';
 import { censusRegisteredBase2020 } from '../model/registeredBase.js';
 import { project } from '../model/project.js';
-import type { ScenarioInput } from '../schema/scenario.js';
+import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import { calibrate } from '../solve/calibrate.js';
 import type { LeverSpec } from '../solve/levers.js';
 import { solveLever } from '../solve/solveLever.js';
@@ -86,7 +89,11 @@ export interface HindcastResult {
   calibratedUpTo: number;
   /** How the levers were set, and their values. */
   method: string;
-  levers: { path: string; value: number }[];
+  /**
+   * The levers set: path and value, and for a lever set year by year (a step schedule) the
+   * year from which each value holds (the last holds to the end).
+   */
+  levers: { path: string; value: number; year?: number }[];
   points: HindcastPoint[];
   /** Mean absolute error of each measure over the scored years (units as the measure). */
   meanAbsoluteError: Partial<Record<HindcastMeasure, number>>;
@@ -188,6 +195,78 @@ export function ruralUrbanisationPropensity2010To2018(): number {
   return (at(2018) - at(2010)) / 8 / (rural / 9);
 }
 
+/** The GB/T 2260 code of each province among the hindcast areas (China: every province). */
+const PROVINCE_CODE: Record<HindcastArea, string | null> = { China: null, Shanghai: '310000', Shandong: '370000', Zhejiang: '330000' };
+
+/**
+ * The area's urban share at the 2010 census: its province row of the county-level census
+ * yearbook (urban over residents), or, for China, the sum of the 31 province rows (50.27 %; the
+ * national communique's 49.68 % counts the armed forces and is on an older boundary of urban).
+ *
+ * @example
+ * urbanShare2010('Shanghai')
+ * // => 0.8929546453316615
+ */
+export function urbanShare2010(area: HindcastArea): number {
+  const table = CENSUS_2010_COUNTIES;
+  const code = PROVINCE_CODE[area];
+  let urban = 0;
+  let residents = 0;
+  for (let i = 0; i < table.rows; i++) {
+    if (table.text.level[i] !== 'province' || (code !== null && table.text.code[i] !== code)) continue;
+    urban += table.numbers.urban[i]!;
+    residents += table.numbers.population[i]!;
+  }
+  return urban / residents;
+}
+
+/**
+ * The long-run pace of urbanisation up to `year`: the constant share p of rural residents a
+ * year by which the rural share falls from the 2010 census (`urbanShare2010`) to the published
+ * rate of `year`, (1 - u_year) = (1 - u_2010) (1 - p)^(year - 2010). Uses nothing after `year`.
+ *
+ * @throws {ChengzhenError} when the area published no resident rate for `year`.
+ * @example
+ * ruralPace2010To('Shandong', 2022)
+ * // => 0.028693 (within 1e-6)
+ */
+export function ruralPace2010To(area: HindcastArea, year: number): number {
+  const rate = observed(area, year)?.residentUrbanisationRate;
+  if (rate === null || rate === undefined) {
+    throw new ChengzhenError([{ code: 'out_of_range', path: ['year'], message: `${area} published no resident urbanisation rate for ${year}`, received: String(year) }]);
+  }
+  return 1 - ((1 - rate) / (1 - urbanShare2010(area))) ** (1 / (year - 2010));
+}
+
+/**
+ * The rural-to-urban migration level of `year` at which the area's resident rate of that year
+ * is `target`, the levels of earlier years held at `earlier` (a step schedule): bisection,
+ * the rate rising with the level.
+ */
+function levelMeetingRate(scenario: Scenario | ScenarioInput, region: string, earlier: [number, number][], year: number, target: number): number {
+  const rateAt = (level: number) => {
+    const points: [number, number][] = [...earlier, [year, level]];
+    const trial = { ...scenario, migration: { ...scenario.migration, ruralToUrbanRate: { points, interpolation: 'step' as const } } };
+    const series = project(trial).indicator('residentUrbanisationRate', { region });
+    return series.values[series.years.indexOf(year)];
+  };
+  // bracket: double the upper end from 1 % while the rate stays below the target (a level
+  // past the age profile's limit does not compile, so the doubling stops well short of it)
+  let lo = 0;
+  let hi = 0.01;
+  if (rateAt(lo) >= target) return lo;
+  while (rateAt(hi) < target) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (let i = 0; i < 60 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (rateAt(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /**
  * Projects `area` from the 2020 census with assumptions from data up to `calibrateUpTo` and
  * scores every later year with published outcomes.
@@ -233,9 +312,24 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
       levers: leverSpecs,
       observations: observations(a, from + 1, upTo, ['residentUrbanisationRate', 'residentPopulation', 'births', 'deaths']),
     });
-    scenario = fit.scenario;
-    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels)${grossText(a)}${hukouText(a)}.`;
-    levers = fit.levers.map((l) => ({ path: l.lever.path, value: l.value }));
+    // the migration level, year by year: each fitted year meets its published rate; after the
+    // cut-off the rural share shrinks at its 2010-to-cut-off pace (the fitted years' own pace,
+    // 2022 the slowest of the decade, is not taken as the future's)
+    const pace = ruralPace2010To(a, upTo);
+    const steps: [number, number][] = [];
+    for (let year = from + 1; year <= upTo + 1; year++) {
+      const published = observed(a, year)?.residentUrbanisationRate;
+      const last = observed(a, upTo)!.residentUrbanisationRate!;
+      const target = year <= upTo ? published : 1 - (1 - last) * (1 - pace);
+      if (target === null || target === undefined) continue;
+      steps.push([year, levelMeetingRate(fit.scenario, REGION_ID[a], steps, year, target)]);
+    }
+    scenario = { ...fit.scenario, migration: { ...fit.scenario.migration, ruralToUrbanRate: { points: steps, interpolation: 'step' } } };
+    method = `Fitted to the published ${from + 1}-${upTo} resident urbanisation rates, populations, births and deaths: ${leverSpecs.map((l) => l.path).join(', ')} (the factors multiply the area's census levels); then the rural-to-urban migration level year by year, each of ${from + 1}-${upTo} meeting its published rate and ${upTo + 1} on (held) shrinking the rural share by ${(pace * 100).toFixed(2)} % a year, its pace from the 2010 census (${(urbanShare2010(a) * 100).toFixed(2)} % urban) to ${upTo}${grossText(a)}${hukouText(a)}.`;
+    levers = [
+      ...fit.levers.filter((l) => l.lever.path !== 'migration.ruralToUrbanRate').map((l) => ({ path: l.lever.path, value: l.value })),
+      ...steps.map(([year, value]) => ({ path: 'migration.ruralToUrbanRate', value, year })),
+    ];
   }
   const projection = project(scenario);
   const region = REGION_ID[a];

@@ -53,7 +53,7 @@ Example:
     const mae = Object.entries(result.meanAbsoluteError)
       .map(([m, v]) => `  ${m}: ${UNITS[m].startsWith('share') ? formatDifference(v, UNITS[m]).replace(/^\+/, '') : `${formatNumber(v)} persons`}`)
       .join('\n');
-    const text = `Hindcast of ${result.area} from ${result.from}, assumptions from data up to ${result.calibratedUpTo}\n${result.method}\nLevers: ${result.levers.map((l) => `${l.path} = ${formatNumber(l.value)}`).join(', ')}\n\n${textTable(['measure', 'year', 'projected', 'observed', 'error'], rows, [false, true, true, true, true])}\n\nMean absolute error:\n${mae}\n`;
+    const text = `Hindcast of ${result.area} from ${result.from}, assumptions from data up to ${result.calibratedUpTo}\n${result.method}\nLevers: ${result.levers.map((l) => `${l.path}${l.year === undefined ? '' : ` (${l.year} on)`} = ${formatNumber(l.value)}`).join(', ')}\n\n${textTable(['measure', 'year', 'projected', 'observed', 'error'], rows, [false, true, true, true, true])}\n\nMean absolute error:\n${mae}\n`;
     await writeOutput(text, values.out, io);
   },
 };
