@@ -5,13 +5,11 @@
  * for a few dozen regions. Where WebAssembly or its SIMD is missing, {@link addDenseMovesWasm}
  * returns `false` and the caller takes the JavaScript path.
  *
- * The module is assembled from bench/wasm/denseMoves.wat (`wat2wasm` of the WebAssembly
- * Binary Toolkit); {@link DENSE_MOVES_WASM} holds its bytes in base64.
+ * The function is `dense` of the kernel's module ({@link KERNEL_WASM}, assembled from
+ * bench/wasm/kernel.wat), which src/kernel/stepWasm.ts shares: one module, compiled once.
  */
 
-/** The assembled module bench/wasm/denseMoves.wat, base64. */
-export const DENSE_MOVES_WASM =
-  'AGFzbQEAAAABCgFgBn9/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMCAQAHCQEFZGVuc2UAAAqQCQGNCQMLfwR8DnsgA0EDdCEPIARBA3QhEEEAIQYCQANAIAZBBGogA0oNAUEAIQcCQANAIAdBBGogBEoNASACIAYgBWxqIAdBA3RqIQsgCyAFaiEMIAwgBWohDSANIAVqIQ4gC/0AAwAhGyAL/QADECEcIAz9AAMAIR0gDP0AAxAhHiAN/QADACEfIA39AAMQISAgDv0AAwAhISAO/QADECEiIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgCv0AAxAhGiAR/RQhFSAS/RQhFiAT/RQhFyAU/RQhGCAbIBUgGf3yAf3wASEbIBwgFSAa/fIB/fABIRwgHSAWIBn98gH98AEhHSAeIBYgGv3yAf3wASEeIB8gFyAZ/fIB/fABIR8gICAXIBr98gH98AEhICAhIBggGf3yAf3wASEhICIgGCAa/fIB/fABISILIAkgD2ohCSAKIBBqIQogCEEBayEIIAgNAAsgCyAb/QsDACALIBz9CwMQIAwgHf0LAwAgDCAe/QsDECANIB/9CwMAIA0gIP0LAxAgDiAh/QsDACAOICL9CwMQIAdBBGohBwwACwsgByAESARAIAIgBiAFbGogB0EDdGohCyALIAVqIQwgDCAFaiENIA0gBWohDiAL/QADACEbIAz9AAMAIR0gDf0AAwAhHyAO/QADACEhIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgGyAR/RQgGf3yAf3wASEbIB0gEv0UIBn98gH98AEhHSAfIBP9FCAZ/fIB/fABIR8gISAU/RQgGf3yAf3wASEhCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgDCAd/QsDACANIB/9CwMAIA4gIf0LAwALIAZBBGohBgwACwsCQANAIAYgA04NAUEAIQcCQANAIAcgBE4NASACIAYgBWxqIAdBA3RqIQsgACAGQQN0aiEJIAEgB0EDdGohCiADIQggB0EEaiAETARAIAv9AAMAIRsgC/0AAxAhHANAIAkrAwAhESARRAAAAAAAAAAAYgRAIBH9FCEVIBsgFSAK/QADAP3yAf3wASEbIBwgFSAK/QADEP3yAf3wASEcCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgCyAc/QsDECAHQQRqIQcFIAv9AAMAIRsDQCAJKwMAIREgEUQAAAAAAAAAAGIEQCAbIBH9FCAK/QADAP3yAf3wASEbCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgB0ECaiEHCwwACwsgBkEBaiEGDAALCws=';
+import { KERNEL_WASM } from './kernelWasm.js';
 
 /** Largest linear memory the module may grow to, in bytes (beyond it, JavaScript does the work). */
 const MAX_BYTES = 512 * 2 ** 20;
@@ -39,12 +37,16 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function compile(): WebAssembly.Module | null {
+/**
+ * The kernel's WebAssembly module ({@link KERNEL_WASM}), compiled once; null where WebAssembly
+ * or its SIMD is missing, or the host forbids compiling it.
+ */
+export function compileKernelWasm(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = decodeBase64(DENSE_MOVES_WASM);
+    if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
+    const bytes = decodeBase64(KERNEL_WASM);
     if (!WebAssembly.validate(bytes)) return null; // no SIMD here
     compiled = new WebAssembly.Module(bytes);
   } catch {
@@ -55,7 +57,7 @@ function compile(): WebAssembly.Module | null {
 
 /** An instance of the module on `memory`, or null where WebAssembly cannot run. */
 function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
-  const module = compile();
+  const module = compileKernelWasm();
   if (module === null) return null;
   try {
     return new WebAssembly.Instance(module, { env: { memory } }).exports.dense as DenseFunction;
@@ -66,9 +68,16 @@ function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
 
 function load(): DenseMovesModule | null {
   if (loaded !== undefined) return loaded;
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const dense = compile() === null ? null : instantiate(memory);
-  loaded = dense === null ? null : { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
+  loaded = null;
+  // the memory only once the module is known to run here (WebAssembly may be missing)
+  if (compileKernelWasm() === null) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const dense = instantiate(memory);
+    if (dense !== null) loaded = { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
+  } catch {
+    loaded = null;
+  }
   return loaded;
 }
 
@@ -98,7 +107,7 @@ function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
  * // => true (on Node 20 and current browsers)
  */
 export function denseMovesWasmAvailable(): boolean {
-  return compile() !== null && load() !== null;
+  return compileKernelWasm() !== null && load() !== null;
 }
 
 /**
@@ -206,7 +215,7 @@ export interface DenseMovesArena {
  * // => 2424
  */
 export function createDenseMovesArena(regions: number, block: number, cells: number): DenseMovesArena | null {
-  if (compile() === null) return null;
+  if (compileKernelWasm() === null) return null;
   const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells;
   const bytes = numbers * 8;
   if (bytes > MAX_BYTES) return null;

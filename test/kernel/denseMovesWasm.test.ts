@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDenseMovesWasm, denseMovesWasmAvailable, DENSE_MOVES_WASM } from '../../src/kernel/denseMovesWasm.js';
+import { addDenseMovesWasm, denseMovesWasmAvailable } from '../../src/kernel/denseMovesWasm.js';
+import { KERNEL_WASM } from '../../src/kernel/kernelWasm.js';
 import { addDenseMovesJs } from '../../src/kernel/moves.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { seededRandom } from '../helpers/randomKernelDoc.js';
@@ -30,7 +31,7 @@ function denseCase(R: number, ageGroups: number, seed: number) {
 
 describe('addDenseMovesWasm(values, movers, population, statusOffset, regions, block, regionStride)', () => {
   it('runs here: the embedded module validates with SIMD', () => {
-    const bytes = Uint8Array.from(atob(DENSE_MOVES_WASM), (ch) => ch.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(KERNEL_WASM), (ch) => ch.charCodeAt(0));
     expect(WebAssembly.validate(bytes)).toBe(true);
     expect(denseMovesWasmAvailable()).toBe(true);
   });
