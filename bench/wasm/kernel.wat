@@ -10,25 +10,52 @@
   (global $B (mut f64) (f64.const 0))
   ;; T[j][x] += sum_i W[i][j] * M[i][x], i ascending, for j < R, x < block (block even).
   ;; W: R*R f64 row-major at byte offset $W; M: R*block f64 at $M; row j of T at byte
-  ;; offset $T + j*$stride (a population's status block: $stride = 6*(A+1)*8).
-  ;; Four destinations at a time skip an origin whose four shares are all zero; a destination
-  ;; of the tail skips an origin whose share is zero (the rules of the JavaScript path).
-  (func $dense (export "dense") (param $W i32) (param $M i32) (param $T i32) (param $R i32) (param $block i32) (param $stride i32)
-    (local $j i32) (local $x i32) (local $i i32) (local $wp i32) (local $mp i32)
-    (local $t0 i32) (local $t1 i32) (local $t2 i32) (local $t3 i32)
+  ;; offset $T + j*$stride (a population's status block: $stride = 6*(A+1)*8); $buf: room for
+  ;; R*68 bytes. Four destinations at a time skip an origin whose four shares are all zero; a
+  ;; destination of the tail skips an origin whose share is zero (the rules of the JavaScript
+  ;; path). The origins a group of destinations does not skip are listed first in $buf, each
+  ;; with its shares splatted into f64x2 and the offset of its movers, so the loops over the
+  ;; ages run over that list without a test.
+  (func $dense (export "dense") (param $W i32) (param $M i32) (param $T i32) (param $R i32) (param $block i32) (param $stride i32) (param $buf i32)
+    (local $j i32) (local $x i32) (local $i i32) (local $wp i32) (local $op i32) (local $opEnd i32) (local $offs i32)
+    (local $mp i32) (local $mbase i32) (local $t0 i32) (local $t1 i32) (local $t2 i32) (local $t3 i32)
     (local $rowBytes i32) (local $blockBytes i32)
     (local $w0 f64) (local $w1 f64) (local $w2 f64) (local $w3 f64)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
-    (local $u0 v128) (local $u1 v128)
+    (local $s v128) (local $u0 v128) (local $u1 v128)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $rowBytes (i32.shl (local.get $R) (i32.const 3)))
     (local.set $blockBytes (i32.shl (local.get $block) (i32.const 3)))
+    (local.set $offs (i32.add (local.get $buf) (i32.shl (local.get $R) (i32.const 6))))
     (local.set $j (i32.const 0))
     ;; ---- four destinations at a time
     (block $jdone
       (loop $jloop
         (br_if $jdone (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $R)))
+        ;; the origins with a non-zero share among the four
+        (local.set $wp (i32.add (local.get $W) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $op (local.get $offs))
+        (local.set $t0 (local.get $buf))
+        (local.set $i (i32.const 0))
+        (loop $list
+          (local.set $w0 (f64.load align=8 (local.get $wp)))
+          (local.set $w1 (f64.load offset=8 align=8 (local.get $wp)))
+          (local.set $w2 (f64.load offset=16 align=8 (local.get $wp)))
+          (local.set $w3 (f64.load offset=24 align=8 (local.get $wp)))
+          (if (i32.eqz (i32.and (i32.and (f64.eq (local.get $w0) (f64.const 0)) (f64.eq (local.get $w1) (f64.const 0)))
+                                (i32.and (f64.eq (local.get $w2) (f64.const 0)) (f64.eq (local.get $w3) (f64.const 0)))))
+            (then
+              (v128.store align=8 (local.get $t0) (f64x2.splat (local.get $w0)))
+              (v128.store offset=16 align=8 (local.get $t0) (f64x2.splat (local.get $w1)))
+              (v128.store offset=32 align=8 (local.get $t0) (f64x2.splat (local.get $w2)))
+              (v128.store offset=48 align=8 (local.get $t0) (f64x2.splat (local.get $w3)))
+              (i32.store (local.get $op) (i32.mul (local.get $i) (local.get $blockBytes)))
+              (local.set $t0 (i32.add (local.get $t0) (i32.const 64)))
+              (local.set $op (i32.add (local.get $op) (i32.const 4)))))
+          (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $list (i32.lt_s (local.get $i) (local.get $R))))
+        (local.set $opEnd (local.get $op))
         (local.set $x (i32.const 0))
         ;; four ages at a time
         (block $xdone
@@ -46,35 +73,30 @@
             (local.set $a5 (v128.load offset=16 align=8 (local.get $t2)))
             (local.set $a6 (v128.load align=8 (local.get $t3)))
             (local.set $a7 (v128.load offset=16 align=8 (local.get $t3)))
-            (local.set $wp (i32.add (local.get $W) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $mp (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
-            (local.set $i (local.get $R))
-            (loop $iloop
-              (local.set $w0 (f64.load align=8 (local.get $wp)))
-              (local.set $w1 (f64.load offset=8 align=8 (local.get $wp)))
-              (local.set $w2 (f64.load offset=16 align=8 (local.get $wp)))
-              (local.set $w3 (f64.load offset=24 align=8 (local.get $wp)))
-              (if (i32.eqz (i32.and (i32.and (f64.eq (local.get $w0) (f64.const 0)) (f64.eq (local.get $w1) (f64.const 0)))
-                                    (i32.and (f64.eq (local.get $w2) (f64.const 0)) (f64.eq (local.get $w3) (f64.const 0)))))
-                (then
-                  (local.set $u0 (v128.load align=8 (local.get $mp)))
-                  (local.set $u1 (v128.load offset=16 align=8 (local.get $mp)))
-                  (local.set $s0 (f64x2.splat (local.get $w0)))
-                  (local.set $s1 (f64x2.splat (local.get $w1)))
-                  (local.set $s2 (f64x2.splat (local.get $w2)))
-                  (local.set $s3 (f64x2.splat (local.get $w3)))
-                  (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s0) (local.get $u0))))
-                  (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s0) (local.get $u1))))
-                  (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s1) (local.get $u0))))
-                  (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s1) (local.get $u1))))
-                  (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (local.get $s2) (local.get $u0))))
-                  (local.set $a5 (f64x2.add (local.get $a5) (f64x2.mul (local.get $s2) (local.get $u1))))
-                  (local.set $a6 (f64x2.add (local.get $a6) (f64x2.mul (local.get $s3) (local.get $u0))))
-                  (local.set $a7 (f64x2.add (local.get $a7) (f64x2.mul (local.get $s3) (local.get $u1))))))
-              (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
-              (local.set $mp (i32.add (local.get $mp) (local.get $blockBytes)))
-              (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-              (br_if $iloop (local.get $i)))
+            (local.set $mbase (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
+            (local.set $wp (local.get $buf))
+            (local.set $op (local.get $offs))
+            (block $edone
+              (loop $eloop
+                (br_if $edone (i32.ge_u (local.get $op) (local.get $opEnd)))
+                (local.set $mp (i32.add (local.get $mbase) (i32.load (local.get $op))))
+                (local.set $u0 (v128.load align=8 (local.get $mp)))
+                (local.set $u1 (v128.load offset=16 align=8 (local.get $mp)))
+                (local.set $s (v128.load align=8 (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $u0))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (local.get $u1))))
+                (local.set $s (v128.load offset=16 align=8 (local.get $wp)))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (local.get $u0))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (local.get $u1))))
+                (local.set $s (v128.load offset=32 align=8 (local.get $wp)))
+                (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (local.get $s) (local.get $u0))))
+                (local.set $a5 (f64x2.add (local.get $a5) (f64x2.mul (local.get $s) (local.get $u1))))
+                (local.set $s (v128.load offset=48 align=8 (local.get $wp)))
+                (local.set $a6 (f64x2.add (local.get $a6) (f64x2.mul (local.get $s) (local.get $u0))))
+                (local.set $a7 (f64x2.add (local.get $a7) (f64x2.mul (local.get $s) (local.get $u1))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 64)))
+                (local.set $op (i32.add (local.get $op) (i32.const 4)))
+                (br $eloop)))
             (v128.store align=8 (local.get $t0) (local.get $a0))
             (v128.store offset=16 align=8 (local.get $t0) (local.get $a1))
             (v128.store align=8 (local.get $t1) (local.get $a2))
@@ -96,80 +118,98 @@
             (local.set $a2 (v128.load align=8 (local.get $t1)))
             (local.set $a4 (v128.load align=8 (local.get $t2)))
             (local.set $a6 (v128.load align=8 (local.get $t3)))
-            (local.set $wp (i32.add (local.get $W) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $mp (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
-            (local.set $i (local.get $R))
-            (loop $iloop2
-              (local.set $w0 (f64.load align=8 (local.get $wp)))
-              (local.set $w1 (f64.load offset=8 align=8 (local.get $wp)))
-              (local.set $w2 (f64.load offset=16 align=8 (local.get $wp)))
-              (local.set $w3 (f64.load offset=24 align=8 (local.get $wp)))
-              (if (i32.eqz (i32.and (i32.and (f64.eq (local.get $w0) (f64.const 0)) (f64.eq (local.get $w1) (f64.const 0)))
-                                    (i32.and (f64.eq (local.get $w2) (f64.const 0)) (f64.eq (local.get $w3) (f64.const 0)))))
-                (then
-                  (local.set $u0 (v128.load align=8 (local.get $mp)))
-                  (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (local.get $w0)) (local.get $u0))))
-                  (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (f64x2.splat (local.get $w1)) (local.get $u0))))
-                  (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (f64x2.splat (local.get $w2)) (local.get $u0))))
-                  (local.set $a6 (f64x2.add (local.get $a6) (f64x2.mul (f64x2.splat (local.get $w3)) (local.get $u0))))))
-              (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
-              (local.set $mp (i32.add (local.get $mp) (local.get $blockBytes)))
-              (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-              (br_if $iloop2 (local.get $i)))
+            (local.set $mbase (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
+            (local.set $wp (local.get $buf))
+            (local.set $op (local.get $offs))
+            (block $e2done
+              (loop $e2loop
+                (br_if $e2done (i32.ge_u (local.get $op) (local.get $opEnd)))
+                (local.set $u0 (v128.load align=8 (i32.add (local.get $mbase) (i32.load (local.get $op)))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load align=8 (local.get $wp)) (local.get $u0))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=16 align=8 (local.get $wp)) (local.get $u0))))
+                (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (v128.load offset=32 align=8 (local.get $wp)) (local.get $u0))))
+                (local.set $a6 (f64x2.add (local.get $a6) (f64x2.mul (v128.load offset=48 align=8 (local.get $wp)) (local.get $u0))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 64)))
+                (local.set $op (i32.add (local.get $op) (i32.const 4)))
+                (br $e2loop)))
             (v128.store align=8 (local.get $t0) (local.get $a0))
             (v128.store align=8 (local.get $t1) (local.get $a2))
             (v128.store align=8 (local.get $t2) (local.get $a4))
             (v128.store align=8 (local.get $t3) (local.get $a6))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $jloop)))
-    ;; ---- the remaining destinations one at a time: four ages a step, then two
+    ;; ---- the remaining destinations one at a time: eight ages a step, then two
     (block $tdone
       (loop $tloop
         (br_if $tdone (i32.ge_s (local.get $j) (local.get $R)))
+        ;; the origins with a non-zero share
+        (local.set $wp (i32.add (local.get $W) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $op (local.get $offs))
+        (local.set $t0 (local.get $buf))
+        (local.set $i (i32.const 0))
+        (loop $tlist
+          (local.set $w0 (f64.load align=8 (local.get $wp)))
+          (if (f64.ne (local.get $w0) (f64.const 0))
+            (then
+              (v128.store align=8 (local.get $t0) (f64x2.splat (local.get $w0)))
+              (i32.store (local.get $op) (i32.mul (local.get $i) (local.get $blockBytes)))
+              (local.set $t0 (i32.add (local.get $t0) (i32.const 16)))
+              (local.set $op (i32.add (local.get $op) (i32.const 4)))))
+          (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $tlist (i32.lt_s (local.get $i) (local.get $R))))
+        (local.set $opEnd (local.get $op))
         (local.set $x (i32.const 0))
-        (block $x1done
-          (loop $x1loop
-            (br_if $x1done (i32.ge_s (local.get $x) (local.get $block)))
+        (block $x8done
+          (loop $x8loop
+            (br_if $x8done (i32.gt_s (i32.add (local.get $x) (i32.const 8)) (local.get $block)))
             (local.set $t0 (i32.add (i32.add (local.get $T) (i32.mul (local.get $j) (local.get $stride))) (i32.shl (local.get $x) (i32.const 3))))
-            (local.set $wp (i32.add (local.get $W) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $mp (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
-            (local.set $i (local.get $R))
-            (if (i32.le_s (i32.add (local.get $x) (i32.const 4)) (local.get $block))
-              (then
-                (local.set $a0 (v128.load align=8 (local.get $t0)))
-                (local.set $a1 (v128.load offset=16 align=8 (local.get $t0)))
-                (loop $iloop3
-                  (local.set $w0 (f64.load align=8 (local.get $wp)))
-                  (if (f64.ne (local.get $w0) (f64.const 0))
-                    (then
-                      (local.set $s0 (f64x2.splat (local.get $w0)))
-                      (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s0) (v128.load align=8 (local.get $mp)))))
-                      (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s0) (v128.load offset=16 align=8 (local.get $mp)))))))
-                  (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
-                  (local.set $mp (i32.add (local.get $mp) (local.get $blockBytes)))
-                  (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-                  (br_if $iloop3 (local.get $i)))
-                (v128.store align=8 (local.get $t0) (local.get $a0))
-                (v128.store offset=16 align=8 (local.get $t0) (local.get $a1))
-                (local.set $x (i32.add (local.get $x) (i32.const 4))))
-              (else
-                (local.set $a0 (v128.load align=8 (local.get $t0)))
-                (loop $iloop4
-                  (local.set $w0 (f64.load align=8 (local.get $wp)))
-                  (if (f64.ne (local.get $w0) (f64.const 0))
-                    (then
-                      (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (local.get $w0)) (v128.load align=8 (local.get $mp)))))))
-                  (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
-                  (local.set $mp (i32.add (local.get $mp) (local.get $blockBytes)))
-                  (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-                  (br_if $iloop4 (local.get $i)))
-                (v128.store align=8 (local.get $t0) (local.get $a0))
-                (local.set $x (i32.add (local.get $x) (i32.const 2)))))
-            (br $x1loop)))
+            (local.set $a0 (v128.load align=8 (local.get $t0)))
+            (local.set $a1 (v128.load offset=16 align=8 (local.get $t0)))
+            (local.set $a2 (v128.load offset=32 align=8 (local.get $t0)))
+            (local.set $a3 (v128.load offset=48 align=8 (local.get $t0)))
+            (local.set $mbase (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
+            (local.set $wp (local.get $buf))
+            (local.set $op (local.get $offs))
+            (block $e3done
+              (loop $e3loop
+                (br_if $e3done (i32.ge_u (local.get $op) (local.get $opEnd)))
+                (local.set $mp (i32.add (local.get $mbase) (i32.load (local.get $op))))
+                (local.set $s (v128.load align=8 (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load align=8 (local.get $mp)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 align=8 (local.get $mp)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 align=8 (local.get $mp)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (v128.load offset=48 align=8 (local.get $mp)))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+                (local.set $op (i32.add (local.get $op) (i32.const 4)))
+                (br $e3loop)))
+            (v128.store align=8 (local.get $t0) (local.get $a0))
+            (v128.store offset=16 align=8 (local.get $t0) (local.get $a1))
+            (v128.store offset=32 align=8 (local.get $t0) (local.get $a2))
+            (v128.store offset=48 align=8 (local.get $t0) (local.get $a3))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))
+            (br $x8loop)))
+        (block $x2done
+          (loop $x2loop
+            (br_if $x2done (i32.ge_s (local.get $x) (local.get $block)))
+            (local.set $t0 (i32.add (i32.add (local.get $T) (i32.mul (local.get $j) (local.get $stride))) (i32.shl (local.get $x) (i32.const 3))))
+            (local.set $a0 (v128.load align=8 (local.get $t0)))
+            (local.set $mbase (i32.add (local.get $M) (i32.shl (local.get $x) (i32.const 3))))
+            (local.set $wp (local.get $buf))
+            (local.set $op (local.get $offs))
+            (block $e4done
+              (loop $e4loop
+                (br_if $e4done (i32.ge_u (local.get $op) (local.get $opEnd)))
+                (local.set $a0 (f64x2.add (local.get $a0)
+                  (f64x2.mul (v128.load align=8 (local.get $wp)) (v128.load align=8 (i32.add (local.get $mbase) (i32.load (local.get $op)))))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+                (local.set $op (i32.add (local.get $op) (i32.const 4)))
+                (br $e4loop)))
+            (v128.store align=8 (local.get $t0) (local.get $a0))
+            (local.set $x (i32.add (local.get $x) (i32.const 2)))
+            (br $x2loop)))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $tloop)))
-  )
-
+        (br $tloop))))
   ;; Survives and ages one sex of one status (model.md section 3 step 1): out[a+1] = P[a]*sx[a]
   ;; for a < A-1, out[A] = P[A-1]*sx[A-1] + P[A]*sx[A]; the deaths P*(1-sx) are added to
   ;; $deaths age by age, and with $withB the births fx[a]*P[a] to $B (surviveStatusInto).
@@ -277,14 +317,15 @@
   ;; One year step, stepInto of src/kernel/step.ts: P (year t) into S (year t+1). Every other
   ;; parameter is the byte address of an input laid out as in src/kernel/types.ts; $n is 0 when
   ;; there are no net international migrants, $D and $E are 0 for identity matrices (else a
-  ;; dense R x R matrix). $mig and $ret are scratch (R*2*(A+1) numbers each); $flows receives
+  ;; dense R x R matrix). $mig and $ret are scratch (R*2*(A+1) numbers each), $buf scratch of
+  ;; R*68 bytes for the dense moves; $flows receives
   ;; births, deaths, ruralToUrban, reclassified, conversions, returns and netInternational,
   ;; R numbers each. Returns the first cell n made negative, or -1.
   (func (export "step")
     (param $R i32) (param $A i32) (param $P i32) (param $S i32)
     (param $sx i32) (param $sb i32) (param $fx i32) (param $srb i32)
     (param $m i32) (param $c i32) (param $k i32) (param $q i32) (param $n i32)
-    (param $D i32) (param $E i32) (param $mig i32) (param $ret i32) (param $flows i32)
+    (param $D i32) (param $E i32) (param $mig i32) (param $ret i32) (param $flows i32) (param $buf i32)
     (result i32)
     (local $r i32) (local $h i32) (local $s i32) (local $off i32) (local $end i32)
     (local $A1 i32) (local $A1B i32) (local $sexB i32) (local $strideB i32) (local $regionB i32) (local $statusB i32)
@@ -449,9 +490,9 @@
         (br $regions)))
     ;; 4. dense moves: movers through D into the migrants, returners through E into the rural
     (if (i32.eqz (local.get $stayD))
-      (then (call $dense (local.get $D) (local.get $mig) (i32.add (local.get $S) (local.get $sexB)) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB))))
+      (then (call $dense (local.get $D) (local.get $mig) (i32.add (local.get $S) (local.get $sexB)) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB) (local.get $buf))))
     (if (i32.eqz (local.get $stayE))
-      (then (call $dense (local.get $E) (local.get $ret) (local.get $S) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB))))
+      (then (call $dense (local.get $E) (local.get $ret) (local.get $S) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB) (local.get $buf))))
     ;; 5. net international migrants of the statuses the moves reached
     (if (i32.and (i32.ne (local.get $n) (i32.const 0)) (i32.eqz (i32.and (local.get $stayD) (local.get $stayE))))
       (then

@@ -15,7 +15,12 @@ import { KERNEL_WASM } from './kernelWasm.js';
 const MAX_BYTES = 512 * 2 ** 20;
 const PAGE_BYTES = 65536;
 
-type DenseFunction = (values: number, movers: number, target: number, regions: number, block: number, stride: number) => void;
+type DenseFunction = (values: number, movers: number, target: number, regions: number, block: number, stride: number, buffer: number) => void;
+
+/** Numbers of room the module's `dense` needs for `regions` regions (its list of origins: 68 bytes a region). */
+function listRoom(regions: number): number {
+  return regions * 9;
+}
 
 interface DenseMovesModule {
   memory: WebAssembly.Memory;
@@ -83,11 +88,12 @@ function load(): DenseMovesModule | null {
 
 /**
  * Makes room in linear memory for `T` numbers (shares and movers) followed by the population
- * (`cells` numbers), growing it when needed and keeping `mod.population` a view of its place.
- * `false` when that needs more than {@link MAX_BYTES}.
+ * (`cells` numbers) and the room `dense` needs for `regions` regions, growing it when needed
+ * and keeping `mod.population` a view of its place. `false` when that needs more than
+ * {@link MAX_BYTES}.
  */
-function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
-  const bytes = (T + cells) * 8;
+function reserve(mod: DenseMovesModule, T: number, cells: number, regions: number): boolean {
+  const bytes = (T + cells + listRoom(regions)) * 8;
   if (bytes > MAX_BYTES) return false;
   if (bytes > mod.memory.buffer.byteLength) {
     mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
@@ -136,11 +142,11 @@ export function addDenseMovesWasm(
   const M = regions * regions;
   const T = M + regions * block;
   const cells = population.length;
-  if (!reserve(mod, T, cells)) return false;
+  if (!reserve(mod, T, cells, regions)) return false;
   mod.view.set(values, W);
   mod.view.set(movers, M);
   mod.population.set(population);
-  mod.dense(W * 8, M * 8, (T + statusOffset) * 8, regions, block, regionStride * 8);
+  mod.dense(W * 8, M * 8, (T + statusOffset) * 8, regions, block, regionStride * 8, (T + cells) * 8);
   population.set(mod.population);
   return true;
 }
@@ -173,15 +179,15 @@ export function addDenseMovesPairWasm(
   const ME = MD + regions * block;
   const T = ME + regions * block;
   const cells = population.length;
-  if (!reserve(mod, T, cells)) return false;
+  if (!reserve(mod, T, cells, regions)) return false;
   const view = mod.view;
   view.set(valuesD, WD);
   view.set(valuesE, WE);
   view.set(movers, MD);
   view.set(returners, ME);
   mod.population.set(population);
-  mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8);
-  mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8);
+  mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8, (T + cells) * 8);
+  mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8, (T + cells) * 8);
   population.set(mod.population);
   return true;
 }
@@ -203,6 +209,8 @@ export interface DenseMovesArena {
   /** Room for `D` and `E`, copied in each step (they may change from step to step). */
   valuesD: Float64Array;
   valuesE: Float64Array;
+  /** Room for the list of origins `dense` makes. */
+  list: Float64Array;
   dense: DenseFunction;
 }
 
@@ -216,7 +224,7 @@ export interface DenseMovesArena {
  */
 export function createDenseMovesArena(regions: number, block: number, cells: number): DenseMovesArena | null {
   if (compileKernelWasm() === null) return null;
-  const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells;
+  const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells + listRoom(regions);
   const bytes = numbers * 8;
   if (bytes > MAX_BYTES) return null;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
@@ -233,7 +241,8 @@ export function createDenseMovesArena(regions: number, block: number, cells: num
   const movers = take(regions * block);
   const returners = take(regions * block);
   const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
-  return { regions, block, populations, movers, returners, valuesD, valuesE, dense };
+  const list = take(listRoom(regions));
+  return { regions, block, populations, movers, returners, valuesD, valuesE, list, dense };
 }
 
 /**
@@ -250,7 +259,8 @@ export function addDenseMovesPairInArena(arena: DenseMovesArena, valuesD: Float6
   arena.valuesD.set(valuesD);
   arena.valuesE.set(valuesE);
   const target = population.byteOffset;
-  arena.dense(arena.valuesD.byteOffset, arena.movers.byteOffset, target + block * 8, regions, block, regionStride * 8);
-  arena.dense(arena.valuesE.byteOffset, arena.returners.byteOffset, target, regions, block, regionStride * 8);
+  const list = arena.list.byteOffset;
+  arena.dense(arena.valuesD.byteOffset, arena.movers.byteOffset, target + block * 8, regions, block, regionStride * 8, list);
+  arena.dense(arena.valuesE.byteOffset, arena.returners.byteOffset, target, regions, block, regionStride * 8, list);
   return true;
 }

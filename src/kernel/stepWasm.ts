@@ -43,6 +43,7 @@ type StepFunction = (
   mig: number,
   ret: number,
   flows: number,
+  list: number,
 ) => number;
 
 /** The memory and its instance, kept between runs. */
@@ -131,7 +132,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const hasE = dense(i.E);
   const hasN = i.n.length > 0;
   const sizes = [cells, R * 6, R * 3 * A1, R, R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0];
-  let numbers = 2 * cells + 2 * R * block + STEP_FLOWS.length * R;
+  let numbers = 2 * cells + 2 * R * block + STEP_FLOWS.length * R + R * 9;
   for (const size of sizes) numbers += size;
   const bytes = FIRST_BYTE + numbers * 8;
   if (bytes > MAX_BYTES) return null;
@@ -149,6 +150,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const mig = take(R * block);
   const ret = take(R * block);
   const flowBlock = take(STEP_FLOWS.length * R);
+  const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
   const flowViews = STEP_FLOWS.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
   const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
   const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
@@ -183,6 +185,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
         mig.byteOffset,
         ret.byteOffset,
         flowBlock.byteOffset,
+        list.byteOffset,
       );
       for (let f = 0; f < STEP_FLOWS.length; f++) flows[STEP_FLOWS[f]].set(flowViews[f]);
       // the moves between regions as counted by the JavaScript step, from the same totals
