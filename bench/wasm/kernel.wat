@@ -8,6 +8,9 @@
   ;; the running sums of one region's survival pass: deaths, and one status's births
   (global $deaths (mut f64) (f64.const 0))
   (global $B (mut f64) (f64.const 0))
+  ;; the same of a second region when two regions survive side by side ($survive2)
+  (global $deaths2 (mut f64) (f64.const 0))
+  (global $B2 (mut f64) (f64.const 0))
   ;; T[j][x] += sum_i W[i][j] * M[i][x], i ascending, for j < R, x < block (block even).
   ;; W: R*R f64 row-major at byte offset $W; M: R*block f64 at $M; row j of T at byte
   ;; offset $T + j*$stride (a population's status block: $stride = 6*(A+1)*8); $buf: room for
@@ -281,25 +284,175 @@
     (global.set $deaths (local.get $deaths))
     (global.set $B (local.get $B)))
 
-  ;; Adds n to the cells [$x, $end) of $out (cell indices), skipping zeros; adds every non-zero
-  ;; n to $sum when $sum is wanted. Returns the first cell made negative, or $first.
+  ;; $survive for the same status and sex of two regions a and b at once: the two regions'
+  ;; sums are independent chains ($deaths, $B for a; $deaths2, $B2 for b), each added in its
+  ;; own order, so running them side by side halves the time the additions wait on each other.
+  (func $survive2 (param $pa i32) (param $sa i32) (param $fa i32) (param $oa i32)
+    (param $pb i32) (param $sb i32) (param $fb i32) (param $ob i32) (param $A i32) (param $withB i32)
+    (local $a i32) (local $off i32) (local $o1 i32) (local $end i32)
+    (local $va v128) (local $vb v128) (local $sva v128) (local $svb v128) (local $da v128) (local $db v128)
+    (local $ba v128) (local $bb v128) (local $one v128)
+    (local $p0 f64) (local $s0 f64) (local $p1 f64) (local $s1 f64)
+    (local $deathsA f64) (local $BA f64) (local $deathsB f64) (local $BB f64)
+    (local.set $deathsA (global.get $deaths))
+    (local.set $BA (global.get $B))
+    (local.set $deathsB (global.get $deaths2))
+    (local.set $BB (global.get $B2))
+    (local.set $one (f64x2.splat (f64.const 1)))
+    (local.set $end (i32.shl (i32.sub (local.get $A) (i32.const 3)) (i32.const 3)))
+    (local.set $off (i32.const 0))
+    (if (local.get $withB)
+      (then
+        (block $done
+          (loop $pairs
+            (br_if $done (i32.gt_s (local.get $off) (local.get $end)))
+            (local.set $va (v128.load align=8 (i32.add (local.get $pa) (local.get $off))))
+            (local.set $vb (v128.load align=8 (i32.add (local.get $pb) (local.get $off))))
+            (local.set $sva (v128.load align=8 (i32.add (local.get $sa) (local.get $off))))
+            (local.set $svb (v128.load align=8 (i32.add (local.get $sb) (local.get $off))))
+            (v128.store offset=8 align=8 (i32.add (local.get $oa) (local.get $off)) (f64x2.mul (local.get $va) (local.get $sva)))
+            (v128.store offset=8 align=8 (i32.add (local.get $ob) (local.get $off)) (f64x2.mul (local.get $vb) (local.get $svb)))
+            (local.set $da (f64x2.mul (local.get $va) (f64x2.sub (local.get $one) (local.get $sva))))
+            (local.set $db (f64x2.mul (local.get $vb) (f64x2.sub (local.get $one) (local.get $svb))))
+            (local.set $deathsA (f64.add (f64.add (local.get $deathsA) (f64x2.extract_lane 0 (local.get $da))) (f64x2.extract_lane 1 (local.get $da))))
+            (local.set $deathsB (f64.add (f64.add (local.get $deathsB) (f64x2.extract_lane 0 (local.get $db))) (f64x2.extract_lane 1 (local.get $db))))
+            (local.set $ba (f64x2.mul (v128.load align=8 (i32.add (local.get $fa) (local.get $off))) (local.get $va)))
+            (local.set $bb (f64x2.mul (v128.load align=8 (i32.add (local.get $fb) (local.get $off))) (local.get $vb)))
+            (local.set $BA (f64.add (f64.add (local.get $BA) (f64x2.extract_lane 0 (local.get $ba))) (f64x2.extract_lane 1 (local.get $ba))))
+            (local.set $BB (f64.add (f64.add (local.get $BB) (f64x2.extract_lane 0 (local.get $bb))) (f64x2.extract_lane 1 (local.get $bb))))
+            (local.set $off (i32.add (local.get $off) (i32.const 16)))
+            (br $pairs))))
+      (else
+        (block $done2
+          (loop $pairs2
+            (br_if $done2 (i32.gt_s (local.get $off) (local.get $end)))
+            (local.set $va (v128.load align=8 (i32.add (local.get $pa) (local.get $off))))
+            (local.set $vb (v128.load align=8 (i32.add (local.get $pb) (local.get $off))))
+            (local.set $sva (v128.load align=8 (i32.add (local.get $sa) (local.get $off))))
+            (local.set $svb (v128.load align=8 (i32.add (local.get $sb) (local.get $off))))
+            (v128.store offset=8 align=8 (i32.add (local.get $oa) (local.get $off)) (f64x2.mul (local.get $va) (local.get $sva)))
+            (v128.store offset=8 align=8 (i32.add (local.get $ob) (local.get $off)) (f64x2.mul (local.get $vb) (local.get $svb)))
+            (local.set $da (f64x2.mul (local.get $va) (f64x2.sub (local.get $one) (local.get $sva))))
+            (local.set $db (f64x2.mul (local.get $vb) (f64x2.sub (local.get $one) (local.get $svb))))
+            (local.set $deathsA (f64.add (f64.add (local.get $deathsA) (f64x2.extract_lane 0 (local.get $da))) (f64x2.extract_lane 1 (local.get $da))))
+            (local.set $deathsB (f64.add (f64.add (local.get $deathsB) (f64x2.extract_lane 0 (local.get $db))) (f64x2.extract_lane 1 (local.get $db))))
+            (local.set $off (i32.add (local.get $off) (i32.const 16)))
+            (br $pairs2)))))
+    (local.set $end (local.get $off))
+    (local.set $a (i32.shr_s (local.get $off) (i32.const 3)))
+    (block $tdonea
+      (loop $taila
+        (br_if $tdonea (i32.ge_s (local.get $a) (i32.sub (local.get $A) (i32.const 1))))
+        (local.set $o1 (i32.shl (local.get $a) (i32.const 3)))
+        (local.set $p0 (f64.load align=8 (i32.add (local.get $pa) (local.get $o1))))
+        (local.set $s0 (f64.load align=8 (i32.add (local.get $sa) (local.get $o1))))
+        (f64.store offset=8 align=8 (i32.add (local.get $oa) (local.get $o1)) (f64.mul (local.get $p0) (local.get $s0)))
+        (local.set $deathsA (f64.add (local.get $deathsA) (f64.mul (local.get $p0) (f64.sub (f64.const 1) (local.get $s0)))))
+        (if (local.get $withB)
+          (then (local.set $BA (f64.add (local.get $BA) (f64.mul (f64.load align=8 (i32.add (local.get $fa) (local.get $o1))) (local.get $p0))))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $taila)))
+    (local.set $o1 (i32.shl (i32.sub (local.get $A) (i32.const 1)) (i32.const 3)))
+    (local.set $p0 (f64.load align=8 (i32.add (local.get $pa) (local.get $o1))))
+    (local.set $p1 (f64.load offset=8 align=8 (i32.add (local.get $pa) (local.get $o1))))
+    (local.set $s0 (f64.load align=8 (i32.add (local.get $sa) (local.get $o1))))
+    (local.set $s1 (f64.load offset=8 align=8 (i32.add (local.get $sa) (local.get $o1))))
+    (f64.store offset=8 align=8 (i32.add (local.get $oa) (local.get $o1))
+      (f64.add (f64.mul (local.get $p0) (local.get $s0)) (f64.mul (local.get $p1) (local.get $s1))))
+    (local.set $deathsA (f64.add (local.get $deathsA)
+      (f64.add (f64.mul (local.get $p0) (f64.sub (f64.const 1) (local.get $s0))) (f64.mul (local.get $p1) (f64.sub (f64.const 1) (local.get $s1))))))
+    (if (local.get $withB)
+      (then
+        (local.set $BA (f64.add (local.get $BA) (f64.mul (f64.load align=8 (i32.add (local.get $fa) (local.get $o1))) (local.get $p0))))
+        (local.set $BA (f64.add (local.get $BA) (f64.mul (f64.load offset=8 align=8 (i32.add (local.get $fa) (local.get $o1))) (local.get $p1))))))
+    (local.set $off (local.get $end))
+    (local.set $a (i32.shr_s (local.get $off) (i32.const 3)))
+    (block $tdoneb
+      (loop $tailb
+        (br_if $tdoneb (i32.ge_s (local.get $a) (i32.sub (local.get $A) (i32.const 1))))
+        (local.set $o1 (i32.shl (local.get $a) (i32.const 3)))
+        (local.set $p0 (f64.load align=8 (i32.add (local.get $pb) (local.get $o1))))
+        (local.set $s0 (f64.load align=8 (i32.add (local.get $sb) (local.get $o1))))
+        (f64.store offset=8 align=8 (i32.add (local.get $ob) (local.get $o1)) (f64.mul (local.get $p0) (local.get $s0)))
+        (local.set $deathsB (f64.add (local.get $deathsB) (f64.mul (local.get $p0) (f64.sub (f64.const 1) (local.get $s0)))))
+        (if (local.get $withB)
+          (then (local.set $BB (f64.add (local.get $BB) (f64.mul (f64.load align=8 (i32.add (local.get $fb) (local.get $o1))) (local.get $p0))))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $tailb)))
+    (local.set $o1 (i32.shl (i32.sub (local.get $A) (i32.const 1)) (i32.const 3)))
+    (local.set $p0 (f64.load align=8 (i32.add (local.get $pb) (local.get $o1))))
+    (local.set $p1 (f64.load offset=8 align=8 (i32.add (local.get $pb) (local.get $o1))))
+    (local.set $s0 (f64.load align=8 (i32.add (local.get $sb) (local.get $o1))))
+    (local.set $s1 (f64.load offset=8 align=8 (i32.add (local.get $sb) (local.get $o1))))
+    (f64.store offset=8 align=8 (i32.add (local.get $ob) (local.get $o1))
+      (f64.add (f64.mul (local.get $p0) (local.get $s0)) (f64.mul (local.get $p1) (local.get $s1))))
+    (local.set $deathsB (f64.add (local.get $deathsB)
+      (f64.add (f64.mul (local.get $p0) (f64.sub (f64.const 1) (local.get $s0))) (f64.mul (local.get $p1) (f64.sub (f64.const 1) (local.get $s1))))))
+    (if (local.get $withB)
+      (then
+        (local.set $BB (f64.add (local.get $BB) (f64.mul (f64.load align=8 (i32.add (local.get $fb) (local.get $o1))) (local.get $p0))))
+        (local.set $BB (f64.add (local.get $BB) (f64.mul (f64.load offset=8 align=8 (i32.add (local.get $fb) (local.get $o1))) (local.get $p1))))))
+    (global.set $deaths (local.get $deathsA))
+    (global.set $B (local.get $BA))
+    (global.set $deaths2 (local.get $deathsB))
+    (global.set $B2 (local.get $BB)))
+
+  ;; The newborns of one status (model.md section 3 step 2) from its births $B: girls
+  ;; B/(1+srb) and boys B*srb/(1+srb) survive by sb into age 0 at $o (girls) and $o + $A1B
+  ;; (boys); returns $deaths plus those who do not.
+  (func $newborns (param $o i32) (param $sbp i32) (param $ratio f64) (param $B f64) (param $A1B i32) (param $deaths f64) (result f64)
+    (local $girls f64) (local $boys f64) (local $sbF f64) (local $sbM f64)
+    (local.set $girls (f64.div (local.get $B) (f64.add (f64.const 1) (local.get $ratio))))
+    (local.set $boys (f64.div (f64.mul (local.get $B) (local.get $ratio)) (f64.add (f64.const 1) (local.get $ratio))))
+    (local.set $sbF (f64.load align=8 (local.get $sbp)))
+    (local.set $sbM (f64.load offset=8 align=8 (local.get $sbp)))
+    (f64.store align=8 (local.get $o) (f64.mul (local.get $girls) (local.get $sbF)))
+    (f64.store align=8 (i32.add (local.get $o) (local.get $A1B)) (f64.mul (local.get $boys) (local.get $sbM)))
+    (f64.add (local.get $deaths)
+      (f64.add (f64.mul (local.get $girls) (f64.sub (f64.const 1) (local.get $sbF))) (f64.mul (local.get $boys) (f64.sub (f64.const 1) (local.get $sbM))))))
+
+  ;; Adds n to the cells [$x, $end) of $out (cell indices, $x and $end even), skipping zeros
+  ;; (a cell whose n is zero keeps its bits). Returns the first cell made negative, or $first.
   (func $addN (param $n i32) (param $out i32) (param $x i32) (param $end i32) (param $first i32) (result i32)
-    (local $add f64) (local $v f64) (local $addr i32)
+    (local $add v128) (local $v v128) (local $was v128) (local $mask v128) (local $addr i32) (local $stop i32)
+    (local.set $addr (i32.shl (local.get $x) (i32.const 3)))
+    (local.set $stop (i32.shl (local.get $end) (i32.const 3)))
     (block $done
       (loop $cells
-        (br_if $done (i32.ge_s (local.get $x) (local.get $end)))
-        (local.set $addr (i32.shl (local.get $x) (i32.const 3)))
-        (local.set $add (f64.load align=8 (i32.add (local.get $n) (local.get $addr))))
-        (if (f64.ne (local.get $add) (f64.const 0))
+        (br_if $done (i32.ge_s (local.get $addr) (local.get $stop)))
+        (local.set $add (v128.load align=8 (i32.add (local.get $n) (local.get $addr))))
+        (local.set $mask (f64x2.ne (local.get $add) (f64x2.splat (f64.const 0))))
+        (if (v128.any_true (local.get $mask))
           (then
-            (local.set $v (f64.add (f64.load align=8 (i32.add (local.get $out) (local.get $addr))) (local.get $add)))
-            (f64.store align=8 (i32.add (local.get $out) (local.get $addr)) (local.get $v))
-            (if (i32.and (f64.lt (local.get $v) (f64.const 0))
-                         (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first))))
-              (then (local.set $first (local.get $x))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+            (local.set $was (v128.load align=8 (i32.add (local.get $out) (local.get $addr))))
+            (local.set $v (v128.bitselect (f64x2.add (local.get $was) (local.get $add)) (local.get $was) (local.get $mask)))
+            (v128.store align=8 (i32.add (local.get $out) (local.get $addr)) (local.get $v))
+            (if (v128.any_true (v128.and (local.get $mask) (f64x2.lt (local.get $v) (f64x2.splat (f64.const 0)))))
+              (then
+                (local.set $x (i32.shr_u (local.get $addr) (i32.const 3)))
+                (if (i32.and (i32.ne (i32x4.extract_lane 0 (local.get $mask)) (i32.const 0)) (f64.lt (f64x2.extract_lane 0 (local.get $v)) (f64.const 0)))
+                  (then (if (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first)))
+                    (then (local.set $first (local.get $x)))))
+                  (else
+                    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+                    (if (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first)))
+                      (then (local.set $first (local.get $x))))))))))
+        (local.set $addr (i32.add (local.get $addr) (i32.const 16)))
         (br $cells)))
     (local.get $first))
+
+  ;; The sums of the non-zero n of each region, cells in order (the sums of runKernelInto's plan
+  ;; of n), into $sums: for an n that serves every step, added once for the run.
+  (func (export "nSums") (param $n i32) (param $R i32) (param $A i32) (param $sums i32)
+    (local $r i32) (local $cells i32)
+    (local.set $cells (i32.mul (i32.const 6) (i32.add (local.get $A) (i32.const 1))))
+    (block $done
+      (loop $regions
+        (br_if $done (i32.ge_s (local.get $r) (local.get $R)))
+        (f64.store align=8 (i32.add (local.get $sums) (i32.shl (local.get $r) (i32.const 3)))
+          (call $sumN (local.get $n) (i32.mul (local.get $r) (local.get $cells)) (i32.mul (i32.add (local.get $r) (i32.const 1)) (local.get $cells)) (f64.const 0)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $regions))))
 
   ;; The sum of the non-zero n of cells [$x, $end), in cell order.
   (func $sumN (param $n i32) (param $x i32) (param $end i32) (param $sum f64) (result f64)
@@ -318,19 +471,21 @@
   ;; parameter is the byte address of an input laid out as in src/kernel/types.ts; $n is 0 when
   ;; there are no net international migrants, $D and $E are 0 for identity matrices (else a
   ;; dense R x R matrix). $mig and $ret are scratch (R*2*(A+1) numbers each), $buf scratch of
-  ;; R*68 bytes for the dense moves; $flows receives
+  ;; R*68 bytes for the dense moves; $nsums, when not 0, the sums of n by region (nSums);
+  ;; $flows receives
   ;; births, deaths, ruralToUrban, reclassified, conversions, returns and netInternational,
   ;; R numbers each. Returns the first cell n made negative, or -1.
   (func (export "step")
     (param $R i32) (param $A i32) (param $P i32) (param $S i32)
     (param $sx i32) (param $sb i32) (param $fx i32) (param $srb i32)
     (param $m i32) (param $c i32) (param $k i32) (param $q i32) (param $n i32)
-    (param $D i32) (param $E i32) (param $mig i32) (param $ret i32) (param $flows i32) (param $buf i32)
+    (param $D i32) (param $E i32) (param $mig i32) (param $ret i32) (param $flows i32) (param $buf i32) (param $nsums i32)
     (result i32)
     (local $r i32) (local $h i32) (local $s i32) (local $off i32) (local $end i32)
     (local $A1 i32) (local $A1B i32) (local $sexB i32) (local $strideB i32) (local $regionB i32) (local $statusB i32)
     (local $stayD i32) (local $stayE i32) (local $first i32) (local $now i32) (local $flowR i32) (local $cell i32)
-    (local $births f64) (local $Bv f64) (local $ratio f64) (local $girls f64) (local $boys f64) (local $sbF f64) (local $sbM f64)
+    (local $births f64) (local $ratio f64) (local $ratio2 f64) (local $statusB2 i32) (local $pending i32)
+    (local $deathsR f64) (local $deathsNext f64) (local $birthsNext f64)
     (local $cr f64) (local $sumMig f64) (local $sumIns f64) (local $sumConv f64) (local $sumRet f64) (local $sumN f64)
     (local $ruralP i32) (local $migrantP i32) (local $hukouP i32) (local $rateOff i32)
     (local $one v128) (local $zero v128) (local $crv v128)
@@ -355,33 +510,72 @@
         (local.set $regionB (i32.mul (local.get $r) (local.get $strideB)))
         (local.set $flowR (i32.add (local.get $flows) (i32.shl (local.get $r) (i32.const 3))))
         (local.set $ratio (f64.load align=8 (i32.add (local.get $srb) (i32.shl (local.get $r) (i32.const 3)))))
-        (global.set $deaths (f64.const 0))
-        (local.set $births (f64.const 0))
-        ;; 1. survive and age, 2. births, status by status
-        (local.set $h (i32.const 0))
-        (loop $statuses
-          (local.set $statusB (i32.add (local.get $regionB) (i32.mul (local.get $h) (local.get $sexB))))
-          (global.set $B (f64.const 0))
-          (call $survive
-            (i32.add (local.get $P) (local.get $statusB)) (i32.add (local.get $sx) (local.get $statusB))
-            (i32.add (local.get $fx) (i32.mul (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (local.get $A1B)))
-            (i32.add (local.get $S) (local.get $statusB)) (local.get $A) (i32.const 1))
-          (call $survive
-            (i32.add (local.get $P) (i32.add (local.get $statusB) (local.get $A1B))) (i32.add (local.get $sx) (i32.add (local.get $statusB) (local.get $A1B)))
-            (i32.const 0) (i32.add (local.get $S) (i32.add (local.get $statusB) (local.get $A1B))) (local.get $A) (i32.const 0))
-          (local.set $Bv (global.get $B))
-          (local.set $girls (f64.div (local.get $Bv) (f64.add (f64.const 1) (local.get $ratio))))
-          (local.set $boys (f64.div (f64.mul (local.get $Bv) (local.get $ratio)) (f64.add (f64.const 1) (local.get $ratio))))
-          (local.set $off (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (i32.const 4))))
-          (local.set $sbF (f64.load align=8 (local.get $off)))
-          (local.set $sbM (f64.load offset=8 align=8 (local.get $off)))
-          (f64.store align=8 (i32.add (local.get $S) (local.get $statusB)) (f64.mul (local.get $girls) (local.get $sbF)))
-          (f64.store align=8 (i32.add (local.get $S) (i32.add (local.get $statusB) (local.get $A1B))) (f64.mul (local.get $boys) (local.get $sbM)))
-          (global.set $deaths (f64.add (global.get $deaths)
-            (f64.add (f64.mul (local.get $girls) (f64.sub (f64.const 1) (local.get $sbF))) (f64.mul (local.get $boys) (f64.sub (f64.const 1) (local.get $sbM))))))
-          (local.set $births (f64.add (local.get $births) (local.get $Bv)))
-          (local.set $h (i32.add (local.get $h) (i32.const 1)))
-          (br_if $statuses (i32.lt_s (local.get $h) (i32.const 3))))
+        (if (local.get $pending)
+          (then
+            ;; survived with the region before
+            (local.set $deathsR (local.get $deathsNext))
+            (local.set $births (local.get $birthsNext))
+            (local.set $pending (i32.const 0)))
+          (else
+            (local.set $births (f64.const 0))
+            (global.set $deaths (f64.const 0))
+            (if (i32.lt_s (i32.add (local.get $r) (i32.const 1)) (local.get $R))
+              (then
+                ;; 1. survive and age, 2. births, status by status, of this region and the next
+                (global.set $deaths2 (f64.const 0))
+                (local.set $birthsNext (f64.const 0))
+                (local.set $ratio2 (f64.load offset=8 align=8 (i32.add (local.get $srb) (i32.shl (local.get $r) (i32.const 3)))))
+                (local.set $h (i32.const 0))
+                (loop $statuses2
+                  (local.set $statusB (i32.add (local.get $regionB) (i32.mul (local.get $h) (local.get $sexB))))
+                  (local.set $statusB2 (i32.add (local.get $statusB) (local.get $strideB)))
+                  (local.set $off (i32.add (local.get $fx) (i32.mul (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (local.get $A1B))))
+                  (global.set $B (f64.const 0))
+                  (global.set $B2 (f64.const 0))
+                  (call $survive2
+                    (i32.add (local.get $P) (local.get $statusB)) (i32.add (local.get $sx) (local.get $statusB))
+                    (local.get $off) (i32.add (local.get $S) (local.get $statusB))
+                    (i32.add (local.get $P) (local.get $statusB2)) (i32.add (local.get $sx) (local.get $statusB2))
+                    (i32.add (local.get $off) (i32.mul (i32.const 3) (local.get $A1B))) (i32.add (local.get $S) (local.get $statusB2))
+                    (local.get $A) (i32.const 1))
+                  (call $survive2
+                    (i32.add (local.get $P) (i32.add (local.get $statusB) (local.get $A1B))) (i32.add (local.get $sx) (i32.add (local.get $statusB) (local.get $A1B)))
+                    (i32.const 0) (i32.add (local.get $S) (i32.add (local.get $statusB) (local.get $A1B)))
+                    (i32.add (local.get $P) (i32.add (local.get $statusB2) (local.get $A1B))) (i32.add (local.get $sx) (i32.add (local.get $statusB2) (local.get $A1B)))
+                    (i32.const 0) (i32.add (local.get $S) (i32.add (local.get $statusB2) (local.get $A1B)))
+                    (local.get $A) (i32.const 0))
+                  (local.set $off (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (i32.const 4))))
+                  (global.set $deaths (call $newborns (i32.add (local.get $S) (local.get $statusB)) (local.get $off)
+                    (local.get $ratio) (global.get $B) (local.get $A1B) (global.get $deaths)))
+                  (local.set $births (f64.add (local.get $births) (global.get $B)))
+                  (global.set $deaths2 (call $newborns (i32.add (local.get $S) (local.get $statusB2)) (i32.add (local.get $off) (i32.const 48))
+                    (local.get $ratio2) (global.get $B2) (local.get $A1B) (global.get $deaths2)))
+                  (local.set $birthsNext (f64.add (local.get $birthsNext) (global.get $B2)))
+                  (local.set $h (i32.add (local.get $h) (i32.const 1)))
+                  (br_if $statuses2 (i32.lt_s (local.get $h) (i32.const 3))))
+                (local.set $deathsR (global.get $deaths))
+                (local.set $deathsNext (global.get $deaths2))
+                (local.set $pending (i32.const 1)))
+              (else
+                ;; 1. survive and age, 2. births, status by status (the last region, alone)
+                (local.set $h (i32.const 0))
+                (loop $statuses
+                  (local.set $statusB (i32.add (local.get $regionB) (i32.mul (local.get $h) (local.get $sexB))))
+                  (global.set $B (f64.const 0))
+                  (call $survive
+                    (i32.add (local.get $P) (local.get $statusB)) (i32.add (local.get $sx) (local.get $statusB))
+                    (i32.add (local.get $fx) (i32.mul (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (local.get $A1B)))
+                    (i32.add (local.get $S) (local.get $statusB)) (local.get $A) (i32.const 1))
+                  (call $survive
+                    (i32.add (local.get $P) (i32.add (local.get $statusB) (local.get $A1B))) (i32.add (local.get $sx) (i32.add (local.get $statusB) (local.get $A1B)))
+                    (i32.const 0) (i32.add (local.get $S) (i32.add (local.get $statusB) (local.get $A1B))) (local.get $A) (i32.const 0))
+                  (local.set $off (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r) (i32.const 3)) (local.get $h)) (i32.const 4))))
+                  (global.set $deaths (call $newborns (i32.add (local.get $S) (local.get $statusB)) (local.get $off)
+                    (local.get $ratio) (global.get $B) (local.get $A1B) (global.get $deaths)))
+                  (local.set $births (f64.add (local.get $births) (global.get $B)))
+                  (local.set $h (i32.add (local.get $h) (i32.const 1)))
+                  (br_if $statuses (i32.lt_s (local.get $h) (i32.const 3))))
+                (local.set $deathsR (global.get $deaths))))))
         ;; 3. the transitions at each age, two ages at a time
         (local.set $cr (f64.load align=8 (i32.add (local.get $c) (i32.shl (local.get $r) (i32.const 3)))))
         (local.set $crv (f64x2.splat (local.get $cr)))
@@ -465,17 +659,20 @@
             (loop $nstatuses
               (local.set $cell (i32.shr_u (i32.add (local.get $regionB) (i32.mul (local.get $h) (local.get $sexB))) (i32.const 3)))
               (local.set $end (i32.add (local.get $cell) (i32.shl (local.get $A1) (i32.const 1))))
-              (local.set $sumN (call $sumN (local.get $n) (local.get $cell) (local.get $end) (local.get $sumN)))
+              (if (i32.eqz (local.get $nsums))
+                (then (local.set $sumN (call $sumN (local.get $n) (local.get $cell) (local.get $end) (local.get $sumN)))))
               (local.set $now (i32.or (i32.eq (local.get $h) (i32.const 2))
                 (select (local.get $stayE) (local.get $stayD) (i32.eqz (local.get $h)))))
               (if (local.get $now)
                 (then (local.set $first (call $addN (local.get $n) (local.get $S) (local.get $cell) (local.get $end) (local.get $first)))))
               (local.set $h (i32.add (local.get $h) (i32.const 1)))
-              (br_if $nstatuses (i32.lt_s (local.get $h) (i32.const 3))))))
+              (br_if $nstatuses (i32.lt_s (local.get $h) (i32.const 3))))
+            (if (local.get $nsums)
+              (then (local.set $sumN (f64.load align=8 (i32.add (local.get $nsums) (i32.shl (local.get $r) (i32.const 3)))))))))
         (local.set $off (i32.shl (local.get $R) (i32.const 3)))
         (f64.store align=8 (local.get $flowR) (local.get $births))
         (local.set $flowR (i32.add (local.get $flowR) (local.get $off)))
-        (f64.store align=8 (local.get $flowR) (global.get $deaths))
+        (f64.store align=8 (local.get $flowR) (local.get $deathsR))
         (local.set $flowR (i32.add (local.get $flowR) (local.get $off)))
         (f64.store align=8 (local.get $flowR) (local.get $sumMig))
         (local.set $flowR (i32.add (local.get $flowR) (local.get $off)))

@@ -44,12 +44,16 @@ type StepFunction = (
   ret: number,
   flows: number,
   list: number,
+  nSums: number,
 ) => number;
+
+type NSumsFunction = (n: number, R: number, A: number, sums: number) => void;
 
 /** The memory and its instance, kept between runs. */
 interface Arena {
   memory: WebAssembly.Memory;
   step: StepFunction;
+  nSums: NSumsFunction;
 }
 
 let arena: Arena | null = null;
@@ -132,7 +136,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const hasE = dense(i.E);
   const hasN = i.n.length > 0;
   const sizes = [cells, R * 6, R * 3 * A1, R, R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0];
-  let numbers = 2 * cells + 2 * R * block + STEP_FLOWS.length * R + R * 9;
+  let numbers = 2 * cells + 2 * R * block + STEP_FLOWS.length * R + R * 9 + R;
   for (const size of sizes) numbers += size;
   const bytes = FIRST_BYTE + numbers * 8;
   if (bytes > MAX_BYTES) return null;
@@ -151,12 +155,16 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const ret = take(R * block);
   const flowBlock = take(STEP_FLOWS.length * R);
   const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
+  const nSums = take(R);
   const flowViews = STEP_FLOWS.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
   const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
   const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
   populations[0].set(problem.population);
   for (const slot of slots) if (!slot.everyStep) copyIn(slot, 0);
   const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
+  // an n that serves every step has its sums by region added once (as runKernelInto's plan)
+  const nSummed = hasN && !n.everyStep;
+  if (nSummed) kept.nSums(n.view.byteOffset, R, A, nSums.byteOffset);
   const address = (slot: Slot) => slot.view.byteOffset;
   const step = kept.step;
   let open = true;
@@ -186,6 +194,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
         ret.byteOffset,
         flowBlock.byteOffset,
         list.byteOffset,
+        nSummed ? nSums.byteOffset : 0,
       );
       for (let f = 0; f < STEP_FLOWS.length; f++) flows[STEP_FLOWS[f]].set(flowViews[f]);
       // the moves between regions as counted by the JavaScript step, from the same totals
@@ -226,8 +235,8 @@ function reserve(bytes: number): Arena | null {
       const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
       const module = compileKernelWasm();
       if (module === null) return null;
-      const step = new WebAssembly.Instance(module, { env: { memory } }).exports.step as StepFunction;
-      arena = { memory, step };
+      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+      arena = { memory, step: exports.step as StepFunction, nSums: exports.nSums as NSumsFunction };
     } else if (arena.memory.buffer.byteLength < bytes) {
       arena.memory.grow(Math.ceil((bytes - arena.memory.buffer.byteLength) / PAGE_BYTES));
     }
