@@ -159,12 +159,17 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const flowViews = STEP_FLOWS.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
   const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
   const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
-  populations[0].set(problem.population);
-  for (const slot of slots) if (!slot.everyStep) copyIn(slot, 0);
   const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
   // an n that serves every step has its sums by region added once (as runKernelInto's plan)
   const nSummed = hasN && !n.everyStep;
-  if (nSummed) kept.nSums(n.view.byteOffset, R, A, nSums.byteOffset);
+  try {
+    populations[0].set(problem.population);
+    for (const slot of slots) if (!slot.everyStep) copyIn(slot, 0);
+    if (nSummed) kept.nSums(n.view.byteOffset, R, A, nSums.byteOffset);
+  } catch (error) {
+    busy = false; // an array of the wrong length: the run never opened
+    throw error;
+  }
   const address = (slot: Slot) => slot.view.byteOffset;
   const step = kept.step;
   let open = true;
