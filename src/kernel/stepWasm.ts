@@ -91,6 +91,18 @@ export function stepWasmAvailable(): boolean {
   return compileKernelWasm() !== null;
 }
 
+/**
+ * The bytes of WebAssembly memory the step keeps between runs (0 when none is kept): at most
+ * 64 MiB, a larger memory being released when its run ends.
+ *
+ * @example
+ * keptStepWasmBytes() <= 64 * 2 ** 20
+ * // => true
+ */
+export function keptStepWasmBytes(): number {
+  return arena === null ? 0 : arena.memory.buffer.byteLength;
+}
+
 /** One input of the run: where it lives in memory and whether it is copied in at every step. */
 interface Slot {
   list: (Float64Array | MoveMatrix)[];

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileScenario } from '../../src/model/compile.js';
 import { PRESETS } from '../../src/presets/index.js';
 import { createKernelWorkspace, runKernelInto } from '../../src/kernel/runKernel.js';
-import { openStepWasm, stepWasmAvailable, wasmStepApplies } from '../../src/kernel/stepWasm.js';
+import { keptStepWasmBytes, openStepWasm, stepWasmAvailable, wasmStepApplies } from '../../src/kernel/stepWasm.js';
 import { FLOW_NAMES, type KernelProblem } from '../../src/kernel/types.js';
 import { parseKernelProblem } from '../../src/schema/kernelProblem.js';
 import type { KernelProblemJSON } from '../../src/io/kernelJson.js';
@@ -78,6 +78,48 @@ describe('openStepWasm(problem, refill) and wasmStepApplies(inputs)', () => {
     const sparse = parseKernelProblem(randomKernelDoc({ regions: 3, maxAge: 2, years: 1, seed: 1, perYear: 0, sparse: 1, omit: 0 }));
     expect(wasmStepApplies(sparse.inputs)).toBe(false);
     expect(openStepWasm(sparse, false)).toBeNull();
+  });
+
+  it('keeps its memory between runs up to 64 MiB, and releases a larger one when its run ends', () => {
+    const small = randomProblem(3, 4, 2, 3);
+    run(small, false);
+    const kept = keptStepWasmBytes();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(64 * 2 ** 20);
+    // 2,100 regions with dense D and E: two matrices of 35 MB
+    const R = 2100;
+    const identityRows = (size: number) => {
+      const values = new Float64Array(size * size);
+      for (let r = 0; r < size; r++) values[r * size + r] = 1;
+      return values;
+    };
+    const filledWith = (length: number, value: number) => [new Float64Array(length).fill(value)];
+    const problem: KernelProblem = {
+      regions: Array.from({ length: R }, (_, r) => `r${r}`),
+      maxAge: 1,
+      startYear: 2020,
+      years: 1,
+      population: new Float64Array(R * 12).fill(10),
+      inputs: {
+        sx: filledWith(R * 12, 0.5),
+        sb: filledWith(R * 6, 0.5),
+        fx: filledWith(R * 6, 0.5),
+        srb: filledWith(R, 1.05),
+        m: filledWith(R * 4, 0.1),
+        c: filledWith(R, 0.01),
+        k: filledWith(R * 4, 0.1),
+        q: filledWith(R * 4, 0.1),
+        D: [{ kind: 'dense', values: identityRows(R) }],
+        E: [{ kind: 'dense', values: identityRows(R) }],
+        n: [],
+      },
+    };
+    const wasm = run(problem, false);
+    expect(wasm.inWasm).toBe(true);
+    expect(keptStepWasmBytes()).toBe(0);
+    expectSameBytes(wasm.arrays, run(problem, true).arrays);
+    run(small, false);
+    expect(keptStepWasmBytes()).toBeGreaterThan(0);
   });
 
   it('refuses a second run while one is open (a run started from a sink takes the JavaScript step)', () => {
