@@ -412,33 +412,37 @@
       (f64.add (f64.mul (local.get $girls) (f64.sub (f64.const 1) (local.get $sbF))) (f64.mul (local.get $boys) (f64.sub (f64.const 1) (local.get $sbM))))))
 
   ;; Adds n to the cells [$x, $end) of $out (cell indices, $x and $end even), skipping zeros
-  ;; (a cell whose n is zero keeps its bits). Returns the first cell made negative, or $first.
+  ;; (a cell whose n is zero keeps its bits). Returns the first cell made negative, or $first:
+  ;; the pass only notes that one was, and then looks for it.
   (func $addN (param $n i32) (param $out i32) (param $x i32) (param $end i32) (param $first i32) (result i32)
-    (local $add v128) (local $v v128) (local $was v128) (local $mask v128) (local $addr i32) (local $stop i32)
+    (local $add v128) (local $v v128) (local $was v128) (local $mask v128) (local $neg v128) (local $zero v128)
+    (local $addr i32) (local $stop i32)
     (local.set $addr (i32.shl (local.get $x) (i32.const 3)))
     (local.set $stop (i32.shl (local.get $end) (i32.const 3)))
     (block $done
       (loop $cells
         (br_if $done (i32.ge_s (local.get $addr) (local.get $stop)))
         (local.set $add (v128.load align=8 (i32.add (local.get $n) (local.get $addr))))
-        (local.set $mask (f64x2.ne (local.get $add) (f64x2.splat (f64.const 0))))
-        (if (v128.any_true (local.get $mask))
-          (then
-            (local.set $was (v128.load align=8 (i32.add (local.get $out) (local.get $addr))))
-            (local.set $v (v128.bitselect (f64x2.add (local.get $was) (local.get $add)) (local.get $was) (local.get $mask)))
-            (v128.store align=8 (i32.add (local.get $out) (local.get $addr)) (local.get $v))
-            (if (v128.any_true (v128.and (local.get $mask) (f64x2.lt (local.get $v) (f64x2.splat (f64.const 0)))))
-              (then
-                (local.set $x (i32.shr_u (local.get $addr) (i32.const 3)))
-                (if (i32.and (i32.ne (i32x4.extract_lane 0 (local.get $mask)) (i32.const 0)) (f64.lt (f64x2.extract_lane 0 (local.get $v)) (f64.const 0)))
-                  (then (if (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first)))
-                    (then (local.set $first (local.get $x)))))
-                  (else
-                    (local.set $x (i32.add (local.get $x) (i32.const 1)))
-                    (if (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first)))
-                      (then (local.set $first (local.get $x))))))))))
+        (local.set $was (v128.load align=8 (i32.add (local.get $out) (local.get $addr))))
+        (local.set $mask (f64x2.ne (local.get $add) (local.get $zero)))
+        (local.set $v (v128.bitselect (f64x2.add (local.get $was) (local.get $add)) (local.get $was) (local.get $mask)))
+        (v128.store align=8 (i32.add (local.get $out) (local.get $addr)) (local.get $v))
+        (local.set $neg (v128.or (local.get $neg) (v128.and (local.get $mask) (f64x2.lt (local.get $v) (local.get $zero)))))
         (local.set $addr (i32.add (local.get $addr) (i32.const 16)))
         (br $cells)))
+    (if (v128.any_true (local.get $neg))
+      (then
+        ;; the first cell of the range that n reached and left negative
+        (block $found
+          (loop $look
+            (br_if $found (i32.ge_s (local.get $x) (local.get $end)))
+            (local.set $addr (i32.shl (local.get $x) (i32.const 3)))
+            (br_if $found (i32.and (f64.ne (f64.load align=8 (i32.add (local.get $n) (local.get $addr))) (f64.const 0))
+                                   (f64.lt (f64.load align=8 (i32.add (local.get $out) (local.get $addr))) (f64.const 0))))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))
+            (br $look)))
+        (if (i32.or (i32.lt_s (local.get $first) (i32.const 0)) (i32.lt_s (local.get $x) (local.get $first)))
+          (then (local.set $first (local.get $x))))))
     (local.get $first))
 
   ;; The sums of the non-zero n of each region, cells in order (the sums of runKernelInto's plan
