@@ -41,9 +41,9 @@ export interface KernelWorkspace {
    */
   nPlans: { plan: NetInternationalPlan; copy: Float64Array }[];
   /**
-   * For runs with dense `D` and `E` (four regions or more): a step scratch whose movers and
-   * the two populations live in WebAssembly memory of their own, made on the first such run
-   * (null where WebAssembly SIMD is missing).
+   * For runs of the JavaScript step with dense `D` and `E` (four regions or more): a step
+   * scratch whose movers and the two populations live in WebAssembly memory of their own, made
+   * on the first such run (null where WebAssembly SIMD is missing).
    */
   denseScratch?: StepScratch | null;
   /**
@@ -117,6 +117,11 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
  * when given, is called before each step and may write that step's inputs into the problem's
  * arrays, so that a run holds one year of inputs (their lists then have one array each, and `n`
  * is read as it is at each step rather than listed once for the run).
+ *
+ * Where every `D` and `E` is identity or dense, the steps run in WebAssembly SIMD
+ * (src/kernel/stepWasm.ts; the sink then sees populations in WebAssembly memory), with the bits
+ * of the JavaScript step, which runs otherwise (sparse or pooled moves, no WebAssembly SIMD,
+ * a run started from a sink of another, or `workspace.javascriptStep`).
  *
  * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
  *   more people than a cell holds (the kernel never clamps).
