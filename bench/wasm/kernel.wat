@@ -397,6 +397,39 @@
     (global.set $deaths2 (local.get $deathsB))
     (global.set $B2 (local.get $BB)))
 
+  ;; Migration between regions through a dense matrix $W (addMigrationInto of
+  ;; src/kernel/moves.ts): region i's out-migrants gain x_i * sum_{j != i} W[i][j], region j's
+  ;; in-migrants x_i * W[i][j], the zero shares and origins skipped, in its order. $x, $in and
+  ;; $out hold R numbers each.
+  (func $migration (param $W i32) (param $x i32) (param $in i32) (param $out i32) (param $R i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $xi f64) (local $w f64) (local $away f64) (local $at i32)
+    (block $idone
+      (loop $origins
+        (br_if $idone (i32.ge_s (local.get $i) (local.get $R)))
+        (local.set $xi (f64.load align=8 (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.ne (local.get $xi) (f64.const 0))
+          (then
+            (local.set $away (f64.const 0))
+            (local.set $row (i32.add (local.get $W) (i32.shl (i32.mul (local.get $i) (local.get $R)) (i32.const 3))))
+            (local.set $j (i32.const 0))
+            (block $jdone
+              (loop $destinations
+                (br_if $jdone (i32.ge_s (local.get $j) (local.get $R)))
+                (if (i32.ne (local.get $j) (local.get $i))
+                  (then
+                    (local.set $w (f64.load align=8 (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3)))))
+                    (if (f64.ne (local.get $w) (f64.const 0))
+                      (then
+                        (local.set $away (f64.add (local.get $away) (local.get $w)))
+                        (local.set $at (i32.add (local.get $in) (i32.shl (local.get $j) (i32.const 3))))
+                        (f64.store align=8 (local.get $at) (f64.add (f64.load align=8 (local.get $at)) (f64.mul (local.get $xi) (local.get $w))))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $destinations)))
+            (local.set $at (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))))
+            (f64.store align=8 (local.get $at) (f64.add (f64.load align=8 (local.get $at)) (f64.mul (local.get $xi) (local.get $away))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $origins))))
+
   ;; The newborns of one status (model.md section 3 step 2) from its births $B: girls
   ;; B/(1+srb) and boys B*srb/(1+srb) survive by sb into age 0 at $o (girls) and $o + $A1B
   ;; (boys); returns $deaths plus those who do not.
@@ -477,8 +510,9 @@
   ;; dense R x R matrix). $mig and $ret are scratch (R*2*(A+1) numbers each), $buf scratch of
   ;; R*68 bytes for the dense moves; $nsums, when not 0, the sums of n by region (nSums);
   ;; $flows receives
-  ;; births, deaths, ruralToUrban, reclassified, conversions, returns and netInternational,
-  ;; R numbers each. Returns the first cell n made negative, or -1.
+  ;; births, deaths, ruralToUrban, reclassified, conversions, returns, netInternational,
+  ;; inMigrants, outMigrants and netMigration, R numbers each (FLOW_NAMES' order). Returns
+  ;; the first cell n made negative, or -1.
   (func (export "step")
     (param $R i32) (param $A i32) (param $P i32) (param $S i32)
     (param $sx i32) (param $sb i32) (param $fx i32) (param $srb i32)
@@ -694,6 +728,34 @@
       (then (call $dense (local.get $D) (local.get $mig) (i32.add (local.get $S) (local.get $sexB)) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB) (local.get $buf))))
     (if (i32.eqz (local.get $stayE))
       (then (call $dense (local.get $E) (local.get $ret) (local.get $S) (local.get $R) (i32.shl (local.get $A1) (i32.const 1)) (local.get $strideB) (local.get $buf))))
+    ;; who changed region: the in- and out-migrants of D's movers and E's returners (flows 7
+    ;; and 8, from the totals of flows 2 and 5), and their difference (flow 9)
+    (local.set $off (i32.shl (local.get $R) (i32.const 3)))
+    (local.set $r (i32.const 0))
+    (block $zdone
+      (loop $zero
+        (br_if $zdone (i32.ge_s (local.get $r) (local.get $R)))
+        (local.set $flowR (i32.add (local.get $flows) (i32.shl (local.get $r) (i32.const 3))))
+        (f64.store align=8 (i32.add (local.get $flowR) (i32.mul (local.get $off) (i32.const 7))) (f64.const 0))
+        (f64.store align=8 (i32.add (local.get $flowR) (i32.mul (local.get $off) (i32.const 8))) (f64.const 0))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $zero)))
+    (if (i32.eqz (local.get $stayD))
+      (then (call $migration (local.get $D) (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 2)))
+        (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 7))) (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 8))) (local.get $R))))
+    (if (i32.eqz (local.get $stayE))
+      (then (call $migration (local.get $E) (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 5)))
+        (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 7))) (i32.add (local.get $flows) (i32.mul (local.get $off) (i32.const 8))) (local.get $R))))
+    (local.set $r (i32.const 0))
+    (block $mdone
+      (loop $net
+        (br_if $mdone (i32.ge_s (local.get $r) (local.get $R)))
+        (local.set $flowR (i32.add (local.get $flows) (i32.shl (local.get $r) (i32.const 3))))
+        (f64.store align=8 (i32.add (local.get $flowR) (i32.mul (local.get $off) (i32.const 9)))
+          (f64.sub (f64.load align=8 (i32.add (local.get $flowR) (i32.mul (local.get $off) (i32.const 7))))
+                   (f64.load align=8 (i32.add (local.get $flowR) (i32.mul (local.get $off) (i32.const 8))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $net)))
     ;; 5. net international migrants of the statuses the moves reached
     (if (i32.and (i32.ne (local.get $n) (i32.const 0)) (i32.eqz (i32.and (local.get $stayD) (local.get $stayE))))
       (then

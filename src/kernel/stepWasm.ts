@@ -3,9 +3,9 @@
  * kernel's module (src/kernel/kernelWasm.ts, from bench/wasm/kernel.wat) does the same f64 operations as
  * the JavaScript step in the same order (two ages per instruction where cells are independent,
  * every sum added lane by lane in the JavaScript order, no fused multiply-add), so the two give
- * identical bits. It covers survival, births, the transitions, identity and dense moves and net
- * international migrants; the migration flows between regions (`inMigrants`, `outMigrants`,
- * `netMigration`) are added after it by {@link addMigrationInto}, as the JavaScript step does.
+ * identical bits. It covers the whole step: survival, births, the transitions, identity and
+ * dense moves, net international migrants, and every flow (the migration between regions
+ * counted as `addMigrationInto` counts it).
  *
  * A run ({@link openStepWasm}) holds its populations, scratch and inputs in one WebAssembly
  * memory kept between runs: the inputs are copied in once (a per-year input once per step), the
@@ -13,8 +13,7 @@
  */
 
 import { compileKernelWasm } from './denseMovesWasm.js';
-import { addMigrationInto } from './moves.js';
-import type { KernelInputs, KernelProblem, MoveMatrix, StepFlows } from './types.js';
+import { FLOW_NAMES, type KernelInputs, type KernelProblem, type MoveMatrix, type StepFlows } from './types.js';
 
 /** The memory kept between runs at most; a run that needed more releases it when it ends. */
 const KEEP_BYTES = 64 * 2 ** 20;
@@ -60,8 +59,6 @@ let arena: Arena | null = null;
 /** A run holds the arena: a run started while another is open (from a sink) takes the JavaScript step. */
 let busy = false;
 
-/** The flows the step writes, in the order of its flow block. */
-const STEP_FLOWS = ['births', 'deaths', 'ruralToUrban', 'reclassified', 'conversions', 'returns', 'netInternational'] as const;
 
 /**
  * Whether the WebAssembly step computes the problem with these inputs: every `D` and `E` is
@@ -148,7 +145,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const hasE = dense(i.E);
   const hasN = i.n.length > 0;
   const sizes = [cells, R * 6, R * 3 * A1, R, R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0];
-  let numbers = 2 * cells + 2 * R * block + STEP_FLOWS.length * R + R * 9 + R;
+  let numbers = 2 * cells + 2 * R * block + FLOW_NAMES.length * R + R * 9 + R;
   for (const size of sizes) numbers += size;
   const bytes = FIRST_BYTE + numbers * 8;
   if (bytes > MAX_BYTES) return null;
@@ -165,10 +162,10 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
   const mig = take(R * block);
   const ret = take(R * block);
-  const flowBlock = take(STEP_FLOWS.length * R);
+  const flowBlock = take(FLOW_NAMES.length * R);
   const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
   const nSums = take(R);
-  const flowViews = STEP_FLOWS.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
+  const flowViews = FLOW_NAMES.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
   const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
   const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
   const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
@@ -213,14 +210,7 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
         list.byteOffset,
         nSummed ? nSums.byteOffset : 0,
       );
-      for (let f = 0; f < STEP_FLOWS.length; f++) flows[STEP_FLOWS[f]].set(flowViews[f]);
-      // the moves between regions as counted by the JavaScript step, from the same totals
-      const { inMigrants, outMigrants, netMigration } = flows;
-      inMigrants.fill(0);
-      outMigrants.fill(0);
-      addMigrationInto(matrixD, flows.ruralToUrban, inMigrants, outMigrants, R);
-      addMigrationInto(matrixE, flows.returns, inMigrants, outMigrants, R);
-      for (let r = 0; r < R; r++) netMigration[r] = inMigrants[r] - outMigrants[r];
+      for (let f = 0; f < FLOW_NAMES.length; f++) flows[FLOW_NAMES[f]].set(flowViews[f]);
       return negative;
     },
     close() {
