@@ -1,9 +1,9 @@
 /**
- * The year step (model.md section 3, {@link stepInto}) in WebAssembly SIMD: `step` of the
- * kernel's module (src/kernel/kernelWasm.ts, from bench/wasm/kernel.wat) does the same f64 operations as
- * the JavaScript step in the same order (two ages per instruction where cells are independent,
- * every sum added lane by lane in the JavaScript order, no fused multiply-add), so the two give
- * identical bits. It covers the whole step: survival, births, the transitions, identity and
+ * The year step (model.md section 3, `stepInto`) in WebAssembly SIMD: `step` of the
+ * kernel's module (src/kernel/kernelWasm.ts, from bench/wasm/kernel.wat) does the same f64
+ * operations as the JavaScript step in the same order (two ages per instruction where cells are
+ * independent, every sum added lane by lane in the JavaScript order, no fused multiply-add), so
+ * the two give identical bits. It covers the whole step: survival, births, the transitions, identity and
  * dense moves, net international migrants, and every flow (the migration between regions
  * counted as `addMigrationInto` counts it).
  *
