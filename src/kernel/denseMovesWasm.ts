@@ -5,19 +5,22 @@
  * for a few dozen regions. Where WebAssembly or its SIMD is missing, {@link addDenseMovesWasm}
  * returns `false` and the caller takes the JavaScript path.
  *
- * The module is assembled from bench/wasm/denseMoves.wat (`wat2wasm` of the WebAssembly
- * Binary Toolkit); {@link DENSE_MOVES_WASM} holds its bytes in base64.
+ * The function is `dense` of the kernel's module ({@link KERNEL_WASM}, assembled from
+ * bench/wasm/kernel.wat), which src/kernel/stepWasm.ts shares: one module, compiled once.
  */
 
-/** The assembled module bench/wasm/denseMoves.wat, base64. */
-export const DENSE_MOVES_WASM =
-  'AGFzbQEAAAABCgFgBn9/f39/fwACDwEDZW52Bm1lbW9yeQIAAQMCAQAHCQEFZGVuc2UAAAqQCQGNCQMLfwR8DnsgA0EDdCEPIARBA3QhEEEAIQYCQANAIAZBBGogA0oNAUEAIQcCQANAIAdBBGogBEoNASACIAYgBWxqIAdBA3RqIQsgCyAFaiEMIAwgBWohDSANIAVqIQ4gC/0AAwAhGyAL/QADECEcIAz9AAMAIR0gDP0AAxAhHiAN/QADACEfIA39AAMQISAgDv0AAwAhISAO/QADECEiIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgCv0AAxAhGiAR/RQhFSAS/RQhFiAT/RQhFyAU/RQhGCAbIBUgGf3yAf3wASEbIBwgFSAa/fIB/fABIRwgHSAWIBn98gH98AEhHSAeIBYgGv3yAf3wASEeIB8gFyAZ/fIB/fABIR8gICAXIBr98gH98AEhICAhIBggGf3yAf3wASEhICIgGCAa/fIB/fABISILIAkgD2ohCSAKIBBqIQogCEEBayEIIAgNAAsgCyAb/QsDACALIBz9CwMQIAwgHf0LAwAgDCAe/QsDECANIB/9CwMAIA0gIP0LAxAgDiAh/QsDACAOICL9CwMQIAdBBGohBwwACwsgByAESARAIAIgBiAFbGogB0EDdGohCyALIAVqIQwgDCAFaiENIA0gBWohDiAL/QADACEbIAz9AAMAIR0gDf0AAwAhHyAO/QADACEhIAAgBkEDdGohCSABIAdBA3RqIQogAyEIA0AgCSsDACERIAkrAwghEiAJKwMQIRMgCSsDGCEUIBFEAAAAAAAAAABhIBJEAAAAAAAAAABhcSATRAAAAAAAAAAAYSAURAAAAAAAAAAAYXFxRQRAIAr9AAMAIRkgGyAR/RQgGf3yAf3wASEbIB0gEv0UIBn98gH98AEhHSAfIBP9FCAZ/fIB/fABIR8gISAU/RQgGf3yAf3wASEhCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgDCAd/QsDACANIB/9CwMAIA4gIf0LAwALIAZBBGohBgwACwsCQANAIAYgA04NAUEAIQcCQANAIAcgBE4NASACIAYgBWxqIAdBA3RqIQsgACAGQQN0aiEJIAEgB0EDdGohCiADIQggB0EEaiAETARAIAv9AAMAIRsgC/0AAxAhHANAIAkrAwAhESARRAAAAAAAAAAAYgRAIBH9FCEVIBsgFSAK/QADAP3yAf3wASEbIBwgFSAK/QADEP3yAf3wASEcCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgCyAc/QsDECAHQQRqIQcFIAv9AAMAIRsDQCAJKwMAIREgEUQAAAAAAAAAAGIEQCAbIBH9FCAK/QADAP3yAf3wASEbCyAJIA9qIQkgCiAQaiEKIAhBAWshCCAIDQALIAsgG/0LAwAgB0ECaiEHCwwACwsgBkEBaiEGDAALCws=';
+import { KERNEL_WASM } from './kernelWasm.js';
 
 /** Largest linear memory the module may grow to, in bytes (beyond it, JavaScript does the work). */
 const MAX_BYTES = 512 * 2 ** 20;
 const PAGE_BYTES = 65536;
 
-type DenseFunction = (values: number, movers: number, target: number, regions: number, block: number, stride: number) => void;
+type DenseFunction = (values: number, movers: number, target: number, regions: number, block: number, stride: number, buffer: number) => void;
+
+/** Numbers of room the module's `dense` needs for `regions` regions (its list of origins: 68 bytes a region). */
+function listRoom(regions: number): number {
+  return regions * 9;
+}
 
 interface DenseMovesModule {
   memory: WebAssembly.Memory;
@@ -39,12 +42,16 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function compile(): WebAssembly.Module | null {
+/**
+ * The kernel's WebAssembly module ({@link KERNEL_WASM}), compiled once; null where WebAssembly
+ * or its SIMD is missing, or the host forbids compiling it.
+ */
+export function compileKernelWasm(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = decodeBase64(DENSE_MOVES_WASM);
+    if (typeof WebAssembly !== 'object' || WebAssembly === null) return null;
+    const bytes = decodeBase64(KERNEL_WASM);
     if (!WebAssembly.validate(bytes)) return null; // no SIMD here
     compiled = new WebAssembly.Module(bytes);
   } catch {
@@ -55,7 +62,7 @@ function compile(): WebAssembly.Module | null {
 
 /** An instance of the module on `memory`, or null where WebAssembly cannot run. */
 function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
-  const module = compile();
+  const module = compileKernelWasm();
   if (module === null) return null;
   try {
     return new WebAssembly.Instance(module, { env: { memory } }).exports.dense as DenseFunction;
@@ -66,19 +73,27 @@ function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
 
 function load(): DenseMovesModule | null {
   if (loaded !== undefined) return loaded;
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const dense = compile() === null ? null : instantiate(memory);
-  loaded = dense === null ? null : { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
+  loaded = null;
+  // the memory only once the module is known to run here (WebAssembly may be missing)
+  if (compileKernelWasm() === null) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const dense = instantiate(memory);
+    if (dense !== null) loaded = { memory, dense, view: new Float64Array(memory.buffer), population: new Float64Array(0) };
+  } catch {
+    loaded = null;
+  }
   return loaded;
 }
 
 /**
  * Makes room in linear memory for `T` numbers (shares and movers) followed by the population
- * (`cells` numbers), growing it when needed and keeping `mod.population` a view of its place.
- * `false` when that needs more than {@link MAX_BYTES}.
+ * (`cells` numbers) and the room `dense` needs for `regions` regions, growing it when needed
+ * and keeping `mod.population` a view of its place. `false` when that needs more than
+ * {@link MAX_BYTES}.
  */
-function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
-  const bytes = (T + cells) * 8;
+function reserve(mod: DenseMovesModule, T: number, cells: number, regions: number): boolean {
+  const bytes = (T + cells + listRoom(regions)) * 8;
   if (bytes > MAX_BYTES) return false;
   if (bytes > mod.memory.buffer.byteLength) {
     mod.memory.grow(Math.ceil((bytes - mod.memory.buffer.byteLength) / PAGE_BYTES));
@@ -98,7 +113,7 @@ function reserve(mod: DenseMovesModule, T: number, cells: number): boolean {
  * // => true (on Node 20 and current browsers)
  */
 export function denseMovesWasmAvailable(): boolean {
-  return compile() !== null && load() !== null;
+  return compileKernelWasm() !== null && load() !== null;
 }
 
 /**
@@ -127,11 +142,11 @@ export function addDenseMovesWasm(
   const M = regions * regions;
   const T = M + regions * block;
   const cells = population.length;
-  if (!reserve(mod, T, cells)) return false;
+  if (!reserve(mod, T, cells, regions)) return false;
   mod.view.set(values, W);
   mod.view.set(movers, M);
   mod.population.set(population);
-  mod.dense(W * 8, M * 8, (T + statusOffset) * 8, regions, block, regionStride * 8);
+  mod.dense(W * 8, M * 8, (T + statusOffset) * 8, regions, block, regionStride * 8, (T + cells) * 8);
   population.set(mod.population);
   return true;
 }
@@ -164,15 +179,15 @@ export function addDenseMovesPairWasm(
   const ME = MD + regions * block;
   const T = ME + regions * block;
   const cells = population.length;
-  if (!reserve(mod, T, cells)) return false;
+  if (!reserve(mod, T, cells, regions)) return false;
   const view = mod.view;
   view.set(valuesD, WD);
   view.set(valuesE, WE);
   view.set(movers, MD);
   view.set(returners, ME);
   mod.population.set(population);
-  mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8);
-  mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8);
+  mod.dense(WD * 8, MD * 8, (T + block) * 8, regions, block, regionStride * 8, (T + cells) * 8);
+  mod.dense(WE * 8, ME * 8, T * 8, regions, block, regionStride * 8, (T + cells) * 8);
   population.set(mod.population);
   return true;
 }
@@ -194,6 +209,8 @@ export interface DenseMovesArena {
   /** Room for `D` and `E`, copied in each step (they may change from step to step). */
   valuesD: Float64Array;
   valuesE: Float64Array;
+  /** Room for the list of origins `dense` makes. */
+  list: Float64Array;
   dense: DenseFunction;
 }
 
@@ -206,8 +223,8 @@ export interface DenseMovesArena {
  * // => 2424
  */
 export function createDenseMovesArena(regions: number, block: number, cells: number): DenseMovesArena | null {
-  if (compile() === null) return null;
-  const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells;
+  if (compileKernelWasm() === null) return null;
+  const numbers = 2 * regions * regions + 2 * regions * block + 2 * cells + listRoom(regions);
   const bytes = numbers * 8;
   if (bytes > MAX_BYTES) return null;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
@@ -224,7 +241,8 @@ export function createDenseMovesArena(regions: number, block: number, cells: num
   const movers = take(regions * block);
   const returners = take(regions * block);
   const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
-  return { regions, block, populations, movers, returners, valuesD, valuesE, dense };
+  const list = take(listRoom(regions));
+  return { regions, block, populations, movers, returners, valuesD, valuesE, list, dense };
 }
 
 /**
@@ -241,7 +259,8 @@ export function addDenseMovesPairInArena(arena: DenseMovesArena, valuesD: Float6
   arena.valuesD.set(valuesD);
   arena.valuesE.set(valuesE);
   const target = population.byteOffset;
-  arena.dense(arena.valuesD.byteOffset, arena.movers.byteOffset, target + block * 8, regions, block, regionStride * 8);
-  arena.dense(arena.valuesE.byteOffset, arena.returners.byteOffset, target, regions, block, regionStride * 8);
+  const list = arena.list.byteOffset;
+  arena.dense(arena.valuesD.byteOffset, arena.movers.byteOffset, target + block * 8, regions, block, regionStride * 8, list);
+  arena.dense(arena.valuesE.byteOffset, arena.returners.byteOffset, target, regions, block, regionStride * 8, list);
   return true;
 }

@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.js';
 import { createDenseMovesArena } from './denseMovesWasm.js';
 import { decodeIndex, SEXES, STATUSES } from './layout.js';
 import { createStepScratch, planNetInternational, stepInto, type NetInternationalPlan, type StepScratch } from './step.js';
+import { openStepWasm, type StepWasmRun } from './stepWasm.js';
 import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
 
 /** Receives a run year by year. Arrays passed in are reused by the kernel: copy what you keep. */
@@ -40,11 +41,16 @@ export interface KernelWorkspace {
    */
   nPlans: { plan: NetInternationalPlan; copy: Float64Array }[];
   /**
-   * For runs with dense `D` and `E` (four regions or more): a step scratch whose movers and
-   * the two populations live in WebAssembly memory of their own, made on the first such run
-   * (null where WebAssembly SIMD is missing).
+   * For runs of the JavaScript step with dense `D` and `E` (four regions or more): a step
+   * scratch whose movers and the two populations live in WebAssembly memory of their own, made
+   * on the first such run (null where WebAssembly SIMD is missing).
    */
   denseScratch?: StepScratch | null;
+  /**
+   * True to run the JavaScript step even where the WebAssembly step applies (it gives the same
+   * bits; for tests and benchmarks that compare the two).
+   */
+  javascriptStep?: boolean;
 }
 
 /**
@@ -112,6 +118,11 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
  * arrays, so that a run holds one year of inputs (their lists then have one array each, and `n`
  * is read as it is at each step rather than listed once for the run).
  *
+ * Where every `D` and `E` is identity or dense, the steps run in WebAssembly SIMD
+ * (src/kernel/stepWasm.ts; the sink then sees populations in WebAssembly memory), with the bits
+ * of the JavaScript step, which runs otherwise (sparse or pooled moves, no WebAssembly SIMD,
+ * a run started from a sink of another, or `workspace.javascriptStep`).
+ *
  * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
  *   more people than a cell holds (the kernel never clamps).
  * @example
@@ -129,6 +140,9 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
   const R = problem.regions.length;
   const A = problem.maxAge;
   const ws = workspace && workspace.regions === R && workspace.maxAge === A ? workspace : createKernelWorkspace(R, A);
+  // the WebAssembly step where it applies and runs (the same bits), else the JavaScript step
+  const wasm = ws.javascriptStep ? null : openStepWasm(problem, fill !== undefined);
+  if (wasm !== null) return runWasm(problem, sink, ws, wasm, fill);
   const dense = R >= 4 && problem.inputs.D.some((d) => d.kind === 'dense') && problem.inputs.E.some((e) => e.kind === 'dense') ? denseScratch(ws) : null;
   const scratch = dense ?? ws.scratch;
   let P = dense?.arena ? dense.arena.populations[0] : ws.current;
@@ -156,6 +170,27 @@ export function runKernelInto<T>(problem: KernelProblem, sink: KernelSink<T>, wo
     }
   } finally {
     scratch.nPlan = null;
+  }
+  return sink.end();
+}
+
+/** {@link runKernelInto} on the WebAssembly step: the same calls of the sink, the same checks. */
+function runWasm<T>(problem: KernelProblem, sink: KernelSink<T>, ws: KernelWorkspace, run: StepWasmRun, fill: ((step: number) => void) | undefined): T {
+  try {
+    let from: 0 | 1 = 0;
+    sink.begin?.(problem);
+    sink.year(problem.startYear, -1, run.populations[0], null);
+    for (let t = 0; t < problem.years; t++) {
+      fill?.(t);
+      const negative = run.step(t, from, ws.flows);
+      from = from === 0 ? 1 : 0;
+      const P = run.populations[from];
+      if (negative >= 0) throw negativePopulation(problem, t, negative, P[negative]);
+      checkFinite(problem, t, ws.flows);
+      sink.year(problem.startYear + t + 1, t, P, ws.flows);
+    }
+  } finally {
+    run.close();
   }
   return sink.end();
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { addDenseMovesWasm, denseMovesWasmAvailable, DENSE_MOVES_WASM } from '../../src/kernel/denseMovesWasm.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDenseMovesWasm, denseMovesWasmAvailable } from '../../src/kernel/denseMovesWasm.js';
+import { KERNEL_WASM } from '../../src/kernel/kernelWasm.js';
 import { addDenseMovesJs } from '../../src/kernel/moves.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { seededRandom } from '../helpers/randomKernelDoc.js';
@@ -30,7 +31,7 @@ function denseCase(R: number, ageGroups: number, seed: number) {
 
 describe('addDenseMovesWasm(values, movers, population, statusOffset, regions, block, regionStride)', () => {
   it('runs here: the embedded module validates with SIMD', () => {
-    const bytes = Uint8Array.from(atob(DENSE_MOVES_WASM), (ch) => ch.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(KERNEL_WASM), (ch) => ch.charCodeAt(0));
     expect(WebAssembly.validate(bytes)).toBe(true);
     expect(denseMovesWasmAvailable()).toBe(true);
   });
@@ -76,5 +77,41 @@ describe('addDenseMovesWasm(values, movers, population, statusOffset, regions, b
         expect(firstBitDifference(population.subarray(at, at + block), before.subarray(at, at + block))).toBe(-1);
       }
     }
+  });
+
+  it('gives the JavaScript bits when no origin reaches a group of four destinations, nor a tail destination', () => {
+    for (const R of [8, 11]) {
+      const { values, movers, population, block } = denseCase(R, 5, R);
+      // destinations 4..7 (a group of four) and the last one receive no movers; -0 counts as 0
+      for (let i = 0; i < R; i++) {
+        for (let j = 4; j < 8; j++) values[i * R + j] = 0;
+        values[i * R + R - 1] = i % 2 === 0 ? 0 : -0;
+      }
+      population[5 * 3 * block] = -0; // a cell no mover reaches keeps its sign
+      const js = Float64Array.from(population);
+      const wasm = Float64Array.from(population);
+      addDenseMovesJs(values, movers, js, 0, R, block, 3 * block);
+      expect(addDenseMovesWasm(values, movers, wasm, 0, R, block, 3 * block)).toBe(true);
+      expect(firstBitDifference(wasm, js)).toBe(-1);
+      expect(Object.is(wasm[5 * 3 * block], -0)).toBe(true);
+    }
+  });
+});
+
+describe('addDenseMovesWasm where WebAssembly is missing', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('returns false without touching the population, making no memory', async () => {
+    vi.stubGlobal('WebAssembly', undefined);
+    vi.resetModules();
+    const fresh = await import('../../src/kernel/denseMovesWasm.js');
+    const { values, movers, population, block } = denseCase(5, 3, 5);
+    const before = Float64Array.from(population);
+    expect(fresh.addDenseMovesWasm(values, movers, population, block, 5, block, 3 * block)).toBe(false);
+    expect(fresh.createDenseMovesArena(5, block, population.length)).toBeNull();
+    expect(firstBitDifference(population, before)).toBe(-1);
   });
 });

@@ -195,10 +195,12 @@ describe('runKernelInto: what a workspace keeps from run to run', () => {
         const dense = (m: { kind: string }[]) => m.some((x) => x.kind === 'dense');
         fc.pre(dense(problem.inputs.D) && dense(problem.inputs.E));
         const ws = createKernelWorkspace(problem.regions.length, problem.maxAge);
+        ws.javascriptStep = true; // the JavaScript step's own arena, not the WebAssembly step's
         const inArena = runIn(problem, ws);
         expect(ws.denseScratch?.arena).toBeTruthy();
         const copying = createKernelWorkspace(problem.regions.length, problem.maxAge);
         copying.denseScratch = null;
+        copying.javascriptStep = true;
         expectSameBits(inArena, runIn(problem, copying));
         // and the arena's second run starts from the problem's population again
         expectSameBits(runIn(problem, ws), inArena);

@@ -1,0 +1,254 @@
+/**
+ * The year step (model.md section 3, `stepInto`) in WebAssembly SIMD: `step` of the
+ * kernel's module (src/kernel/kernelWasm.ts, from bench/wasm/kernel.wat) does the same f64
+ * operations as the JavaScript step in the same order (two ages per instruction where cells are
+ * independent, every sum added lane by lane in the JavaScript order, no fused multiply-add), so
+ * the two give identical bits. It covers the whole step: survival, births, the transitions, identity and
+ * dense moves, net international migrants, and every flow (the migration between regions
+ * counted as `addMigrationInto` counts it).
+ *
+ * A run ({@link openStepWasm}) holds its populations, scratch and inputs in one WebAssembly
+ * memory kept between runs: the inputs are copied in once (a per-year input once per step), the
+ * populations never leave it (the sink reads them in place), and only the flows are copied out.
+ */
+
+import { compileKernelWasm } from './denseMovesWasm.js';
+import { FLOW_NAMES, type KernelInputs, type KernelProblem, type MoveMatrix, type StepFlows } from './types.js';
+
+/** The memory kept between runs at most; a run that needed more releases it when it ends. */
+const KEEP_BYTES = 64 * 2 ** 20;
+/** The largest memory a run may use (beyond it, the JavaScript step runs). */
+const MAX_BYTES = 1024 * 2 ** 20;
+const PAGE_BYTES = 65536;
+/** The first byte used: address 0 stands for an identity matrix or no `n`. */
+const FIRST_BYTE = 64;
+
+type StepFunction = (
+  R: number,
+  A: number,
+  P: number,
+  S: number,
+  sx: number,
+  sb: number,
+  fx: number,
+  srb: number,
+  m: number,
+  c: number,
+  k: number,
+  q: number,
+  n: number,
+  D: number,
+  E: number,
+  mig: number,
+  ret: number,
+  flows: number,
+  list: number,
+  nSums: number,
+) => number;
+
+type NSumsFunction = (n: number, R: number, A: number, sums: number) => void;
+
+/** The memory and its instance, kept between runs. */
+interface Arena {
+  memory: WebAssembly.Memory;
+  step: StepFunction;
+  nSums: NSumsFunction;
+}
+
+let arena: Arena | null = null;
+/** A run holds the arena: a run started while another is open (from a sink) takes the JavaScript step. */
+let busy = false;
+
+
+/**
+ * Whether the WebAssembly step computes the problem with these inputs: every `D` and `E` is
+ * identity or dense (sparse and pooled matrices take the JavaScript step).
+ *
+ * @example
+ * const none = [new Float64Array(0)];
+ * wasmStepApplies({ sx: none, sb: none, fx: none, srb: none, m: none, c: none, k: none, q: none, n: [], D: [{ kind: 'identity' }], E: [{ kind: 'dense', values: Float64Array.of(1) }] })
+ * // => true
+ */
+export function wasmStepApplies(inputs: KernelInputs): boolean {
+  return inputs.D.every(identityOrDense) && inputs.E.every(identityOrDense);
+}
+
+function identityOrDense(matrix: MoveMatrix): boolean {
+  return matrix.kind === 'identity' || matrix.kind === 'dense';
+}
+
+/**
+ * Whether the WebAssembly step can run here (WebAssembly with SIMD).
+ *
+ * @example
+ * stepWasmAvailable()
+ * // => true (on Node 20 and current browsers)
+ */
+export function stepWasmAvailable(): boolean {
+  return compileKernelWasm() !== null;
+}
+
+/**
+ * The bytes of WebAssembly memory the step keeps between runs (0 when none is kept): at most
+ * 64 MiB, a larger memory being released when its run ends.
+ *
+ * @example
+ * keptStepWasmBytes() <= 64 * 2 ** 20
+ * // => true
+ */
+export function keptStepWasmBytes(): number {
+  return arena === null ? 0 : arena.memory.buffer.byteLength;
+}
+
+/** One input of the run: where it lives in memory and whether it is copied in at every step. */
+interface Slot {
+  list: (Float64Array | MoveMatrix)[];
+  view: Float64Array;
+  everyStep: boolean;
+}
+
+/** A run of the WebAssembly step, from {@link openStepWasm}. */
+export interface StepWasmRun {
+  /** The run's two populations, in WebAssembly memory; {@link StepWasmRun.step} reads one and writes the other. */
+  populations: [Float64Array, Float64Array];
+  /**
+   * Runs step `t` from `populations[from]` into the other population, writing the step's flows
+   * into `flows`; copies in the inputs of step `t` that change from step to step (all of them
+   * when the run was opened with `refill`).
+   *
+   * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
+   */
+  step(t: number, from: 0 | 1, flows: StepFlows): number;
+  /** Ends the run: the memory is kept for the next run when it is at most 64 MiB. */
+  close(): void;
+}
+
+/**
+ * Opens a run of `problem` on the WebAssembly step: copies the base population and the inputs
+ * into the kept memory (grown when needed). With `refill`, every input is copied in again at
+ * each step (a caller that writes each step's inputs into the problem's arrays).
+ *
+ * @returns null, having done nothing, where WebAssembly SIMD is missing, when the inputs are not
+ *   for it ({@link wasmStepApplies}), when another run is open, or when the run would need more
+ *   than 1 GiB.
+ */
+export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmRun | null {
+  if (busy || !wasmStepApplies(problem.inputs)) return null;
+  const R = problem.regions.length;
+  const A = problem.maxAge;
+  const A1 = A + 1;
+  const cells = R * 6 * A1;
+  const block = 2 * A1;
+  const i = problem.inputs;
+  const dense = (list: MoveMatrix[]) => list.some((matrix) => matrix.kind === 'dense');
+  const hasD = dense(i.D);
+  const hasE = dense(i.E);
+  const hasN = i.n.length > 0;
+  const sizes = [cells, R * 6, R * 3 * A1, R, R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0];
+  let numbers = 2 * cells + 2 * R * block + FLOW_NAMES.length * R + R * 9 + R;
+  for (const size of sizes) numbers += size;
+  const bytes = FIRST_BYTE + numbers * 8;
+  if (bytes > MAX_BYTES) return null;
+  const kept = reserve(bytes);
+  if (kept === null) return null;
+  busy = true;
+  const buffer = kept.memory.buffer;
+  let at = FIRST_BYTE;
+  const take = (count: number) => {
+    const view = new Float64Array(buffer, at, count);
+    at += count * 8;
+    return view;
+  };
+  const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
+  const mig = take(R * block);
+  const ret = take(R * block);
+  const flowBlock = take(FLOW_NAMES.length * R);
+  const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
+  const nSums = take(R);
+  const flowViews = FLOW_NAMES.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
+  const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
+  const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
+  const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
+  // an n that serves every step has its sums by region added once (as runKernelInto's plan)
+  const nSummed = hasN && !n.everyStep;
+  try {
+    populations[0].set(problem.population);
+    for (const slot of slots) if (!slot.everyStep) copyIn(slot, 0);
+    if (nSummed) kept.nSums(n.view.byteOffset, R, A, nSums.byteOffset);
+  } catch (error) {
+    busy = false; // an array of the wrong length: the run never opened
+    throw error;
+  }
+  const address = (slot: Slot) => slot.view.byteOffset;
+  const step = kept.step;
+  let open = true;
+  return {
+    populations,
+    step(t, from, flows) {
+      for (const slot of slots) if (slot.everyStep) copyIn(slot, t);
+      const matrixD = pick(i.D, t);
+      const matrixE = pick(i.E, t);
+      const negative = step(
+        R,
+        A,
+        populations[from].byteOffset,
+        populations[1 - from].byteOffset,
+        address(sx),
+        address(sb),
+        address(fx),
+        address(srb),
+        address(m),
+        address(c),
+        address(k),
+        address(q),
+        hasN ? address(n) : 0,
+        matrixD.kind === 'dense' ? address(D) : 0,
+        matrixE.kind === 'dense' ? address(E) : 0,
+        mig.byteOffset,
+        ret.byteOffset,
+        flowBlock.byteOffset,
+        list.byteOffset,
+        nSummed ? nSums.byteOffset : 0,
+      );
+      for (let f = 0; f < FLOW_NAMES.length; f++) flows[FLOW_NAMES[f]].set(flowViews[f]);
+      return negative;
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      busy = false;
+      if (kept.memory.buffer.byteLength > KEEP_BYTES) arena = null;
+    },
+  };
+}
+
+function pick<X>(list: X[], t: number): X {
+  return list.length === 1 ? list[0] : list[t];
+}
+
+/** Copies the input of step `t` into its slot (nothing for an identity matrix or a missing `n`). */
+function copyIn(slot: Slot, t: number): void {
+  if (slot.view.length === 0 || slot.list.length === 0) return;
+  const value = pick(slot.list, t);
+  if (value instanceof Float64Array) slot.view.set(value);
+  else if (value.kind === 'dense') slot.view.set(value.values);
+}
+
+/** The kept arena with at least `bytes` of memory (made or grown), or null where it cannot be. */
+function reserve(bytes: number): Arena | null {
+  if (compileKernelWasm() === null) return null;
+  try {
+    if (arena === null) {
+      const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+      const module = compileKernelWasm();
+      if (module === null) return null;
+      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+      arena = { memory, step: exports.step as StepFunction, nSums: exports.nSums as NSumsFunction };
+    } else if (arena.memory.buffer.byteLength < bytes) {
+      arena.memory.grow(Math.ceil((bytes - arena.memory.buffer.byteLength) / PAGE_BYTES));
+    }
+    return arena;
+  } catch {
+    return null; // out of memory, or a host that forbids it: the JavaScript step runs
+  }
+}
