@@ -37,13 +37,13 @@ for (const preset of PRESETS) {
   entry.problem = hashOf(documentParts(kernelProblemToJSON(compileScenario(preset.scenario))));
   const full = project(preset.scenario);
   entry.population = hashOf(full.result.population);
-  entry.flows = hashOf(Object.entries(full.result.flows).flatMap(([k, v]) => [k, v]));
+  entry.flows = hashOf(Object.entries(full.result.flows).flat());
   entry.indicators = hashOf(full.indicatorKeys().flatMap((key) => [key, Float64Array.from(full.indicator(key as never).values)]));
   const only = projectIndicators(preset.scenario);
-  entry.stocksFlows = hashOf([...Object.entries(only.kernel.stocks), ...Object.entries(only.kernel.flows)].flatMap(([k, v]) => [k, v]));
+  entry.stocksFlows = hashOf([...Object.entries(only.kernel.stocks), ...Object.entries(only.kernel.flows)].flat());
   // a second call on the parsed scenario, which reuses what the first one cached
   const again = projectIndicators(only.scenario);
-  if (hashOf([...Object.entries(again.kernel.stocks), ...Object.entries(again.kernel.flows)].flatMap(([k, v]) => [k, v])) !== entry.stocksFlows) entry.stocksFlows += ' (a second call differs)';
+  if (hashOf([...Object.entries(again.kernel.stocks), ...Object.entries(again.kernel.flows)].flat()) !== entry.stocksFlows) entry.stocksFlows += ' (a second call differs)';
   hashes[preset.id] = entry;
   process.stderr.write(`${preset.id} ${JSON.stringify(entry)}\n`);
 }
