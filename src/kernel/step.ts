@@ -101,20 +101,22 @@ export function createStepScratch(regions: number, maxAge: number): StepScratch 
  * to `sums[0]` in the order female ages 0..A, then male, and writes the status's births
  * `sum_a fx[a] * P[female][a]` (ages ascending, model.md section 3 step 2) to `sums[1]`: the two
  * sums run in one pass, each in its own order, so the bits are those of separate passes.
+ * `sx` is read from `sxBase` (the status's cells, or its row's), `P` and `out` from `statusBase`.
  */
-function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, fxBase: number, out: Float64Array, statusBase: number, A: number, sums: Float64Array): void {
+function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx: Float64Array, fxBase: number, out: Float64Array, statusBase: number, A: number, sums: Float64Array): void {
   const A1 = A + 1;
   let deaths = sums[0];
   // women: deaths and births together
   {
     const base = statusBase;
+    const sxAt = sxBase;
     let B = 0;
     let a = 0;
     for (; a + 2 <= A - 1; a += 2) {
       const p0 = P[base + a];
-      const s0 = sx[base + a];
+      const s0 = sx[sxAt + a];
       const p1 = P[base + a + 1];
-      const s1 = sx[base + a + 1];
+      const s1 = sx[sxAt + a + 1];
       out[base + a + 1] = p0 * s0;
       out[base + a + 2] = p1 * s1;
       deaths += p0 * (1 - s0);
@@ -124,15 +126,15 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, 
     }
     for (; a < A - 1; a++) {
       const p = P[base + a];
-      const sv = sx[base + a];
+      const sv = sx[sxAt + a];
       out[base + a + 1] = p * sv;
       deaths += p * (1 - sv);
       B += fx[fxBase + a] * p;
     }
     const pA1 = P[base + A - 1];
     const pA = P[base + A];
-    const sA1 = sx[base + A - 1];
-    const sA = sx[base + A];
+    const sA1 = sx[sxAt + A - 1];
+    const sA = sx[sxAt + A];
     out[base + A] = pA1 * sA1 + pA * sA;
     deaths += pA1 * (1 - sA1) + pA * (1 - sA);
     B += fx[fxBase + A - 1] * pA1;
@@ -142,12 +144,13 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, 
   // men
   {
     const base = statusBase + A1;
+    const sxAt = sxBase + A1;
     let a = 0;
     for (; a + 2 <= A - 1; a += 2) {
       const p0 = P[base + a];
-      const s0 = sx[base + a];
+      const s0 = sx[sxAt + a];
       const p1 = P[base + a + 1];
-      const s1 = sx[base + a + 1];
+      const s1 = sx[sxAt + a + 1];
       out[base + a + 1] = p0 * s0;
       out[base + a + 2] = p1 * s1;
       deaths += p0 * (1 - s0);
@@ -155,14 +158,14 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, 
     }
     for (; a < A - 1; a++) {
       const p = P[base + a];
-      const sv = sx[base + a];
+      const sv = sx[sxAt + a];
       out[base + a + 1] = p * sv;
       deaths += p * (1 - sv);
     }
     const pA1 = P[base + A - 1];
     const pA = P[base + A];
-    const sA1 = sx[base + A - 1];
-    const sA = sx[base + A];
+    const sA1 = sx[sxAt + A - 1];
+    const sA = sx[sxAt + A];
     out[base + A] = pA1 * sA1 + pA * sA;
     deaths += pA1 * (1 - sA1) + pA * (1 - sA);
   }
@@ -176,7 +179,8 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, fx: Float64Array, 
  * The survivors and newborns of each status are computed first, then the transitions of
  * step 3 age by age, which need all three statuses at one age. Every sum is added in the
  * order of the plain reading of model.md (statuses, then sexes, then ages). With identity
- * `D` or `E`, the movers rejoin their own region in the transitions' loop.
+ * `D` or `E`, the movers rejoin their own region in the transitions' loop. With
+ * `inputs.demographyRows`, region r reads `sx`, `sb`, `fx` and `srb` from its row.
  *
  * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
  * @example
@@ -204,6 +208,8 @@ export function stepInto(
   flows: StepFlows,
 ): number {
   const { sx, sb, fx, srb, m, c, k, q, n } = inputs;
+  // the row of each region in sx, sb, fx and srb, when they are held by row
+  const rows = inputs.demographyRows ?? null;
   const { mig, ret } = scratch;
   const A = maxAge;
   const A1 = A + 1;
@@ -217,7 +223,8 @@ export function stepInto(
 
   for (let r = 0; r < regions; r++) {
     const regionBase = r * regionStride;
-    const ratio = srb[r];
+    const row = rows === null ? r : rows[r];
+    const ratio = srb[row];
     let deaths = 0;
     let births = 0;
 
@@ -226,13 +233,13 @@ export function stepInto(
     for (let h = 0; h < 3; h++) {
       const statusBase = regionBase + h * sexBlock;
       sums[0] = deaths;
-      surviveStatusInto(P, sx, fx, (r * 3 + h) * A1, out, statusBase, A, sums);
+      surviveStatusInto(P, sx, row * regionStride + h * sexBlock, fx, (row * 3 + h) * A1, out, statusBase, A, sums);
       deaths = sums[0];
       const B = sums[1];
       const girls = B / (1 + ratio);
       const boys = (B * ratio) / (1 + ratio);
-      const sbF = sb[(r * 3 + h) * 2];
-      const sbM = sb[(r * 3 + h) * 2 + 1];
+      const sbF = sb[(row * 3 + h) * 2];
+      const sbM = sb[(row * 3 + h) * 2 + 1];
       out[statusBase] = girls * sbF;
       out[statusBase + A1] = boys * sbM;
       deaths += girls * (1 - sbF) + boys * (1 - sbM);

@@ -13,6 +13,7 @@
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
+import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
@@ -130,10 +131,11 @@ function residents(base: PopulationByStatus, A1: number): { female: Float64Array
 }
 
 /** True when every array of the list holds the same numbers (a per-year input kept as one array). */
-export function allEqual(list: Float64Array[]): boolean {
+export function allEqual(list: readonly (Float64Array | Int32Array)[]): boolean {
   for (let t = 1; t < list.length; t++) {
     const a = list[0];
     const b = list[t];
+    if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   }
   return true;
@@ -143,10 +145,10 @@ export function allEqual(list: Float64Array[]): boolean {
  * A per-year list, kept as one array when it does not change (a copy of the first, so that
  * the buffer of all years it is a view of can go).
  */
-function compact(list: Float64Array[]): Float64Array[] {
+function compact<T extends Float64Array | Int32Array>(list: T[]): T[] {
   if (list.length === 0) return list;
   if (list.length === 1 && list[0].byteLength === list[0].buffer.byteLength) return list;
-  if (list.length === 1 || allEqual(list)) return [list[0].slice()];
+  if (list.length === 1 || allEqual(list)) return [list[0].slice() as T];
   return list;
 }
 
@@ -164,6 +166,20 @@ export interface DemographyInputs {
   sb: Float64Array;
   fx: Float64Array;
   srb: Float64Array;
+  n: Float64Array | null;
+}
+
+/**
+ * The demographic inputs of one step held by row (the kernel's `demographyRows`): `sx`, `sb`,
+ * `fx` and `srb` with room for one row per region (a step fills as many rows as it has distinct
+ * demographies, from row 0), the row of each region in `rows`, and `n` per region (or null).
+ */
+export interface DemographyRowInputs {
+  sx: Float64Array;
+  sb: Float64Array;
+  fx: Float64Array;
+  srb: Float64Array;
+  rows: Int32Array;
   n: Float64Array | null;
 }
 
@@ -195,6 +211,16 @@ export interface CompilePlan {
    * @throws {ChengzhenError} for a year the demography data do not cover.
    */
   fillDemography(t: number, out: DemographyInputs): void;
+  /**
+   * Writes the demography of step `t` by row: one row for each distinct demography of the
+   * step (regions with the same mortality, fertility and sex ratio at birth share one), the
+   * row of each region, and `n` per region when the problem has it. The rows hold the numbers
+   * that {@link CompilePlan.fillDemography} writes for their regions, bit for bit.
+   *
+   * @returns the number of rows written.
+   * @throws {ChengzhenError} for a year the demography data do not cover.
+   */
+  fillDemographyRows(t: number, out: DemographyRowInputs): number;
   /**
    * The movers' matrices `D` and `E`.
    *
@@ -280,27 +306,22 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     }
   };
 
-  const fillDemography = (t: number, { sx, sb, fx, srb, n }: DemographyInputs) => {
+  // the rows found in a step, by their UN demography (one per mortality scale) and then by the
+  // first status's TFR: a region with the demography of the region before it (neighbours of one
+  // province) takes its row at once, another looks its row up
+  const rowDemography: YearDemography[] = [];
+  const rowNumbers = new Float64Array(4 * R);
+  const rowsOf = new Map<YearDemography, Map<number, number[]>>();
+  const sameRow = (row: number, demo: YearDemography, tfrs: number[], ratio: number) =>
+    rowDemography[row] === demo && rowNumbers[row * 4] === tfrs[0] && rowNumbers[row * 4 + 1] === tfrs[1] && rowNumbers[row * 4 + 2] === tfrs[2] && rowNumbers[row * 4 + 3] === ratio;
+  const fillDemographyRows = (t: number, { sx, sb, fx, srb, rows, n }: DemographyRowInputs): number => {
     const year = firstYear + t;
     let national: YearDemography | null = null;
-    // a region with the demography and fertility of the region before it (neighbours of one
-    // province) gets a copy of that region's cells: the same numbers from the same operations.
-    // The copies of a run of such regions are made when it ends, doubling, in a few calls
-    let before: YearDemography | null = null;
-    const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
     const tfrs = [0, 0, 0];
     let scaleBefore = Number.NaN;
     let demo = null as unknown as YearDemography;
-    let runStart = 0;
-    const copyRun = (from: number, to: number) => {
-      for (let done = 1; from + done < to; ) {
-        const count = Math.min(done, to - from - done);
-        sx.copyWithin((from + done) * 6 * A1, from * 6 * A1, (from + count) * 6 * A1);
-        sb.copyWithin((from + done) * 6, from * 6, (from + count) * 6);
-        fx.copyWithin((from + done) * 3 * A1, from * 3 * A1, (from + count) * 3 * A1);
-        done += count;
-      }
-    };
+    let count = 0;
+    rowsOf.clear();
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
@@ -308,23 +329,60 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       scaleBefore = scale;
       national ??= demo;
       for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-      if (!(demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2])) {
-        copyRun(runStart, r);
-        runStart = r;
-        for (let h = 0; h < 3; h++) {
-          sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
-          sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
-          sb[(r * 3 + h) * 2] = demo.sb.female;
-          sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-          const tfr = tfrs[h];
-          for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+      const ratio = lv.srb ? lv.srb.values[t] : demo.srb;
+      let row = r > 0 && sameRow(rows[r - 1], demo, tfrs, ratio) ? rows[r - 1] : -1;
+      if (row < 0) {
+        let byTfr = rowsOf.get(demo);
+        if (byTfr === undefined) {
+          byTfr = new Map();
+          rowsOf.set(demo, byTfr);
         }
-        before = demo;
-        for (let h = 0; h < 3; h++) tfrBefore[h] = tfrs[h];
+        let candidates = byTfr.get(tfrs[0]);
+        if (candidates === undefined) {
+          candidates = [];
+          byTfr.set(tfrs[0], candidates);
+        }
+        for (const found of candidates) {
+          if (!sameRow(found, demo, tfrs, ratio)) continue;
+          row = found;
+          break;
+        }
+        if (row < 0) {
+          row = count++;
+          candidates.push(row);
+          rowDemography[row] = demo;
+          rowNumbers[row * 4] = tfrs[0];
+          rowNumbers[row * 4 + 1] = tfrs[1];
+          rowNumbers[row * 4 + 2] = tfrs[2];
+          rowNumbers[row * 4 + 3] = ratio;
+          for (let h = 0; h < 3; h++) {
+            sx.set(demo.sx.female, populationIndex(dims, row, h, FEMALE, 0));
+            sx.set(demo.sx.male, populationIndex(dims, row, h, MALE, 0));
+            sb[(row * 3 + h) * 2] = demo.sb.female;
+            sb[(row * 3 + h) * 2 + 1] = demo.sb.male;
+            const tfr = tfrs[h];
+            for (let a = 0; a < A1; a++) fx[(row * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+          }
+          srb[row] = ratio;
+        }
       }
-      srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
+      rows[r] = row;
     }
-    copyRun(runStart, R);
+    rowDemography.length = 0;
+    fillNetInternational(t, n, national);
+    return count;
+  };
+
+  // the rows written per region, for the layout of model.md section 2
+  let rowScratch: DemographyRowInputs | null = null;
+  const fillDemography = (t: number, out: DemographyInputs) => {
+    rowScratch ??= { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R), rows: new Int32Array(R), n: null };
+    rowScratch.n = out.n;
+    fillDemographyRows(t, rowScratch);
+    expandDemographyRowsInto(rowScratch.rows, rowScratch, out, A);
+  };
+
+  const fillNetInternational = (t: number, n: Float64Array | null, national: YearDemography | null) => {
     if (n === null || !hasN) return;
     n.fill(0);
     if (anyNet) {
@@ -385,12 +443,29 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     constantRates: constantOver(levers.flatMap((lv) => [lv.m, lv.c, lv.k, lv.q])),
     fillRates,
     fillDemography,
+    fillDemographyRows,
     matrices,
   };
 }
 
 /**
- * Compiles a scenario to the kernel problem that projects it.
+ * Whether a problem of `regions` regions whose steps have at most `rows` distinct demographies
+ * holds its demography by row ({@link KernelInputs.demographyRows}): when that at least halves
+ * it, in a problem of 64 regions or more. Smaller problems keep the per-region layout, which
+ * every path of the kernel reads.
+ */
+export function groupedDemography(rows: number, regions: number): boolean {
+  return regions >= GROUPED_REGIONS && 2 * rows <= regions;
+}
+
+/** The fewest regions whose demography {@link groupedDemography} holds by row. */
+const GROUPED_REGIONS = 64;
+
+/**
+ * Compiles a scenario to the kernel problem that projects it. Regions that share their
+ * demography (the counties of one province) share its rows when that at least halves them
+ * in a problem of many regions ({@link groupedDemography}); the problem's kernel JSON document
+ * holds it per region either way.
  *
  * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
  *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
@@ -410,10 +485,6 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // not change are written once
   const rateSteps = plan.constantRates ? Math.min(steps, 1) : steps;
   const all = {
-    sx: new Float64Array(steps * R * 6 * A1),
-    sb: new Float64Array(steps * R * 6),
-    fx: new Float64Array(steps * R * 3 * A1),
-    srb: new Float64Array(steps * R),
     m: new Float64Array(rateSteps * R * 2 * A1),
     c: new Float64Array(rateSteps * R),
     k: new Float64Array(rateSteps * R * 2 * A1),
@@ -422,20 +493,37 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   };
   const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
+  // the demography by row, each step's rows copied out of one scratch with room for R rows
+  const scratch: DemographyRowInputs = { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R), rows: new Int32Array(R), n: null };
+  const byRow = { sx: [] as Float64Array[], sb: [] as Float64Array[], fx: [] as Float64Array[], srb: [] as Float64Array[], rows: [] as Int32Array[] };
+  let mostRows = 0;
   for (let t = 0; t < steps; t++) {
-    const step: DemographyInputs = {
-      sx: view(all.sx, R * 6 * A1, t),
-      sb: view(all.sb, R * 6, t),
-      fx: view(all.fx, R * 3 * A1, t),
-      srb: view(all.srb, R, t),
-      n: all.n === null ? null : view(all.n, R * 6 * A1, t),
-    };
-    plan.fillDemography(t, step);
-    inputs.sx.push(step.sx);
-    inputs.sb.push(step.sb);
-    inputs.fx.push(step.fx);
-    inputs.srb.push(step.srb);
-    if (step.n) inputs.n.push(step.n);
+    scratch.n = all.n === null ? null : view(all.n, R * 6 * A1, t);
+    const count = plan.fillDemographyRows(t, scratch);
+    mostRows = Math.max(mostRows, count);
+    byRow.sx.push(scratch.sx.slice(0, count * 6 * A1));
+    byRow.sb.push(scratch.sb.slice(0, count * 6));
+    byRow.fx.push(scratch.fx.slice(0, count * 3 * A1));
+    byRow.srb.push(scratch.srb.slice(0, count));
+    byRow.rows.push(scratch.rows.slice());
+    if (scratch.n) inputs.n.push(scratch.n);
+  }
+  if (groupedDemography(mostRows, R)) {
+    inputs.sx = byRow.sx;
+    inputs.sb = byRow.sb;
+    inputs.fx = byRow.fx;
+    inputs.srb = byRow.srb;
+    inputs.demographyRows = compact(byRow.rows);
+  } else {
+    const perRegion = { sx: new Float64Array(steps * R * 6 * A1), sb: new Float64Array(steps * R * 6), fx: new Float64Array(steps * R * 3 * A1), srb: new Float64Array(steps * R) };
+    for (let t = 0; t < steps; t++) {
+      const out = { sx: view(perRegion.sx, R * 6 * A1, t), sb: view(perRegion.sb, R * 6, t), fx: view(perRegion.fx, R * 3 * A1, t), srb: view(perRegion.srb, R, t) };
+      expandDemographyRowsInto(byRow.rows[t], { sx: byRow.sx[t], sb: byRow.sb[t], fx: byRow.fx[t], srb: byRow.srb[t] }, out, maxAge);
+      inputs.sx.push(out.sx);
+      inputs.sb.push(out.sb);
+      inputs.fx.push(out.fx);
+      inputs.srb.push(out.srb);
+    }
   }
   for (let t = 0; t < rateSteps; t++) {
     const rates: RateInputs = { m: view(all.m, R * 2 * A1, t), c: view(all.c, R, t), k: view(all.k, R * 2 * A1, t), q: view(all.q, R * 2 * A1, t) };

@@ -3,9 +3,10 @@
 import { ChengzhenError } from '../errors.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernel, runKernelInto } from '../kernel/runKernel.js';
-import { FLOW_NAMES, type FlowName, type KernelProblem } from '../kernel/types.js';
+import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
+import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { compileScenario, planCompilation, type CompilePlan, type DemographyInputs, type RateInputs } from './compile.js';
+import { compileScenario, groupedDemography, planCompilation, type CompilePlan, type DemographyInputs, type DemographyRowInputs, type RateInputs } from './compile.js';
 import { indicatorInfo, type PopulationIndicatorKey } from './indicatorTable.js';
 import { ALL_REGIONS, Projection, regionColumn, type IndicatorSeries } from './projection.js';
 import { computeServices } from './services/computeServices.js';
@@ -85,7 +86,8 @@ export class ProjectedIndicators {
 /**
  * Runs a plan a year at a time, keeping the indicators only: each year's inputs are written
  * into the same arrays before its step, so memory holds one year of inputs and two
- * populations, whatever the number of years. The steps are those of the problem of all years
+ * populations, whatever the number of years. The demography is held by row where the compiler
+ * would hold it so ({@link groupedDemography}). The steps are those of the problem of all years
  * ({@link compileScenario}), so the numbers are the same, bit for bit.
  */
 function streamIndicators(plan: CompilePlan): KernelIndicators {
@@ -93,19 +95,30 @@ function streamIndicators(plan: CompilePlan): KernelIndicators {
   const R = regions.length;
   const A1 = maxAge + 1;
   const rates: RateInputs = { m: new Float64Array(R * 2 * A1), c: new Float64Array(R), k: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1) };
-  const demography: DemographyInputs = {
+  // the demography by row, with room for a row per region (the rows not used are never touched);
+  // the first step's rows tell whether the run holds them by row or per region
+  const demography: DemographyRowInputs = {
     sx: new Float64Array(R * 6 * A1),
     sb: new Float64Array(R * 6),
     fx: new Float64Array(R * 3 * A1),
     srb: new Float64Array(R),
+    rows: new Int32Array(R),
     n: plan.hasN ? new Float64Array(R * 6 * A1) : null,
   };
+  const grouped = groupedDemography(plan.fillDemographyRows(0, demography), R);
+  const perRegion: DemographyInputs | null = grouped ? null : { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R), n: demography.n };
+  const fillDemography = (t: number) => {
+    if (t > 0) plan.fillDemographyRows(t, demography);
+    if (perRegion !== null) expandDemographyRowsInto(demography.rows, demography, perRegion, maxAge);
+  };
+  fillDemography(0);
+  const tables = perRegion ?? demography;
   const { D, E } = plan.matrices();
-  const inputs = {
-    sx: [demography.sx],
-    sb: [demography.sb],
-    fx: [demography.fx],
-    srb: [demography.srb],
+  const inputs: KernelInputs = {
+    sx: [tables.sx],
+    sb: [tables.sb],
+    fx: [tables.fx],
+    srb: [tables.srb],
     m: [rates.m],
     c: [rates.c],
     k: [rates.k],
@@ -114,11 +127,12 @@ function streamIndicators(plan: CompilePlan): KernelIndicators {
     E: [E],
     n: demography.n ? [demography.n] : [],
   };
+  if (grouped) inputs.demographyRows = [demography.rows];
   if (plan.constantRates) plan.fillRates(0, rates);
   const problem: KernelProblem = { regions, maxAge, startYear, years: steps, population: plan.population, inputs };
   return runKernelInto(problem, indicatorSink(), createKernelWorkspace(R, maxAge), (t) => {
     if (!plan.constantRates) plan.fillRates(t, rates);
-    plan.fillDemography(t, demography);
+    if (t > 0) fillDemography(t);
   });
 }
 
