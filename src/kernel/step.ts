@@ -100,7 +100,9 @@ export function createStepScratch(regions: number, maxAge: number): StepScratch 
  * ages 1..A of `out`; age 0 is left to the births. Adds the deaths of the living of this status
  * to `sums[0]` in the order female ages 0..A, then male, and writes the status's births
  * `sum_a fx[a] * P[female][a]` (ages ascending, model.md section 3 step 2) to `sums[1]`: the two
- * sums run in one pass, each in its own order, so the bits are those of separate passes.
+ * sums run in one pass, each in its own order, so the bits are those of separate passes. Four
+ * ages a turn, their numbers read before any is written: the engine then checks each array
+ * once a turn rather than at every read.
  * `sx` is read from `sxBase` (the status's cells, or its row's), `P` and `out` from `statusBase`.
  */
 function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx: Float64Array, fxBase: number, out: Float64Array, statusBase: number, A: number, sums: Float64Array): void {
@@ -112,17 +114,34 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx
     const sxAt = sxBase;
     let B = 0;
     let a = 0;
-    for (; a + 2 <= A - 1; a += 2) {
-      const p0 = P[base + a];
-      const s0 = sx[sxAt + a];
-      const p1 = P[base + a + 1];
-      const s1 = sx[sxAt + a + 1];
-      out[base + a + 1] = p0 * s0;
-      out[base + a + 2] = p1 * s1;
+    for (; a + 4 <= A - 1; a += 4) {
+      const i = base + a;
+      const j = sxAt + a;
+      const f = fxBase + a;
+      const p0 = P[i];
+      const p1 = P[i + 1];
+      const p2 = P[i + 2];
+      const p3 = P[i + 3];
+      const s0 = sx[j];
+      const s1 = sx[j + 1];
+      const s2 = sx[j + 2];
+      const s3 = sx[j + 3];
+      const f0 = fx[f];
+      const f1 = fx[f + 1];
+      const f2 = fx[f + 2];
+      const f3 = fx[f + 3];
       deaths += p0 * (1 - s0);
       deaths += p1 * (1 - s1);
-      B += fx[fxBase + a] * p0;
-      B += fx[fxBase + a + 1] * p1;
+      deaths += p2 * (1 - s2);
+      deaths += p3 * (1 - s3);
+      B += f0 * p0;
+      B += f1 * p1;
+      B += f2 * p2;
+      B += f3 * p3;
+      out[i + 1] = p0 * s0;
+      out[i + 2] = p1 * s1;
+      out[i + 3] = p2 * s2;
+      out[i + 4] = p3 * s3;
     }
     for (; a < A - 1; a++) {
       const p = P[base + a];
@@ -146,15 +165,25 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx
     const base = statusBase + A1;
     const sxAt = sxBase + A1;
     let a = 0;
-    for (; a + 2 <= A - 1; a += 2) {
-      const p0 = P[base + a];
-      const s0 = sx[sxAt + a];
-      const p1 = P[base + a + 1];
-      const s1 = sx[sxAt + a + 1];
-      out[base + a + 1] = p0 * s0;
-      out[base + a + 2] = p1 * s1;
+    for (; a + 4 <= A - 1; a += 4) {
+      const i = base + a;
+      const j = sxAt + a;
+      const p0 = P[i];
+      const p1 = P[i + 1];
+      const p2 = P[i + 2];
+      const p3 = P[i + 3];
+      const s0 = sx[j];
+      const s1 = sx[j + 1];
+      const s2 = sx[j + 2];
+      const s3 = sx[j + 3];
       deaths += p0 * (1 - s0);
       deaths += p1 * (1 - s1);
+      deaths += p2 * (1 - s2);
+      deaths += p3 * (1 - s3);
+      out[i + 1] = p0 * s0;
+      out[i + 2] = p1 * s1;
+      out[i + 3] = p2 * s2;
+      out[i + 4] = p3 * s3;
     }
     for (; a < A - 1; a++) {
       const p = P[base + a];
@@ -170,6 +199,126 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx
     deaths += pA1 * (1 - sA1) + pA * (1 - sA);
   }
   sums[0] = deaths;
+}
+
+/** The running sums of {@link transitionsInto}: movers, reclassified, conversions, returners. */
+const transitionSums = new Float64Array(4);
+
+/**
+ * The transitions of one sex of one region at each age (model.md section 3 step 3), from the
+ * survivors in `out` (rural from `ruralBase`, migrants and hukou one and two `sexBlock`s on),
+ * written back in place; the movers and returners by age into `mig` and `ret` from `rateBase`
+ * (where `m`, `k` and `q` are read). Adds the movers, the reclassified, the conversions and the
+ * returners to `sums[0..3]`, each age after age. Two ages a turn, read before either is written
+ * (see surviveStatusInto). With identity `D` or `E` the movers rejoin their own region here
+ * (model.md section 3 step 4), in the sum `addMovesInto` would make.
+ */
+function transitionsInto(
+  out: Float64Array,
+  ruralBase: number,
+  sexBlock: number,
+  m: Float64Array,
+  k: Float64Array,
+  q: Float64Array,
+  mig: Float64Array,
+  ret: Float64Array,
+  rateBase: number,
+  A1: number,
+  cr: number,
+  stayD: boolean,
+  stayE: boolean,
+  sums: Float64Array,
+): void {
+  const migrantBase = ruralBase + sexBlock;
+  const hukouBase = migrantBase + sexBlock;
+  let sumMig = sums[0];
+  let sumIns = sums[1];
+  let sumConv = sums[2];
+  let sumRet = sums[3];
+  let a = 0;
+  for (; a + 2 <= A1; a += 2) {
+    const x = ruralBase + a;
+    const y = migrantBase + a;
+    const z = hukouBase + a;
+    const w = rateBase + a;
+    const rural0 = out[x];
+    const rural1 = out[x + 1];
+    const migrant0 = out[y];
+    const migrant1 = out[y + 1];
+    const hukou0 = out[z];
+    const hukou1 = out[z + 1];
+    const m0 = m[w];
+    const m1 = m[w + 1];
+    const k0 = k[w];
+    const k1 = k[w + 1];
+    const q0 = q[w];
+    const q1 = q[w + 1];
+    const moved0 = rural0 * m0;
+    const moved1 = rural1 * m1;
+    const ins0 = rural0 * cr;
+    const ins1 = rural1 * cr;
+    const conv0 = migrant0 * k0;
+    const conv1 = migrant1 * k1;
+    const back0 = migrant0 * q0;
+    const back1 = migrant1 * q1;
+    const ruralStay0 = 1 - m0 - cr;
+    const ruralStay1 = 1 - m1 - cr;
+    const migrantStay0 = 1 - k0 - q0;
+    const migrantStay1 = 1 - k1 - q1;
+    const ruralLeft0 = ruralStay0 > 0 ? rural0 * ruralStay0 : 0;
+    const ruralLeft1 = ruralStay1 > 0 ? rural1 * ruralStay1 : 0;
+    const migrantLeft0 = migrantStay0 > 0 ? migrant0 * migrantStay0 : 0;
+    const migrantLeft1 = migrantStay1 > 0 ? migrant1 * migrantStay1 : 0;
+    out[x] = stayE ? ruralLeft0 + back0 : ruralLeft0;
+    out[x + 1] = stayE ? ruralLeft1 + back1 : ruralLeft1;
+    out[y] = stayD ? migrantLeft0 + moved0 : migrantLeft0;
+    out[y + 1] = stayD ? migrantLeft1 + moved1 : migrantLeft1;
+    out[z] = hukou0 + (ins0 + conv0);
+    out[z + 1] = hukou1 + (ins1 + conv1);
+    mig[w] = moved0;
+    mig[w + 1] = moved1;
+    ret[w] = back0;
+    ret[w + 1] = back1;
+    sumMig += moved0;
+    sumMig += moved1;
+    sumIns += ins0;
+    sumIns += ins1;
+    sumConv += conv0;
+    sumConv += conv1;
+    sumRet += back0;
+    sumRet += back1;
+  }
+  for (; a < A1; a++) {
+    const rural = out[ruralBase + a];
+    const migrant = out[migrantBase + a];
+    const hukou = out[hukouBase + a];
+    const mv = m[rateBase + a];
+    const kv = k[rateBase + a];
+    const qv = q[rateBase + a];
+    const moved = rural * mv;
+    const ins = rural * cr;
+    const conv = migrant * kv;
+    const back = migrant * qv;
+    // The stayers' shares are 1-m-c and 1-k-q (validated >= 0); taking them directly keeps
+    // a population of exactly zero stayers at zero rather than at minus a rounding error.
+    const ruralStay = 1 - mv - cr;
+    const migrantStay = 1 - kv - qv;
+    const ruralLeft = ruralStay > 0 ? rural * ruralStay : 0;
+    const migrantLeft = migrantStay > 0 ? migrant * migrantStay : 0;
+    out[ruralBase + a] = stayE ? ruralLeft + back : ruralLeft;
+    out[migrantBase + a] = stayD ? migrantLeft + moved : migrantLeft;
+    out[hukouBase + a] = hukou + (ins + conv);
+    mig[rateBase + a] = moved;
+    ret[rateBase + a] = back;
+    sumMig += moved;
+    sumIns += ins;
+    sumConv += conv;
+    sumRet += back;
+  }
+  sums[0] = sumMig;
+  sums[1] = sumIns;
+  sums[2] = sumConv;
+  sums[3] = sumRet;
 }
 
 /**
@@ -248,44 +397,16 @@ export function stepInto(
 
     // 3. the transitions at each age, from the survivors of all three statuses
     const cr = c[r];
-    let sumMig = 0;
-    let sumIns = 0;
-    let sumConv = 0;
-    let sumRet = 0;
-    for (let s = 0; s < 2; s++) {
-      const ruralBase = regionBase + s * A1;
-      const migrantBase = ruralBase + sexBlock;
-      const hukouBase = migrantBase + sexBlock;
-      const rateBase = (r * 2 + s) * A1;
-      for (let a = 0; a < A1; a++) {
-        const rural = out[ruralBase + a];
-        const migrant = out[migrantBase + a];
-        const hukou = out[hukouBase + a];
-        const mv = m[rateBase + a];
-        const kv = k[rateBase + a];
-        const qv = q[rateBase + a];
-        const moved = rural * mv;
-        const ins = rural * cr;
-        const conv = migrant * kv;
-        const back = migrant * qv;
-        // The stayers' shares are 1-m-c and 1-k-q (validated >= 0); taking them directly keeps
-        // a population of exactly zero stayers at zero rather than at minus a rounding error.
-        const ruralStay = 1 - mv - cr;
-        const migrantStay = 1 - kv - qv;
-        const ruralLeft = ruralStay > 0 ? rural * ruralStay : 0;
-        const migrantLeft = migrantStay > 0 ? migrant * migrantStay : 0;
-        // 4. with identity D or E the movers stay in their region: the same sum as addMovesInto
-        out[ruralBase + a] = stayE ? ruralLeft + back : ruralLeft;
-        out[migrantBase + a] = stayD ? migrantLeft + moved : migrantLeft;
-        out[hukouBase + a] = hukou + (ins + conv);
-        mig[rateBase + a] = moved;
-        ret[rateBase + a] = back;
-        sumMig += moved;
-        sumIns += ins;
-        sumConv += conv;
-        sumRet += back;
-      }
-    }
+    transitionSums[0] = 0;
+    transitionSums[1] = 0;
+    transitionSums[2] = 0;
+    transitionSums[3] = 0;
+    transitionsInto(out, regionBase, sexBlock, m, k, q, mig, ret, r * 2 * A1, A1, cr, stayD, stayE, transitionSums);
+    transitionsInto(out, regionBase + A1, sexBlock, m, k, q, mig, ret, (r * 2 + 1) * A1, A1, cr, stayD, stayE, transitionSums);
+    const sumMig = transitionSums[0];
+    const sumIns = transitionSums[1];
+    const sumConv = transitionSums[2];
+    const sumRet = transitionSums[3];
 
     // 5. net international migrants, while the region is in cache: added to the statuses no
     // move reaches (hukou, and rural or migrants when E or D is identity), the others after the
