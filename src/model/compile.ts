@@ -184,6 +184,50 @@ export interface DemographyRowInputs {
 }
 
 /**
+ * Arrays for the demography of a step by row ({@link DemographyRowInputs}) with room for
+ * `room` rows, the row of each of `regions` regions, and `n` when `hasN`.
+ */
+export function demographyRowInputs(room: number, regions: number, maxAge: number, hasN: boolean): DemographyRowInputs {
+  const A1 = maxAge + 1;
+  return {
+    sx: new Float64Array(room * 6 * A1),
+    sb: new Float64Array(room * 6),
+    fx: new Float64Array(room * 3 * A1),
+    srb: new Float64Array(room),
+    rows: new Int32Array(regions),
+    n: hasN ? new Float64Array(regions * 6 * A1) : null,
+  };
+}
+
+/** Rows a step's tables have room for at first: a few dozen (the provinces of a county problem), more when a step needs them. */
+const FIRST_ROOM = 64;
+
+/**
+ * Fills the demography of step `t` by row into `out` ({@link CompilePlan.fillDemographyRows}),
+ * giving its tables more room first when the step has more rows than they hold (they start with
+ * room for a few dozen, so that thousands of regions sharing a few rows never hold a table
+ * per region).
+ *
+ * @returns the number of rows of the step.
+ */
+export function fillDemographyRowsWithRoom(plan: Pick<CompilePlan, 'fillDemographyRows' | 'maxAge'>, t: number, out: DemographyRowInputs): number {
+  const count = plan.fillDemographyRows(t, out);
+  if (count <= out.srb.length) return count;
+  const A1 = plan.maxAge + 1;
+  const room = Math.max(count, 2 * out.srb.length);
+  out.sx = new Float64Array(room * 6 * A1);
+  out.sb = new Float64Array(room * 6);
+  out.fx = new Float64Array(room * 3 * A1);
+  out.srb = new Float64Array(room);
+  return plan.fillDemographyRows(t, out);
+}
+
+/** Room for the rows of a first step of `regions` regions ({@link fillDemographyRowsWithRoom} makes more when needed). */
+export function firstRowRoom(regions: number): number {
+  return Math.min(regions, FIRST_ROOM);
+}
+
+/**
  * A scenario made ready to compile year by year: what every year shares (the base population,
  * the levers, the age profiles), and fills that write the inputs of one step into arrays the
  * caller owns. {@link compileScenario} fills one array per step; a run that keeps only the
@@ -215,9 +259,11 @@ export interface CompilePlan {
    * Writes the demography of step `t` by row: one row for each distinct demography of the
    * step (regions with the same mortality, fertility and sex ratio at birth share one), the
    * row of each region, and `n` per region when the problem has it. The rows hold the numbers
-   * that {@link CompilePlan.fillDemography} writes for their regions, bit for bit.
+   * that {@link CompilePlan.fillDemography} writes for their regions, bit for bit. Rows past
+   * the room of `out`'s tables are counted but not written: a caller with less room than the
+   * count returned makes room and fills again (room for one row per region always suffices).
    *
-   * @returns the number of rows written.
+   * @returns the number of rows of the step.
    * @throws {ChengzhenError} for a year the demography data do not cover.
    */
   fillDemographyRows(t: number, out: DemographyRowInputs): number;
@@ -316,6 +362,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     rowDemography[row] === demo && rowNumbers[row * 4] === tfrs[0] && rowNumbers[row * 4 + 1] === tfrs[1] && rowNumbers[row * 4 + 2] === tfrs[2] && rowNumbers[row * 4 + 3] === ratio;
   const fillDemographyRows = (t: number, { sx, sb, fx, srb, rows, n }: DemographyRowInputs): number => {
     const year = firstYear + t;
+    const room = Math.min(srb.length, sb.length / 6, fx.length / (3 * A1), sx.length / (6 * A1));
     let national: YearDemography | null = null;
     const tfrs = [0, 0, 0];
     let scaleBefore = Number.NaN;
@@ -355,7 +402,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
           rowNumbers[row * 4 + 1] = tfrs[1];
           rowNumbers[row * 4 + 2] = tfrs[2];
           rowNumbers[row * 4 + 3] = ratio;
-          for (let h = 0; h < 3; h++) {
+          for (let h = 0; h < 3 && row < room; h++) {
             sx.set(demo.sx.female, populationIndex(dims, row, h, FEMALE, 0));
             sx.set(demo.sx.male, populationIndex(dims, row, h, MALE, 0));
             sb[(row * 3 + h) * 2] = demo.sb.female;
@@ -363,7 +410,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
             const tfr = tfrs[h];
             for (let a = 0; a < A1; a++) fx[(row * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
           }
-          srb[row] = ratio;
+          if (row < room) srb[row] = ratio;
         }
       }
       rows[r] = row;
@@ -376,9 +423,9 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   // the rows written per region, for the layout of model.md section 2
   let rowScratch: DemographyRowInputs | null = null;
   const fillDemography = (t: number, out: DemographyInputs) => {
-    rowScratch ??= { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R), rows: new Int32Array(R), n: null };
+    rowScratch ??= demographyRowInputs(firstRowRoom(R), R, A, false);
     rowScratch.n = out.n;
-    fillDemographyRows(t, rowScratch);
+    fillDemographyRowsWithRoom({ fillDemographyRows, maxAge: A }, t, rowScratch);
     expandDemographyRowsInto(rowScratch.rows, rowScratch, out, A);
   };
 
@@ -494,12 +541,12 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
   // the demography by row, each step's rows copied out of one scratch with room for R rows
-  const scratch: DemographyRowInputs = { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R), rows: new Int32Array(R), n: null };
+  const scratch = demographyRowInputs(firstRowRoom(R), R, maxAge, false);
   const byRow = { sx: [] as Float64Array[], sb: [] as Float64Array[], fx: [] as Float64Array[], srb: [] as Float64Array[], rows: [] as Int32Array[] };
   let mostRows = 0;
   for (let t = 0; t < steps; t++) {
     scratch.n = all.n === null ? null : view(all.n, R * 6 * A1, t);
-    const count = plan.fillDemographyRows(t, scratch);
+    const count = fillDemographyRowsWithRoom(plan, t, scratch);
     mostRows = Math.max(mostRows, count);
     byRow.sx.push(scratch.sx.slice(0, count * 6 * A1));
     byRow.sb.push(scratch.sb.slice(0, count * 6));

@@ -9,15 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { kernelProblemToJSON } from '../../src/io/kernelJson.js';
 import { expandDemographyRows, expandDemographyRowsInto } from '../../src/kernel/demographyRows.js';
 import { runKernel } from '../../src/kernel/runKernel.js';
-import { compileScenario, groupedDemography, planCompilation } from '../../src/model/compile.js';
+import { compileScenario, demographyRowInputs, fillDemographyRowsWithRoom, groupedDemography, planCompilation } from '../../src/model/compile.js';
 import { project, projectIndicators } from '../../src/model/project.js';
 import type { ScenarioInput } from '../../src/schema/scenario.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { expectBitIdentical } from '../helpers/kernelResults.js';
 import { smallTwoRegions } from './fixtures/scenarios.js';
 
-/** Towns in three provinces (mortality 0.9, 1 and 1.2), one of them with its own TFR, movers pooled by province and nation. */
-function towns(count: number): ScenarioInput {
+/** Towns in three provinces (mortality 0.9, 1 and 1.2), one of them with its own TFR, movers pooled by province and nation; `ownTfr` gives every town its own. */
+function towns(count: number, ownTfr = false): ScenarioInput {
   const ids = Array.from({ length: count }, (_, r) => `t${r}`);
   const province = (r: number) => ['p0', 'p1', 'p2'][r % 3];
   // raw weights normalised within each group
@@ -55,7 +55,7 @@ function towns(count: number): ScenarioInput {
     hukou: { conversionRate: 0.03 },
     demography: {
       mortality: { source: 'un-wpp2024', mxScale: { byRegion: Object.fromEntries(ids.map((id, r) => [id, [0.9, 1, 1.2][r % 3]])) } },
-      fertility: { tfr: 'un-wpp2024', tfrScale: { byRegion: { t5: 1.3 }, default: 1 } },
+      fertility: { tfr: 'un-wpp2024', tfrScale: ownTfr ? { byRegion: Object.fromEntries(ids.map((id, r) => [id, 0.8 + r / 100])) } : { byRegion: { t5: 1.3 }, default: 1 } },
       netInternationalMigration: 'none',
     },
   };
@@ -108,6 +108,41 @@ describe('planCompilation(scenario).fillDemographyRows(t, out)', () => {
       const perRegion = { ...tables(), n: null };
       plan.fillDemography(t, perRegion);
       for (const key of ['sx', 'sb', 'fx', 'srb'] as const) expect({ key, t, at: firstBitDifference(expanded[key], perRegion[key]) }).toEqual({ key, t, at: -1 });
+    }
+  });
+});
+
+describe('fillDemographyRowsWithRoom(plan, t, out)', () => {
+  it('counts the rows past the room of the tables without writing them, then makes room: 4 rows in room for 2', () => {
+    const plan = planCompilation(towns(70));
+    const out = demographyRowInputs(2, 70, plan.maxAge, false);
+    expect(plan.fillDemographyRows(0, out)).toBe(4);
+    expect(out.srb.length).toBe(2);
+    expect(fillDemographyRowsWithRoom(plan, 0, out)).toBe(4);
+    expect(out.srb.length).toBe(4);
+    const full = demographyRowInputs(70, 70, plan.maxAge, false);
+    plan.fillDemographyRows(0, full);
+    expect(firstBitDifference(out.sx, full.sx.subarray(0, out.sx.length))).toBe(-1);
+    expect(Array.from(out.rows)).toEqual(Array.from(full.rows));
+  });
+
+  it('gives 70 towns with a TFR each 70 rows, more than the first room: the problem keeps them per region', () => {
+    const input = towns(70, true);
+    const problem = compileScenario(input);
+    expect(problem.inputs.demographyRows).toBeUndefined();
+    const full = project(input).kernel;
+    const only = projectIndicators(input).kernel;
+    for (const [name, values] of Object.entries(full.stocks)) expect({ name, at: firstBitDifference(only.stocks[name as keyof typeof full.stocks], values) }).toEqual({ name, at: -1 });
+  });
+});
+
+describe('projectIndicators(scenario), one run after another', () => {
+  it('gives each run its own numbers when the arrays of the run before are reused (70 towns by row, then per region, then by row)', () => {
+    for (const input of [towns(70), towns(70, true), { ...towns(70), migration: { ...towns(70).migration, ruralToUrbanRate: 0.03 } }]) {
+      const full = project(input).kernel;
+      const only = projectIndicators(input).kernel;
+      for (const [name, values] of Object.entries(full.flows)) expect({ name, at: firstBitDifference(only.flows[name as keyof typeof full.flows], values) }).toEqual({ name, at: -1 });
+      for (const [name, values] of Object.entries(full.stocks)) expect({ name, at: firstBitDifference(only.stocks[name as keyof typeof full.stocks], values) }).toEqual({ name, at: -1 });
     }
   });
 });
