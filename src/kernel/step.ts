@@ -322,54 +322,30 @@ function transitionsInto(
 }
 
 /**
- * Projects `P` (year t) one year into `out` (year t+1) and writes the step's flows, one
- * value per region, into `flows`. Allocates nothing.
+ * Steps 1, 2, 3 and the first part of 5 of {@link stepInto} for every region: survival and
+ * births, the transitions, and the net international migrants of the statuses no move reaches.
  *
- * The survivors and newborns of each status are computed first, then the transitions of
- * step 3 age by age, which need all three statuses at one age. Every sum is added in the
- * order of the plain reading of model.md (statuses, then sexes, then ages). With identity
- * `D` or `E`, the movers rejoin their own region in the transitions' loop. With
- * `inputs.demographyRows`, region r reads `sx`, `sb`, `fx` and `srb` from its row.
- *
- * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
- * @example
- * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
- * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
- *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
- *   population: fill(18, 100),
- *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
- * });
- * const ws = createKernelWorkspace(1, 2);
- * stepInto(1, 2, problem.population, stepInputs(problem, 0), ws.next, ws.scratch, ws.flows)
- * // => -1
- * Array.from(ws.next.subarray(0, 3))   // rural women aged 0, 1, 2: no births, 10 % of 100 and of 200 left
- * // => [0, 90, 180]
- * ws.flows.ruralToUrban[0]
- * // => 60
+ * @returns the flat index of the first cell that `n` made negative, or -1.
  */
-export function stepInto(
+function regionsInto(
   regions: number,
-  maxAge: number,
+  A: number,
   P: Float64Array,
   inputs: StepInputs,
+  rows: Int32Array | null,
   out: Float64Array,
   scratch: StepScratch,
   flows: StepFlows,
+  plan: NetInternationalPlan | null,
+  stayD: boolean,
+  stayE: boolean,
 ): number {
   const { sx, sb, fx, srb, m, c, k, q, n } = inputs;
-  // the row of each region in sx, sb, fx and srb, when they are held by row
-  const rows = inputs.demographyRows ?? null;
-  const { mig, ret } = scratch;
-  const A = maxAge;
+  const { mig, ret, sums } = scratch;
   const A1 = A + 1;
   const sexBlock = 2 * A1;
   const regionStride = 3 * sexBlock;
-  const stayD = inputs.D.kind === 'identity';
-  const stayE = inputs.E.kind === 'identity';
-  const sums = scratch.sums;
   let firstNegative = -1;
-  const plan = n !== null && scratch.nPlan !== null && scratch.nPlan.source === n ? scratch.nPlan : null;
-
   for (let r = 0; r < regions; r++) {
     const regionBase = r * regionStride;
     const row = rows === null ? r : rows[r];
@@ -448,6 +424,59 @@ export function stepInto(
     flows.conversions[r] = sumConv;
     flows.returns[r] = sumRet;
   }
+  return firstNegative;
+}
+
+/**
+ * Projects `P` (year t) one year into `out` (year t+1) and writes the step's flows, one
+ * value per region, into `flows`. Allocates nothing.
+ *
+ * The survivors and newborns of each status are computed first, then the transitions of
+ * step 3 age by age, which need all three statuses at one age. Every sum is added in the
+ * order of the plain reading of model.md (statuses, then sexes, then ages). With identity
+ * `D` or `E`, the movers rejoin their own region in the transitions' loop. With
+ * `inputs.demographyRows`, region r reads `sx`, `sb`, `fx` and `srb` from its row.
+ *
+ * @returns the flat index of the first cell that `n` made negative, or -1 when none did.
+ * @example
+ * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
+ * const problem = parseKernelProblem({   // one region, ages 0..2, 100 people a cell, 10 % move to town
+ *   format: 'chengzhen-kernel/1', dims: { regions: ['town'], maxAge: 2 }, startYear: 2020, years: 1,
+ *   population: fill(18, 100),
+ *   inputs: { sx: fill(18, 1), sb: fill(6, 1), fx: fill(9, 0), srb: [1.05], m: fill(6, 0.1), c: [0], k: fill(6, 0), q: fill(6, 0) },
+ * });
+ * const ws = createKernelWorkspace(1, 2);
+ * stepInto(1, 2, problem.population, stepInputs(problem, 0), ws.next, ws.scratch, ws.flows)
+ * // => -1
+ * Array.from(ws.next.subarray(0, 3))   // rural women aged 0, 1, 2: no births, 10 % of 100 and of 200 left
+ * // => [0, 90, 180]
+ * ws.flows.ruralToUrban[0]
+ * // => 60
+ */
+export function stepInto(
+  regions: number,
+  maxAge: number,
+  P: Float64Array,
+  inputs: StepInputs,
+  out: Float64Array,
+  scratch: StepScratch,
+  flows: StepFlows,
+): number {
+  const n = inputs.n;
+  // the row of each region in sx, sb, fx and srb, when they are held by row
+  const rows = inputs.demographyRows ?? null;
+  const { mig, ret } = scratch;
+  const A = maxAge;
+  const A1 = A + 1;
+  const sexBlock = 2 * A1;
+  const regionStride = 3 * sexBlock;
+  const stayD = inputs.D.kind === 'identity';
+  const stayE = inputs.E.kind === 'identity';
+  const plan = n !== null && scratch.nPlan !== null && scratch.nPlan.source === n ? scratch.nPlan : null;
+  // steps 1, 2, 3 and the first part of 5, region by region, in a function with that one loop:
+  // code the engine compiles while the loop runs then holds no path its first regions did not
+  // reach (the moves below, which it would have to compile again)
+  let firstNegative = regionsInto(regions, A, P, inputs, rows, out, scratch, flows, plan, stayD, stayE);
 
   // 4. moves between regions (identity moves were made above), and who changed region
   const { D, E } = inputs;
