@@ -352,6 +352,29 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     }
   };
 
+  // Regions whose demography levers hold the same values (the same arrays: compileInputs makes
+  // one per distinct number) and the same census levels have the same demography in every year,
+  // so the row of the first of them: `sameAs[r]` is that first region (r itself for the first).
+  const sameAs = new Int32Array(R);
+  {
+    const firsts = new Map<string, number>();
+    const arrays = new Map<unknown, number>();
+    const idOf = (values: unknown) => {
+      let found = arrays.get(values);
+      if (found === undefined) {
+        found = arrays.size;
+        arrays.set(values, found);
+      }
+      return found;
+    };
+    for (let r = 0; r < R; r++) {
+      const lv = levers[r];
+      const key = `${idOf(lv.mxScale?.values ?? null)},${idOf(lv.tfr?.values ?? null)},${idOf(lv.tfrScale?.values ?? null)},${idOf(lv.srb?.values ?? null)},${idOf(lv.levels.mortalityFactor)},${idOf(lv.levels.fertilityFactor)}`;
+      const first = firsts.get(key);
+      sameAs[r] = first ?? r;
+      if (first === undefined) firsts.set(key, r);
+    }
+  }
   // the rows found in a step, by their UN demography (one per mortality scale) and then by the
   // first status's TFR: a region with the demography of the region before it (neighbours of one
   // province) takes its row at once, another looks its row up
@@ -370,6 +393,11 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     let count = 0;
     rowsOf.clear();
     for (let r = 0; r < R; r++) {
+      // the row a region with the levers of an earlier one would find: that region's
+      if (sameAs[r] !== r) {
+        rows[r] = rows[sameAs[r]];
+        continue;
+      }
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
       if (scale !== scaleBefore) demo = unDemography(year, A, scale);
