@@ -327,8 +327,15 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const anyExternal = anyGross || anyNet;
 
   // net international migrants are shared out by base-year population, cell by cell
-  const sexAgeTotal = new Float64Array(2 * A1);
-  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
+  // (all regions' base by sex and age, added when a step first needs it)
+  let sexAgeTotal: Float64Array | null = null;
+  const sexAgeTotalOf = (): Float64Array => {
+    if (sexAgeTotal === null) {
+      sexAgeTotal = new Float64Array(2 * A1);
+      for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
+    }
+    return sexAgeTotal;
+  };
   const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
 
   // a lever's level times the region's weights, each weight `profile[x] * factor` (compileInputs)
@@ -483,6 +490,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     }
     if (d.netInternationalMigration !== 'none' && national?.netMigration) {
       const nm = national.netMigration;
+      const sexAgeTotal = sexAgeTotalOf();
       for (let r = 0; r < R; r++) {
         for (let h = 0; h < 3; h++) {
           for (let sex = 0; sex < 2; sex++) {
