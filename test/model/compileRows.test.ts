@@ -147,6 +147,15 @@ describe('projectIndicators(scenario), one run after another', () => {
   });
 });
 
+describe('project(scenario) with constraints, demography by row', () => {
+  it('runs the controller on the rows: a quota that never binds gives the populations of the run without it, bit for bit', () => {
+    const input = towns(70);
+    const free = project(input).result;
+    const loose = project({ ...input, constraints: { settlementQuota: { persons: 1e9 } } }).result;
+    free.population.forEach((p, y) => expect({ y, at: firstBitDifference(loose.population[y], p) }).toEqual({ y, at: -1 }));
+  });
+});
+
 describe('groupedDemography(rows, regions)', () => {
   it('holds by row when that at least halves the tables of 64 regions or more', () => {
     expect(groupedDemography(31, 2987)).toBe(true);
