@@ -12,7 +12,7 @@
  */
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
-import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
+import { FEMALE, populationIndex } from '../kernel/layout.js';
 import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -285,6 +285,32 @@ function constantOver(levers: readonly LeverValues[]): boolean {
 }
 
 /**
+ * Writes row `row` of a step's demography: the survival of `demo` in each status, its newborns'
+ * survival, its fertility pattern times each status's TFR (`tfrs`), and the sex ratio at birth.
+ */
+function writeRow(demo: YearDemography, tfrs: readonly number[], ratio: number, row: number, sx: Float64Array, sb: Float64Array, fx: Float64Array, srb: Float64Array, A1: number): void {
+  for (let h = 0; h < 3; h++) {
+    // populationIndex of row `row`, status h, each sex, age 0
+    sx.set(demo.sx.female, ((row * 3 + h) * 2) * A1);
+    sx.set(demo.sx.male, ((row * 3 + h) * 2 + 1) * A1);
+    sb[(row * 3 + h) * 2] = demo.sb.female;
+    sb[(row * 3 + h) * 2 + 1] = demo.sb.male;
+    const tfr = tfrs[h];
+    for (let a = 0; a < A1; a++) fx[(row * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+  }
+  srb[row] = ratio;
+}
+
+/**
+ * Gives each region the row of the first region with its levers (`rows[r] = rows[sameAs[r]]`),
+ * in a function of its own: its loop over every region is the one the engine compiles, not the
+ * computing of the rows around it.
+ */
+function takeFirstRows(rows: Int32Array, sameAs: Int32Array): void {
+  for (let r = 0; r < rows.length; r++) if (sameAs[r] !== r) rows[r] = rows[sameAs[r]];
+}
+
+/**
  * Prepares the compilation of a scenario (see {@link CompilePlan}).
  *
  * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
@@ -363,8 +389,10 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   // one per distinct number) and the same census levels have the same demography in every year,
   // so the row of the first of them: `sameAs[r]` is that first region (r itself for the first).
   const sameAs = new Int32Array(R);
+  /** The regions that are their own `sameAs`, ascending: the ones whose rows a step computes. */
+  const firsts: number[] = [];
   {
-    const firsts = new Map<string, number>();
+    const firstOf = new Map<string, number>();
     const arrays = new Map<unknown, number>();
     const idOf = (values: unknown) => {
       let found = arrays.get(values);
@@ -377,14 +405,18 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     for (let r = 0; r < R; r++) {
       const lv = levers[r];
       const key = `${idOf(lv.mxScale?.values ?? null)},${idOf(lv.tfr?.values ?? null)},${idOf(lv.tfrScale?.values ?? null)},${idOf(lv.srb?.values ?? null)},${idOf(lv.levels.mortalityFactor)},${idOf(lv.levels.fertilityFactor)}`;
-      const first = firsts.get(key);
+      const first = firstOf.get(key);
       sameAs[r] = first ?? r;
-      if (first === undefined) firsts.set(key, r);
+      if (first === undefined) {
+        firstOf.set(key, r);
+        firsts.push(r);
+      }
     }
   }
   // the rows found in a step, by their UN demography (one per mortality scale) and then by the
-  // first status's TFR: a region with the demography of the region before it (neighbours of one
-  // province) takes its row at once, another looks its row up
+  // first status's TFR: a region with the demography of the one computed before it (neighbours
+  // of one province) takes its row at once, another looks its row up; the rows are numbered in
+  // the order of the regions, and no two rows hold the same numbers
   const rowDemography: YearDemography[] = [];
   const rowNumbers = new Float64Array(4 * R);
   const rowsOf = new Map<YearDemography, Map<number, number[]>>();
@@ -399,12 +431,12 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     let demo = null as unknown as YearDemography;
     let count = 0;
     rowsOf.clear();
-    for (let r = 0; r < R; r++) {
-      // the row a region with the levers of an earlier one would find: that region's
-      if (sameAs[r] !== r) {
-        rows[r] = rows[sameAs[r]];
-        continue;
-      }
+    // the regions whose levers no earlier region has, in order (a few dozen in a county problem,
+    // so this loop stays small); the others then take the row of the first region with their
+    // levers, the row they would find
+    let before = -1;
+    for (let i = 0; i < firsts.length; i++) {
+      const r = firsts[i];
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
       if (scale !== scaleBefore) demo = unDemography(year, A, scale);
@@ -412,7 +444,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
       national ??= demo;
       for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
       const ratio = lv.srb ? lv.srb.values[t] : demo.srb;
-      let row = r > 0 && sameRow(rows[r - 1], demo, tfrs, ratio) ? rows[r - 1] : -1;
+      let row = before >= 0 && sameRow(before, demo, tfrs, ratio) ? before : -1;
       if (row < 0) {
         let byTfr = rowsOf.get(demo);
         if (byTfr === undefined) {
@@ -437,19 +469,13 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
           rowNumbers[row * 4 + 1] = tfrs[1];
           rowNumbers[row * 4 + 2] = tfrs[2];
           rowNumbers[row * 4 + 3] = ratio;
-          for (let h = 0; h < 3 && row < room; h++) {
-            sx.set(demo.sx.female, populationIndex(dims, row, h, FEMALE, 0));
-            sx.set(demo.sx.male, populationIndex(dims, row, h, MALE, 0));
-            sb[(row * 3 + h) * 2] = demo.sb.female;
-            sb[(row * 3 + h) * 2 + 1] = demo.sb.male;
-            const tfr = tfrs[h];
-            for (let a = 0; a < A1; a++) fx[(row * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
-          }
-          if (row < room) srb[row] = ratio;
+          if (row < room) writeRow(demo, tfrs, ratio, row, sx, sb, fx, srb, A1);
         }
       }
       rows[r] = row;
+      before = row;
     }
+    takeFirstRows(rows, sameAs);
     rowDemography.length = 0;
     fillNetInternational(t, n, national);
     return count;
