@@ -12,13 +12,16 @@
  *   costs about 3 s here) and scaled to 12 years; its compile is the full compiler's.
  *
  * Times are CPU (user + system, `process.cpuUsage`) of the process during the call, one core;
- * the machine's load average is printed with them, since a loaded machine slows them too.
+ * the machine's load average is printed with them, since a loaded machine slows them too. The
+ * first call's main thread is shown beside it where /proc tells it (Linux): the rest is the
+ * engine compiling hot functions and collecting garbage on threads of its own.
  *
  * Usage: npx tsx bench/countyProject.ts [--preset china-counties-2024-2028-trend] [--dense-years 2] [--no-dense] [--no-full]
  * Child: npx tsx bench/countyProject.ts --child indicators|full|dense PRESET DENSE_YEARS
  */
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,6 +38,8 @@ export interface CountyReport {
   loadMs: number;
   /** CPU time of the first call, parse and compile included. */
   firstMs: number;
+  /** Of it, the main thread's (the rest is the engine compiling and collecting on threads of its own); null without /proc. */
+  firstMainMs?: number | null;
   /** CPU time of a second call on the parsed scenario (indicators only), or null. */
   secondMs: number | null;
   /** For `dense`: the years run, and the CPU time of the kernel alone on them. */
@@ -50,6 +55,18 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** CPU time of the main thread alone (ms), from /proc where there is one (Linux), else null. */
+function mainThreadMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 a second on Linux)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 /** The dense equivalent of a pooled matrix: `D[i][j] = sum_l share_l[i] * weight_l[j] * (group_l[i] == group_l[j])`. */
 function denseOf(levels: readonly { group: Int32Array; share: Float64Array; weight: Float64Array }[], R: number): Float64Array {
@@ -75,13 +92,16 @@ async function child(variant: CountyVariant, presetId: string, denseYears: numbe
   const years = (preset.scenario.endYear as number) - (preset.scenario.baseYear as number);
   if (variant === 'indicators') {
     start = cpuMs();
+    const mainStart = mainThreadMs();
     const first = projectIndicators(preset.scenario);
     const firstMs = cpuMs() - start;
+    const mainEnd = mainThreadMs();
+    const firstMainMs = mainStart === null || mainEnd === null ? null : mainEnd - mainStart;
     start = cpuMs();
     const second = projectIndicators(first.scenario);
     const secondMs = cpuMs() - start;
     const population = second.indicator('population').values;
-    return { variant, preset: presetId, regions, years, loadMs, firstMs, secondMs, rssPeak: process.resourceUsage().maxRSS * 1024, finalPopulation: population[population.length - 1] };
+    return { variant, preset: presetId, regions, years, loadMs, firstMs, firstMainMs, secondMs, rssPeak: process.resourceUsage().maxRSS * 1024, finalPopulation: population[population.length - 1] };
   }
   if (variant === 'full') {
     start = cpuMs();
@@ -145,7 +165,8 @@ export function runCountyProjectBench(options: { preset: string; denseYears: num
       return `| dense D (R x R), kernel only | ${s(perYear * r.years)} (estimated: ${r.denseYears} years run, ${s(perYear)} a year) | - | ${mb(r.rssPeak)} | compile of ${r.denseYears} years ${s(r.firstMs)} |`;
     }
     const what = r.variant === 'indicators' ? 'projectIndicators (pooled)' : 'project, full (pooled)';
-    return `| ${what} | ${s(r.firstMs)} | ${r.secondMs === null ? '-' : s(r.secondMs)} | ${mb(r.rssPeak)} | population 2035 ${r.finalPopulation.toFixed(0)} |`;
+    const main = r.firstMainMs === undefined || r.firstMainMs === null ? '' : ` (main thread ${s(r.firstMainMs)})`;
+    return `| ${what} | ${s(r.firstMs)}${main} | ${r.secondMs === null ? '-' : s(r.secondMs)} | ${mb(r.rssPeak)} | population 2035 ${r.finalPopulation.toFixed(0)} |`;
   };
   const lines = [
     `${options.preset}: ${first.regions} regions, ${first.years} years, maxAge 100; CPU time on one core (user + system) in a fresh process each`,

@@ -11,6 +11,10 @@ export type { Status, Sex, KernelDims, InputShape, DecodedIndex } from './layout
 export { FLOW_NAMES, problemDims } from './types.js';
 export type { KernelProblem, KernelInputs, KernelResult, MoveMatrix, SparseMoveMatrix, PooledMoveMatrix, PooledLevel, StepInputs, StepFlows, FlowName } from './types.js';
 
+// demography held by row, shared by regions
+export { checkDemographyRows, expandDemographyRows, expandDemographyRowsInto } from './demographyRows.js';
+export type { DemographyTables } from './demographyRows.js';
+
 // running
 export { stepInto, createStepScratch, planNetInternational } from './step.js';
 export type { NetInternationalPlan, StepScratch } from './step.js';

@@ -155,8 +155,9 @@ export function addPooledMigrationInto(
   outFlow: Float64Array,
   regions: number,
 ): void {
-  for (const level of matrix.levels) {
-    const { group, share, weight, groups } = level;
+  const levels = matrix.levels;
+  for (let l = 0; l < levels.length; l++) {
+    const { group, share, weight, groups } = levels[l];
     if (pools.length < groups) pools = new Float64Array(groups);
     const pool = pools;
     pool.fill(0, 0, groups);

@@ -78,8 +78,8 @@ export function createKernelWorkspace(regions: number, maxAge: number): KernelWo
 
 /**
  * The inputs of step `t` (0-based): the per-year array when there is one, else the constant
- * one; `n` is null when the problem has no net international migrants. Writes into `out` when
- * given.
+ * one; `n` is null when the problem has no net international migrants, and `demographyRows`
+ * when its demography is per region. Writes into `out` when given.
  *
  * @example
  * const fill = (length: number, value: number) => new Array<number>(length).fill(value);
@@ -108,6 +108,7 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
   target.D = pick(i.D);
   target.E = pick(i.E);
   target.n = i.n.length === 0 ? null : pick(i.n);
+  target.demographyRows = i.demographyRows === undefined ? null : pick(i.demographyRows);
   return target;
 }
 

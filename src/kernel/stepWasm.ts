@@ -62,7 +62,8 @@ let busy = false;
 
 /**
  * Whether the WebAssembly step computes the problem with these inputs: every `D` and `E` is
- * identity or dense (sparse and pooled matrices take the JavaScript step).
+ * identity or dense (sparse and pooled matrices take the JavaScript step), and the demography
+ * is per region (a problem holding it by row, `demographyRows`, takes the JavaScript step).
  *
  * @example
  * const none = [new Float64Array(0)];
@@ -70,7 +71,7 @@ let busy = false;
  * // => true
  */
 export function wasmStepApplies(inputs: KernelInputs): boolean {
-  return inputs.D.every(identityOrDense) && inputs.E.every(identityOrDense);
+  return inputs.demographyRows === undefined && inputs.D.every(identityOrDense) && inputs.E.every(identityOrDense);
 }
 
 function identityOrDense(matrix: MoveMatrix): boolean {

@@ -15,6 +15,9 @@
  * | `D` | R x R | destinations of rural-to-urban movers, rows sum to 1 (dense, sparse or pooled) |
  * | `E` | R x R | destinations of returners, rows sum to 1 (dense, sparse or pooled) |
  * | `n` | r,h,s,a | net international migrants added at the end of the step |
+ *
+ * `sx`, `sb`, `fx` and `srb` may instead be held by row ({@link KernelInputs.demographyRows}):
+ * the same tables with a row in the place of a region, shared by every region that has it.
  */
 
 import type { KernelDims } from './layout.js';
@@ -76,6 +79,17 @@ export interface KernelInputs {
   E: MoveMatrix[];
   /** Empty when no net international migration was given (zeros). */
   n: Float64Array[];
+  /**
+   * When given, `sx`, `sb`, `fx` and `srb` hold rows rather than regions, and region `r` of
+   * step `t` has the demography of row `demographyRows[t][r]` (a list of length 1 or `years`,
+   * each of length R): `sx[t]` is then `rows * 6 * (A+1)` numbers laid out as one region's
+   * population (status, sex, age), `sb[t]` is `rows * 6`, `fx[t]` is `rows * 3 * (A+1)` and
+   * `srb[t]` is `rows`. A storage form only: the step reads region r's cells from its row,
+   * the same numbers as the per-region layout would hold, so the results are the same bit for
+   * bit ({@link expandDemographyRows} writes the per-region layout). Regions that share their
+   * demography (the counties of one province) then share one row.
+   */
+  demographyRows?: Int32Array[];
 }
 
 /** The inputs of one step, picked from {@link KernelInputs} for one year. */
@@ -91,6 +105,8 @@ export interface StepInputs {
   D: MoveMatrix;
   E: MoveMatrix;
   n: Float64Array | null;
+  /** The row of each region in `sx`, `sb`, `fx` and `srb` ({@link KernelInputs.demographyRows}); absent or null when they are per region. */
+  demographyRows?: Int32Array | null;
 }
 
 /** A validated kernel problem (model.md section 6), ready to run. */

@@ -12,7 +12,8 @@
  */
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
-import { FEMALE, MALE, populationIndex } from '../kernel/layout.js';
+import { FEMALE, populationIndex } from '../kernel/layout.js';
+import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
@@ -130,10 +131,11 @@ function residents(base: PopulationByStatus, A1: number): { female: Float64Array
 }
 
 /** True when every array of the list holds the same numbers (a per-year input kept as one array). */
-export function allEqual(list: Float64Array[]): boolean {
+export function allEqual(list: readonly (Float64Array | Int32Array)[]): boolean {
   for (let t = 1; t < list.length; t++) {
     const a = list[0];
     const b = list[t];
+    if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   }
   return true;
@@ -143,10 +145,10 @@ export function allEqual(list: Float64Array[]): boolean {
  * A per-year list, kept as one array when it does not change (a copy of the first, so that
  * the buffer of all years it is a view of can go).
  */
-function compact(list: Float64Array[]): Float64Array[] {
+function compact<T extends Float64Array | Int32Array>(list: T[]): T[] {
   if (list.length === 0) return list;
   if (list.length === 1 && list[0].byteLength === list[0].buffer.byteLength) return list;
-  if (list.length === 1 || allEqual(list)) return [list[0].slice()];
+  if (list.length === 1 || allEqual(list)) return [list[0].slice() as T];
   return list;
 }
 
@@ -165,6 +167,64 @@ export interface DemographyInputs {
   fx: Float64Array;
   srb: Float64Array;
   n: Float64Array | null;
+}
+
+/**
+ * The demographic inputs of one step held by row (the kernel's `demographyRows`): `sx`, `sb`,
+ * `fx` and `srb` with room for one row per region (a step fills as many rows as it has distinct
+ * demographies, from row 0), the row of each region in `rows`, and `n` per region (or null).
+ */
+export interface DemographyRowInputs {
+  sx: Float64Array;
+  sb: Float64Array;
+  fx: Float64Array;
+  srb: Float64Array;
+  rows: Int32Array;
+  n: Float64Array | null;
+}
+
+/**
+ * Arrays for the demography of a step by row ({@link DemographyRowInputs}) with room for
+ * `room` rows, the row of each of `regions` regions, and `n` when `hasN`.
+ */
+export function demographyRowInputs(room: number, regions: number, maxAge: number, hasN: boolean): DemographyRowInputs {
+  const A1 = maxAge + 1;
+  return {
+    sx: new Float64Array(room * 6 * A1),
+    sb: new Float64Array(room * 6),
+    fx: new Float64Array(room * 3 * A1),
+    srb: new Float64Array(room),
+    rows: new Int32Array(regions),
+    n: hasN ? new Float64Array(regions * 6 * A1) : null,
+  };
+}
+
+/** Rows a step's tables have room for at first: a few dozen (the provinces of a county problem), more when a step needs them. */
+const FIRST_ROOM = 64;
+
+/**
+ * Fills the demography of step `t` by row into `out` ({@link CompilePlan.fillDemographyRows}),
+ * giving its tables more room first when the step has more rows than they hold (they start with
+ * room for a few dozen, so that thousands of regions sharing a few rows never hold a table
+ * per region).
+ *
+ * @returns the number of rows of the step.
+ */
+export function fillDemographyRowsWithRoom(plan: Pick<CompilePlan, 'fillDemographyRows' | 'maxAge'>, t: number, out: DemographyRowInputs): number {
+  const count = plan.fillDemographyRows(t, out);
+  if (count <= out.srb.length) return count;
+  const A1 = plan.maxAge + 1;
+  const room = Math.max(count, 2 * out.srb.length);
+  out.sx = new Float64Array(room * 6 * A1);
+  out.sb = new Float64Array(room * 6);
+  out.fx = new Float64Array(room * 3 * A1);
+  out.srb = new Float64Array(room);
+  return plan.fillDemographyRows(t, out);
+}
+
+/** Room for the rows of a first step of `regions` regions ({@link fillDemographyRowsWithRoom} makes more when needed). */
+export function firstRowRoom(regions: number): number {
+  return Math.min(regions, FIRST_ROOM);
 }
 
 /**
@@ -196,6 +256,18 @@ export interface CompilePlan {
    */
   fillDemography(t: number, out: DemographyInputs): void;
   /**
+   * Writes the demography of step `t` by row: one row for each distinct demography of the
+   * step (regions with the same mortality, fertility and sex ratio at birth share one), the
+   * row of each region, and `n` per region when the problem has it. The rows hold the numbers
+   * that {@link CompilePlan.fillDemography} writes for their regions, bit for bit. Rows past
+   * the room of `out`'s tables are counted but not written: a caller with less room than the
+   * count returned makes room and fills again (room for one row per region always suffices).
+   *
+   * @returns the number of rows of the step.
+   * @throws {ChengzhenError} for a year the demography data do not cover.
+   */
+  fillDemographyRows(t: number, out: DemographyRowInputs): number;
+  /**
    * The movers' matrices `D` and `E`.
    *
    * @throws {ChengzhenError} naming every bad destination.
@@ -210,6 +282,32 @@ function constantOver(levers: readonly LeverValues[]): boolean {
     for (let t = 1; t < v.length; t++) if (v[t] !== v[0]) return false;
   }
   return true;
+}
+
+/**
+ * Writes row `row` of a step's demography: the survival of `demo` in each status, its newborns'
+ * survival, its fertility pattern times each status's TFR (`tfrs`), and the sex ratio at birth.
+ */
+function writeRow(demo: YearDemography, tfrs: readonly number[], ratio: number, row: number, sx: Float64Array, sb: Float64Array, fx: Float64Array, srb: Float64Array, A1: number): void {
+  for (let h = 0; h < 3; h++) {
+    // populationIndex of row `row`, status h, each sex, age 0
+    sx.set(demo.sx.female, ((row * 3 + h) * 2) * A1);
+    sx.set(demo.sx.male, ((row * 3 + h) * 2 + 1) * A1);
+    sb[(row * 3 + h) * 2] = demo.sb.female;
+    sb[(row * 3 + h) * 2 + 1] = demo.sb.male;
+    const tfr = tfrs[h];
+    for (let a = 0; a < A1; a++) fx[(row * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+  }
+  srb[row] = ratio;
+}
+
+/**
+ * Gives each region the row of the first region with its levers (`rows[r] = rows[sameAs[r]]`),
+ * in a function of its own: its loop over every region is the one the engine compiles, not the
+ * computing of the rows around it.
+ */
+function takeFirstRows(rows: Int32Array, sameAs: Int32Array): void {
+  for (let r = 0; r < rows.length; r++) if (sameAs[r] !== r) rows[r] = rows[sameAs[r]];
 }
 
 /**
@@ -255,8 +353,15 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
   const anyExternal = anyGross || anyNet;
 
   // net international migrants are shared out by base-year population, cell by cell
-  const sexAgeTotal = new Float64Array(2 * A1);
-  for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
+  // (all regions' base by sex and age, added when a step first needs it)
+  let sexAgeTotal: Float64Array | null = null;
+  const sexAgeTotalOf = (): Float64Array => {
+    if (sexAgeTotal === null) {
+      sexAgeTotal = new Float64Array(2 * A1);
+      for (let r = 0; r < R; r++) for (let h = 0; h < 3; h++) for (let x = 0; x < 2 * A1; x++) sexAgeTotal[x] += population[populationIndex(dims, r, h, FEMALE, 0) + x];
+    }
+    return sexAgeTotal;
+  };
   const hasN = !(d.netInternationalMigration === 'none' && !anyExternal);
 
   // a lever's level times the region's weights, each weight `profile[x] * factor` (compileInputs)
@@ -280,51 +385,112 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     }
   };
 
-  const fillDemography = (t: number, { sx, sb, fx, srb, n }: DemographyInputs) => {
+  // Regions whose demography levers hold the same values (the same arrays: compileInputs makes
+  // one per distinct number) and the same census levels have the same demography in every year,
+  // so the row of the first of them: `sameAs[r]` is that first region (r itself for the first).
+  const sameAs = new Int32Array(R);
+  /** The regions that are their own `sameAs`, ascending: the ones whose rows a step computes. */
+  const firsts: number[] = [];
+  {
+    const firstOf = new Map<string, number>();
+    const arrays = new Map<unknown, number>();
+    const idOf = (values: unknown) => {
+      let found = arrays.get(values);
+      if (found === undefined) {
+        found = arrays.size;
+        arrays.set(values, found);
+      }
+      return found;
+    };
+    for (let r = 0; r < R; r++) {
+      const lv = levers[r];
+      const key = `${idOf(lv.mxScale?.values ?? null)},${idOf(lv.tfr?.values ?? null)},${idOf(lv.tfrScale?.values ?? null)},${idOf(lv.srb?.values ?? null)},${idOf(lv.levels.mortalityFactor)},${idOf(lv.levels.fertilityFactor)}`;
+      const first = firstOf.get(key);
+      sameAs[r] = first ?? r;
+      if (first === undefined) {
+        firstOf.set(key, r);
+        firsts.push(r);
+      }
+    }
+  }
+  // the rows found in a step, by their UN demography (one per mortality scale) and then by the
+  // first status's TFR: a region with the demography of the one computed before it (neighbours
+  // of one province) takes its row at once, another looks its row up; the rows are numbered in
+  // the order of the regions, and no two rows hold the same numbers
+  const rowDemography: YearDemography[] = [];
+  const rowNumbers = new Float64Array(4 * R);
+  const rowsOf = new Map<YearDemography, Map<number, number[]>>();
+  const sameRow = (row: number, demo: YearDemography, tfrs: number[], ratio: number) =>
+    rowDemography[row] === demo && rowNumbers[row * 4] === tfrs[0] && rowNumbers[row * 4 + 1] === tfrs[1] && rowNumbers[row * 4 + 2] === tfrs[2] && rowNumbers[row * 4 + 3] === ratio;
+  const fillDemographyRows = (t: number, { sx, sb, fx, srb, rows, n }: DemographyRowInputs): number => {
     const year = firstYear + t;
+    const room = Math.min(srb.length, sb.length / 6, fx.length / (3 * A1), sx.length / (6 * A1));
     let national: YearDemography | null = null;
-    // a region with the demography and fertility of the region before it (neighbours of one
-    // province) gets a copy of that region's cells: the same numbers from the same operations.
-    // The copies of a run of such regions are made when it ends, doubling, in a few calls
-    let before: YearDemography | null = null;
-    const tfrBefore = [Number.NaN, Number.NaN, Number.NaN];
     const tfrs = [0, 0, 0];
     let scaleBefore = Number.NaN;
     let demo = null as unknown as YearDemography;
-    let runStart = 0;
-    const copyRun = (from: number, to: number) => {
-      for (let done = 1; from + done < to; ) {
-        const count = Math.min(done, to - from - done);
-        sx.copyWithin((from + done) * 6 * A1, from * 6 * A1, (from + count) * 6 * A1);
-        sb.copyWithin((from + done) * 6, from * 6, (from + count) * 6);
-        fx.copyWithin((from + done) * 3 * A1, from * 3 * A1, (from + count) * 3 * A1);
-        done += count;
-      }
-    };
-    for (let r = 0; r < R; r++) {
+    let count = 0;
+    rowsOf.clear();
+    // the regions whose levers no earlier region has, in order (a few dozen in a county problem,
+    // so this loop stays small); the others then take the row of the first region with their
+    // levers, the row they would find
+    let before = -1;
+    for (let i = 0; i < firsts.length; i++) {
+      const r = firsts[i];
       const lv = levers[r];
       const scale = lv.levels.mortalityFactor * (lv.mxScale ? lv.mxScale.values[t] : 1);
       if (scale !== scaleBefore) demo = unDemography(year, A, scale);
       scaleBefore = scale;
       national ??= demo;
       for (let h = 0; h < 3; h++) tfrs[h] = (lv.tfr ? lv.tfr.values[t] : demo.tfr * lv.levels.fertilityFactor) * (lv.tfrScale ? lv.tfrScale.values[t] : 1) * statusFertility[h];
-      if (!(demo === before && tfrs[0] === tfrBefore[0] && tfrs[1] === tfrBefore[1] && tfrs[2] === tfrBefore[2])) {
-        copyRun(runStart, r);
-        runStart = r;
-        for (let h = 0; h < 3; h++) {
-          sx.set(demo.sx.female, populationIndex(dims, r, h, FEMALE, 0));
-          sx.set(demo.sx.male, populationIndex(dims, r, h, MALE, 0));
-          sb[(r * 3 + h) * 2] = demo.sb.female;
-          sb[(r * 3 + h) * 2 + 1] = demo.sb.male;
-          const tfr = tfrs[h];
-          for (let a = 0; a < A1; a++) fx[(r * 3 + h) * A1 + a] = tfr * demo.fxPerTfr[a];
+      const ratio = lv.srb ? lv.srb.values[t] : demo.srb;
+      let row = before >= 0 && sameRow(before, demo, tfrs, ratio) ? before : -1;
+      if (row < 0) {
+        let byTfr = rowsOf.get(demo);
+        if (byTfr === undefined) {
+          byTfr = new Map();
+          rowsOf.set(demo, byTfr);
         }
-        before = demo;
-        for (let h = 0; h < 3; h++) tfrBefore[h] = tfrs[h];
+        let candidates = byTfr.get(tfrs[0]);
+        if (candidates === undefined) {
+          candidates = [];
+          byTfr.set(tfrs[0], candidates);
+        }
+        for (const found of candidates) {
+          if (!sameRow(found, demo, tfrs, ratio)) continue;
+          row = found;
+          break;
+        }
+        if (row < 0) {
+          row = count++;
+          candidates.push(row);
+          rowDemography[row] = demo;
+          rowNumbers[row * 4] = tfrs[0];
+          rowNumbers[row * 4 + 1] = tfrs[1];
+          rowNumbers[row * 4 + 2] = tfrs[2];
+          rowNumbers[row * 4 + 3] = ratio;
+          if (row < room) writeRow(demo, tfrs, ratio, row, sx, sb, fx, srb, A1);
+        }
       }
-      srb[r] = lv.srb ? lv.srb.values[t] : demo.srb;
+      rows[r] = row;
+      before = row;
     }
-    copyRun(runStart, R);
+    takeFirstRows(rows, sameAs);
+    rowDemography.length = 0;
+    fillNetInternational(t, n, national);
+    return count;
+  };
+
+  // the rows written per region, for the layout of model.md section 2
+  let rowScratch: DemographyRowInputs | null = null;
+  const fillDemography = (t: number, out: DemographyInputs) => {
+    rowScratch ??= demographyRowInputs(firstRowRoom(R), R, A, false);
+    rowScratch.n = out.n;
+    fillDemographyRowsWithRoom({ fillDemographyRows, maxAge: A }, t, rowScratch);
+    expandDemographyRowsInto(rowScratch.rows, rowScratch, out, A);
+  };
+
+  const fillNetInternational = (t: number, n: Float64Array | null, national: YearDemography | null) => {
     if (n === null || !hasN) return;
     n.fill(0);
     if (anyNet) {
@@ -350,6 +516,7 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     }
     if (d.netInternationalMigration !== 'none' && national?.netMigration) {
       const nm = national.netMigration;
+      const sexAgeTotal = sexAgeTotalOf();
       for (let r = 0; r < R; r++) {
         for (let h = 0; h < 3; h++) {
           for (let sex = 0; sex < 2; sex++) {
@@ -385,12 +552,29 @@ export function planCompilation(input: Scenario | ScenarioInput): CompilePlan {
     constantRates: constantOver(levers.flatMap((lv) => [lv.m, lv.c, lv.k, lv.q])),
     fillRates,
     fillDemography,
+    fillDemographyRows,
     matrices,
   };
 }
 
 /**
- * Compiles a scenario to the kernel problem that projects it.
+ * Whether a problem of `regions` regions whose steps have at most `rows` distinct demographies
+ * holds its demography by row ({@link KernelInputs.demographyRows}): when that at least halves
+ * it, in a problem of 64 regions or more. Smaller problems keep the per-region layout, which
+ * every path of the kernel reads.
+ */
+export function groupedDemography(rows: number, regions: number): boolean {
+  return regions >= GROUPED_REGIONS && 2 * rows <= regions;
+}
+
+/** The fewest regions whose demography {@link groupedDemography} holds by row. */
+const GROUPED_REGIONS = 64;
+
+/**
+ * Compiles a scenario to the kernel problem that projects it. Regions that share their
+ * demography (the counties of one province) share its rows when that at least halves them
+ * in a problem of many regions ({@link groupedDemography}); the problem's kernel JSON document
+ * holds it per region either way.
  *
  * @throws {ChengzhenError} for an invalid scenario, or rates that the age profiles push past
  *   their limits (`m + c <= 1`, `k + q <= 1`), naming the lever, year, region, sex and age.
@@ -410,10 +594,6 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   // not change are written once
   const rateSteps = plan.constantRates ? Math.min(steps, 1) : steps;
   const all = {
-    sx: new Float64Array(steps * R * 6 * A1),
-    sb: new Float64Array(steps * R * 6),
-    fx: new Float64Array(steps * R * 3 * A1),
-    srb: new Float64Array(steps * R),
     m: new Float64Array(rateSteps * R * 2 * A1),
     c: new Float64Array(rateSteps * R),
     k: new Float64Array(rateSteps * R * 2 * A1),
@@ -422,20 +602,37 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
   };
   const view = (buffer: Float64Array, size: number, t: number) => buffer.subarray(t * size, (t + 1) * size);
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [], c: [], k: [], q: [], D: [], E: [], n: [] };
+  // the demography by row, each step's rows copied out of one scratch with room for R rows
+  const scratch = demographyRowInputs(firstRowRoom(R), R, maxAge, false);
+  const byRow = { sx: [] as Float64Array[], sb: [] as Float64Array[], fx: [] as Float64Array[], srb: [] as Float64Array[], rows: [] as Int32Array[] };
+  let mostRows = 0;
   for (let t = 0; t < steps; t++) {
-    const step: DemographyInputs = {
-      sx: view(all.sx, R * 6 * A1, t),
-      sb: view(all.sb, R * 6, t),
-      fx: view(all.fx, R * 3 * A1, t),
-      srb: view(all.srb, R, t),
-      n: all.n === null ? null : view(all.n, R * 6 * A1, t),
-    };
-    plan.fillDemography(t, step);
-    inputs.sx.push(step.sx);
-    inputs.sb.push(step.sb);
-    inputs.fx.push(step.fx);
-    inputs.srb.push(step.srb);
-    if (step.n) inputs.n.push(step.n);
+    scratch.n = all.n === null ? null : view(all.n, R * 6 * A1, t);
+    const count = fillDemographyRowsWithRoom(plan, t, scratch);
+    mostRows = Math.max(mostRows, count);
+    byRow.sx.push(scratch.sx.slice(0, count * 6 * A1));
+    byRow.sb.push(scratch.sb.slice(0, count * 6));
+    byRow.fx.push(scratch.fx.slice(0, count * 3 * A1));
+    byRow.srb.push(scratch.srb.slice(0, count));
+    byRow.rows.push(scratch.rows.slice());
+    if (scratch.n) inputs.n.push(scratch.n);
+  }
+  if (groupedDemography(mostRows, R)) {
+    inputs.sx = byRow.sx;
+    inputs.sb = byRow.sb;
+    inputs.fx = byRow.fx;
+    inputs.srb = byRow.srb;
+    inputs.demographyRows = compact(byRow.rows);
+  } else {
+    const perRegion = { sx: new Float64Array(steps * R * 6 * A1), sb: new Float64Array(steps * R * 6), fx: new Float64Array(steps * R * 3 * A1), srb: new Float64Array(steps * R) };
+    for (let t = 0; t < steps; t++) {
+      const out = { sx: view(perRegion.sx, R * 6 * A1, t), sb: view(perRegion.sb, R * 6, t), fx: view(perRegion.fx, R * 3 * A1, t), srb: view(perRegion.srb, R, t) };
+      expandDemographyRowsInto(byRow.rows[t], { sx: byRow.sx[t], sb: byRow.sb[t], fx: byRow.fx[t], srb: byRow.srb[t] }, out, maxAge);
+      inputs.sx.push(out.sx);
+      inputs.sb.push(out.sb);
+      inputs.fx.push(out.fx);
+      inputs.srb.push(out.srb);
+    }
   }
   for (let t = 0; t < rateSteps; t++) {
     const rates: RateInputs = { m: view(all.m, R * 2 * A1, t), c: view(all.c, R, t), k: view(all.k, R * 2 * A1, t), q: view(all.q, R * 2 * A1, t) };

@@ -112,21 +112,29 @@ function splitByStatusInto(rows: Float64Array, ages: number, residentRate: numbe
     const column = columns[h];
     const target = targets[h];
     let any = 0;
-    for (let i = 0; i < cells; i++) {
-      column[i] = target > 0 ? seed[i % ages] * rows[i] : 0;
-      any += column[i];
+    // cell i is sex i / ages, age i % ages (ages counted, not divided)
+    for (let sex = 0, i = 0; sex < 2; sex++) {
+      for (let a = 0; a < ages; a++, i++) {
+        column[i] = target > 0 ? seed[a] * rows[i] : 0;
+        any += column[i];
+      }
     }
     if (target > 0 && !(any > 0)) return false;
   }
-  for (let i = 0; i < cells; i++) {
-    if (!(rows[i] > 0)) continue;
-    const age = i % ages;
-    if (!((target0 > 0 && seeds.rural[age] > 0) || (target1 > 0 && seeds.migrant[age] > 0) || (target2 > 0 && seeds.hukou[age] > 0))) return false;
+  for (let sex = 0, i = 0; sex < 2; sex++) {
+    for (let age = 0; age < ages; age++, i++) {
+      if (!(rows[i] > 0)) continue;
+      if (!((target0 > 0 && seeds.rural[age] > 0) || (target1 > 0 && seeds.migrant[age] > 0) || (target2 > 0 && seeds.hukou[age] > 0))) return false;
+    }
   }
-  const sums = [0, 0, 0];
-  for (let i = 0; i < cells; i++) sums[0] += t0[i];
-  for (let i = 0; i < cells; i++) sums[1] += t1[i];
-  for (let i = 0; i < cells; i++) sums[2] += t2[i];
+  // each column's sum in its own local (the order of the cells, as a sum into an array)
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  for (let i = 0; i < cells; i++) sum0 += t0[i];
+  for (let i = 0; i < cells; i++) sum1 += t1[i];
+  for (let i = 0; i < cells; i++) sum2 += t2[i];
+  const sums = [sum0, sum1, sum2];
   fitStatusColumns(t0, t1, t2, rows, targets, sums);
   for (let h = 0; h < 3; h++) {
     const column = columns[h];

@@ -307,13 +307,13 @@ function prepare(s: Scenario): CompileInputs {
   const zeros = new Array<number>(s.endYear - s.baseYear).fill(0);
   // the values of one schedule (a number, or one object) are computed once for the regions that
   // share it; a schedule that fails is computed, and reported, for each region
-  const known = new Map<string, Map<unknown, number[]>>();
+  // one memo per lever, keyed by its path (each path below is one array for every region)
+  const known = new Map<(string | number)[], Map<unknown, number[]>>();
   const lever = (value: PerRegion<Schedule>, id: string, path: (string | number)[], range: ScheduleRange = SHARE): LeverValues => {
-    const key = path.join('.');
-    let memo = known.get(key);
+    let memo = known.get(path);
     if (memo === undefined) {
       memo = new Map();
-      known.set(key, memo);
+      known.set(path, memo);
     }
     // a region's number (its own or everyone's) whose values are known already: no path to make
     const own = typeof value === 'object' && value !== null && 'byRegion' in value ? (Object.hasOwn(value.byRegion, id) ? value.byRegion[id] : undefined) : value;
@@ -334,19 +334,33 @@ function prepare(s: Scenario): CompileInputs {
     });
     return { values: values ?? zeros, path };
   };
+  // the levers' paths, one array each for all regions (a region's values hold its path)
+  const paths = {
+    m: ['migration', 'ruralToUrbanRate'],
+    c: ['migration', 'reclassificationRate'],
+    q: ['migration', 'returnRate'],
+    k: ['hukou', 'conversionRate'],
+    external: ['migration', 'externalNetMigrants'],
+    externalIn: ['migration', 'externalInMigrants'],
+    externalOut: ['migration', 'externalOutMigrants'],
+    mxScale: ['demography', 'mortality', 'mxScale'],
+    tfr: ['demography', 'fertility', 'tfr'],
+    tfrScale: ['demography', 'fertility', 'tfrScale'],
+    srb: ['demography', 'sexRatioAtBirth'],
+  };
   const levers = ids.map(
     (id): RegionLevers => ({
-      m: lever(s.migration.ruralToUrbanRate, id, ['migration', 'ruralToUrbanRate']),
-      c: lever(s.migration.reclassificationRate, id, ['migration', 'reclassificationRate']),
-      q: lever(s.migration.returnRate, id, ['migration', 'returnRate']),
-      k: lever(s.hukou.conversionRate, id, ['hukou', 'conversionRate']),
-      external: lever(s.migration.externalNetMigrants, id, ['migration', 'externalNetMigrants'], SCHEDULE_RANGES.externalNetMigrants),
-      externalIn: lever(s.migration.externalInMigrants, id, ['migration', 'externalInMigrants'], SCHEDULE_RANGES.externalGrossMigrants),
-      externalOut: lever(s.migration.externalOutMigrants, id, ['migration', 'externalOutMigrants'], SCHEDULE_RANGES.externalGrossMigrants),
-      mxScale: d.mortality.mxScale === undefined ? null : lever(d.mortality.mxScale, id, ['demography', 'mortality', 'mxScale'], SCHEDULE_RANGES.mxScale),
-      tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(d.fertility.tfr, id, ['demography', 'fertility', 'tfr'], SCHEDULE_RANGES.tfr),
-      tfrScale: d.fertility.tfrScale === undefined ? null : lever(d.fertility.tfrScale, id, ['demography', 'fertility', 'tfrScale'], SCHEDULE_RANGES.tfrScale),
-      srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(d.sexRatioAtBirth, id, ['demography', 'sexRatioAtBirth'], SCHEDULE_RANGES.sexRatioAtBirth),
+      m: lever(s.migration.ruralToUrbanRate, id, paths.m),
+      c: lever(s.migration.reclassificationRate, id, paths.c),
+      q: lever(s.migration.returnRate, id, paths.q),
+      k: lever(s.hukou.conversionRate, id, paths.k),
+      external: lever(s.migration.externalNetMigrants, id, paths.external, SCHEDULE_RANGES.externalNetMigrants),
+      externalIn: lever(s.migration.externalInMigrants, id, paths.externalIn, SCHEDULE_RANGES.externalGrossMigrants),
+      externalOut: lever(s.migration.externalOutMigrants, id, paths.externalOut, SCHEDULE_RANGES.externalGrossMigrants),
+      mxScale: d.mortality.mxScale === undefined ? null : lever(d.mortality.mxScale, id, paths.mxScale, SCHEDULE_RANGES.mxScale),
+      tfr: d.fertility.tfr === 'un-wpp2024' ? null : lever(d.fertility.tfr, id, paths.tfr, SCHEDULE_RANGES.tfr),
+      tfrScale: d.fertility.tfrScale === undefined ? null : lever(d.fertility.tfrScale, id, paths.tfrScale, SCHEDULE_RANGES.tfrScale),
+      srb: d.sexRatioAtBirth === 'un-wpp2024' ? null : lever(d.sexRatioAtBirth, id, paths.srb, SCHEDULE_RANGES.sexRatioAtBirth),
     }),
   );
   // regions whose base failed have no weights to check; a lever that failed is all zeros

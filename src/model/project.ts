@@ -2,10 +2,11 @@
 
 import { ChengzhenError } from '../errors.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
-import { createKernelWorkspace, runKernel, runKernelInto } from '../kernel/runKernel.js';
-import { FLOW_NAMES, type FlowName, type KernelProblem } from '../kernel/types.js';
+import { createKernelWorkspace, runKernel, runKernelInto, type KernelWorkspace } from '../kernel/runKernel.js';
+import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
+import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
-import { compileScenario, planCompilation, type CompilePlan, type DemographyInputs, type RateInputs } from './compile.js';
+import { compileScenario, demographyRowInputs, fillDemographyRowsWithRoom, firstRowRoom, groupedDemography, planCompilation, type CompilePlan, type DemographyInputs, type DemographyRowInputs, type RateInputs } from './compile.js';
 import { indicatorInfo, type PopulationIndicatorKey } from './indicatorTable.js';
 import { ALL_REGIONS, Projection, regionColumn, type IndicatorSeries } from './projection.js';
 import { computeServices } from './services/computeServices.js';
@@ -85,41 +86,85 @@ export class ProjectedIndicators {
 /**
  * Runs a plan a year at a time, keeping the indicators only: each year's inputs are written
  * into the same arrays before its step, so memory holds one year of inputs and two
- * populations, whatever the number of years. The steps are those of the problem of all years
+ * populations, whatever the number of years. The demography is held by row where the compiler
+ * would hold it so ({@link groupedDemography}). The steps are those of the problem of all years
  * ({@link compileScenario}), so the numbers are the same, bit for bit.
  */
 function streamIndicators(plan: CompilePlan): KernelIndicators {
   const { regions, maxAge, startYear, steps } = plan;
   const R = regions.length;
-  const A1 = maxAge + 1;
-  const rates: RateInputs = { m: new Float64Array(R * 2 * A1), c: new Float64Array(R), k: new Float64Array(R * 2 * A1), q: new Float64Array(R * 2 * A1) };
-  const demography: DemographyInputs = {
-    sx: new Float64Array(R * 6 * A1),
-    sb: new Float64Array(R * 6),
-    fx: new Float64Array(R * 3 * A1),
-    srb: new Float64Array(R),
-    n: plan.hasN ? new Float64Array(R * 6 * A1) : null,
-  };
+  const buffers = streamBuffers(R, maxAge, plan.hasN);
+  const { rates, demography } = buffers;
+  // the first step's rows tell whether the run holds the demography by row or per region
+  const grouped = groupedDemography(fillDemographyRowsWithRoom(plan, 0, demography), R);
+  const perRegion = grouped ? null : (buffers.perRegion ??= { sx: new Float64Array(R * 6 * (maxAge + 1)), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * (maxAge + 1)), srb: new Float64Array(R), n: null });
+  if (perRegion !== null) perRegion.n = demography.n;
   const { D, E } = plan.matrices();
-  const inputs = {
-    sx: [demography.sx],
-    sb: [demography.sb],
-    fx: [demography.fx],
-    srb: [demography.srb],
-    m: [rates.m],
-    c: [rates.c],
-    k: [rates.k],
-    q: [rates.q],
-    D: [D],
-    E: [E],
-    n: demography.n ? [demography.n] : [],
+  const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [rates.m], c: [rates.c], k: [rates.k], q: [rates.q], D: [D], E: [E], n: demography.n ? [demography.n] : [] };
+  // the tables of the step, which a step with more rows than the tables hold replaces
+  const tables = () => {
+    const from = perRegion ?? demography;
+    if (perRegion !== null) expandDemographyRowsInto(demography.rows, demography, perRegion, maxAge);
+    inputs.sx[0] = from.sx;
+    inputs.sb[0] = from.sb;
+    inputs.fx[0] = from.fx;
+    inputs.srb[0] = from.srb;
   };
+  tables();
+  if (grouped) inputs.demographyRows = [demography.rows];
   if (plan.constantRates) plan.fillRates(0, rates);
   const problem: KernelProblem = { regions, maxAge, startYear, years: steps, population: plan.population, inputs };
-  return runKernelInto(problem, indicatorSink(), createKernelWorkspace(R, maxAge), (t) => {
+  const indicators = runKernelInto(problem, indicatorSink(), buffers.workspace, (t) => {
     if (!plan.constantRates) plan.fillRates(t, rates);
-    plan.fillDemography(t, demography);
+    if (t === 0) return;
+    fillDemographyRowsWithRoom(plan, t, demography);
+    tables();
   });
+  keepStreamBuffers(buffers);
+  return indicators;
+}
+
+/** The arrays of an indicators-only run (see {@link streamBuffers}). */
+interface StreamBuffers {
+  regions: number;
+  maxAge: number;
+  rates: RateInputs;
+  demography: DemographyRowInputs;
+  perRegion: DemographyInputs | null;
+  workspace: KernelWorkspace;
+}
+
+/**
+ * The arrays of the last indicators-only run, for the next run of the same size: held weakly,
+ * so the engine may take them back whenever it wants the memory, and handed to one run at a
+ * time. Every cell a run reads is written by that run first, so what an earlier run left in
+ * them never reaches a result.
+ */
+let keptBuffers: WeakRef<StreamBuffers> | null = null;
+
+/** The arrays for a run of `regions` regions and open age `maxAge`: those of the last run when it had that size and they are still there, else new ones. */
+function streamBuffers(regions: number, maxAge: number, hasN: boolean): StreamBuffers {
+  const kept = keptBuffers?.deref();
+  keptBuffers = null;
+  const A1 = maxAge + 1;
+  if (kept !== undefined && kept.regions === regions && kept.maxAge === maxAge) {
+    if (hasN) kept.demography.n ??= new Float64Array(regions * 6 * A1);
+    else kept.demography.n = null;
+    return kept;
+  }
+  return {
+    regions,
+    maxAge,
+    rates: { m: new Float64Array(regions * 2 * A1), c: new Float64Array(regions), k: new Float64Array(regions * 2 * A1), q: new Float64Array(regions * 2 * A1) },
+    demography: demographyRowInputs(firstRowRoom(regions), regions, maxAge, hasN),
+    perRegion: null,
+    workspace: createKernelWorkspace(regions, maxAge),
+  };
+}
+
+/** Keeps a finished run's arrays for the next run (weakly). */
+function keepStreamBuffers(buffers: StreamBuffers): void {
+  keptBuffers = new WeakRef(buffers);
 }
 
 /**

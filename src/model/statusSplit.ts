@@ -235,8 +235,46 @@ export function fitStatusColumns(
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
-    // rows to the age-sex totals (exact after this pass)
-    for (let i = 0; i < cells; i++) {
+    // rows to the age-sex totals (exact after this pass); two cells a turn, read before either
+    // is written (the engine then checks each array once a turn), the sums cell after cell
+    let i = 0;
+    for (; i + 2 <= cells; i += 2) {
+      const r0 = rows[i];
+      const r1 = rows[i + 1];
+      let a0 = t0[i] * f0;
+      let a1 = t1[i] * f1;
+      let a2 = t2[i] * f2;
+      let b0 = t0[i + 1] * f0;
+      let b1 = t1[i + 1] * f1;
+      let b2 = t2[i + 1] * f2;
+      const sumA = a0 + a1 + a2;
+      const sumB = b0 + b1 + b2;
+      if (sumA > 0) {
+        const f = r0 / sumA;
+        a0 *= f;
+        a1 *= f;
+        a2 *= f;
+      }
+      if (sumB > 0) {
+        const f = r1 / sumB;
+        b0 *= f;
+        b1 *= f;
+        b2 *= f;
+      }
+      t0[i] = a0;
+      t1[i] = a1;
+      t2[i] = a2;
+      t0[i + 1] = b0;
+      t1[i + 1] = b1;
+      t2[i + 1] = b2;
+      s0 += a0;
+      s1 += a1;
+      s2 += a2;
+      s0 += b0;
+      s1 += b1;
+      s2 += b2;
+    }
+    for (; i < cells; i++) {
       let v0 = t0[i] * f0;
       let v1 = t1[i] * f1;
       let v2 = t2[i] * f2;

@@ -5,7 +5,7 @@
 
 import { WPP2024_CHINA_FERTILITY } from '../../seeds/un-wpp2024/fertility.js';
 import { ChengzhenError } from '../errors.js';
-import { kernelFertility, singleYearAsfr } from './demography/fertility.js';
+import { kernelFertilityOfChecked, singleYearAsfr } from './demography/fertility.js';
 import { fillLifeTable } from './demography/fillLifeTable.js';
 import { infantSeparationFactor } from './demography/infantSeparationFactor.js';
 import { lifeTableFromSingleAges } from './demography/lifeTable.js';
@@ -114,7 +114,8 @@ function scaleMortality(base: YearDemography, year: number, scale: number): Year
     ...base,
     sx: { female: female.sx, male: male.sx },
     sb: { female: female.sb, male: male.sb },
-    fxPerTfr: kernelFertility(asfrPerTfr(year), female.sx),
+    // the year's pattern was checked when made, and the survival comes from valid death rates
+    fxPerTfr: kernelFertilityOfChecked(asfrPerTfr(year), female.sx),
   };
 }
 

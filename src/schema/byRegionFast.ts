@@ -38,8 +38,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 function numbersOf(byRegion: unknown, share: boolean): Record<string, number> | null {
   if (!plainObject(byRegion)) return null;
   const out: Record<string, number> = {};
-  for (const id of Reflect.ownKeys(byRegion)) {
-    if (typeof id !== 'string' || id === '__proto__' || !Object.prototype.propertyIsEnumerable.call(byRegion, id)) return null;
+  // own enumerable string keys only: as many as all own keys (no symbol, nothing hidden)
+  const ids = Object.keys(byRegion);
+  if (ids.length !== Reflect.ownKeys(byRegion).length) return null;
+  for (const id of ids) {
+    if (id === '__proto__') return null;
     const v = byRegion[id];
     if (typeof v !== 'number' || !(share ? v >= 0 && v <= 1 : Number.isFinite(v))) return null;
     out[id] = v;

@@ -68,8 +68,8 @@ export const KernelProblemDocumentSchema = z.strictObject({
 /** A kernel problem document as {@link KernelProblemDocumentSchema} accepts it (its numbers not yet checked). */
 export type KernelProblemDocument = z.infer<typeof KernelProblemDocumentSchema>;
 
-/** The shape and allowed range of each array input (model.md section 2). */
-const ARRAY_INPUTS: Record<Exclude<keyof KernelInputs, 'D' | 'E'>, { shape: InputShape; range: Range }> = {
+/** The shape and allowed range of each array input (model.md section 2; a document holds its demography per region). */
+const ARRAY_INPUTS: Record<Exclude<keyof KernelInputs, 'D' | 'E' | 'demographyRows'>, { shape: InputShape; range: Range }> = {
   sx: { shape: 'rhsa', range: PROBABILITY },
   sb: { shape: 'rhs', range: PROBABILITY },
   fx: { shape: 'rha', range: BIRTHS_PER_WOMAN },

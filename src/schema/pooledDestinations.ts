@@ -96,16 +96,26 @@ export function pooledMatrixFrom(
     const shares = new Float64Array(R);
     const weights = new Float64Array(R);
     let complete = true;
-    regions.forEach((region, r) => {
-      for (const [name, target] of [['share', shares], ['weight', weights]] as const) {
-        try {
-          target[r] = forRegion(level[name] as PerRegion<number>, region.id, [...at, name]).value;
-        } catch (error) {
-          const found = (error as { issues?: ChengzhenIssue[] }).issues;
-          if (!found) throw error;
-          issues.push(...found);
-        }
+    // a number for the region (its own or everyone's) is read without forRegion's paths; the
+    // rest, and what has no value, through forRegion, which reports it
+    const read = (name: 'share' | 'weight', target: Float64Array, id: string, r: number) => {
+      const spec = level[name] as PerRegion<number>;
+      const own = typeof spec === 'object' && spec !== null && 'byRegion' in spec ? (Object.hasOwn(spec.byRegion, id) ? spec.byRegion[id] : spec.default) : spec;
+      if (typeof own === 'number') {
+        target[r] = own;
+        return;
       }
+      try {
+        target[r] = forRegion(spec, id, [...at, name]).value;
+      } catch (error) {
+        const found = (error as { issues?: ChengzhenIssue[] }).issues;
+        if (!found) throw error;
+        issues.push(...found);
+      }
+    };
+    regions.forEach((region, r) => {
+      read('share', shares, region.id, r);
+      read('weight', weights, region.id, r);
       const key = level.group === 'all' ? '' : region[level.group];
       if (key === undefined) {
         complete = false;

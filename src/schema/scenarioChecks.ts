@@ -73,8 +73,17 @@ function scheduleIssues(s: Scenario, issues: ChengzhenIssue[]): void {
     // a region's own number in range has nothing to report: checked without a path (thousands
     // of regions by byRegion); anything else as below
     const byRegion = typeof value === 'object' && value !== null && 'byRegion' in value ? value.byRegion : null;
+    // a value for all regions, and a default, are found at one path for every region that
+    // takes them: checked for the first such region only (the others would find the path seen)
+    const takesShared = byRegion === null || (value as { default?: unknown }).default !== undefined;
+    let shared = false;
     for (const region of s.regions) {
-      if (byRegion !== null && Object.hasOwn(byRegion, region.id) && numberInRange(byRegion[region.id], range)) continue;
+      const own = byRegion !== null && Object.hasOwn(byRegion, region.id);
+      if (own && numberInRange(byRegion[region.id], range)) continue;
+      if (!own && takesShared) {
+        if (shared) continue;
+        shared = true;
+      }
       collect(issues, () => {
         const found = forRegion(value, region.id, path);
         const key = formatPath(found.path);

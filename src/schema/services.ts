@@ -272,6 +272,11 @@ export function serviceScenarioIssues(services: unknown, regionIds: readonly str
   return issues;
 }
 
+/** True for a value given per region (`{ byRegion, default }`), as forRegion tells it. */
+function perRegion(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'byRegion' in value;
+}
+
 const SHARE: ScheduleRange = { min: 0, max: 1 };
 const NON_NEGATIVE: ScheduleRange = { min: 0, max: Infinity };
 const GROWTH: ScheduleRange = { min: -1, max: 10 };
@@ -320,13 +325,18 @@ export function serviceValueIssues(services: Services, regionIds: readonly strin
     const value = services[section as keyof Services] as Record<string, unknown> | undefined;
     if (typeof value !== 'object' || value === null) continue;
     const path = ['services', section];
-    for (const id of regionIds) {
+    for (let i = 0; i < regionIds.length; i++) {
+      const id = regionIds[i];
+      // a value for all regions gives every region the problems of the first (the same paths
+      // and messages, each reported once): it is read for the first region only
+      const again = (field: unknown) => i > 0 && !perRegion(field);
       for (const [field, range] of Object.entries(schedules)) {
-        if (value[field] !== undefined) read(value[field] as PerRegion<Schedule>, id, [...path, field], range);
+        if (value[field] !== undefined && !again(value[field])) read(value[field] as PerRegion<Schedule>, id, [...path, field], range);
       }
       for (const field of stocks) {
         const stock = value[field] as CapacityStock | undefined;
         if (stock === undefined) continue;
+        if (again(stock.initial) && again(stock.additionsPerYear) && again(stock.growthRate) && again(stock.retirementRate)) continue;
         const at = [...path, field];
         if (stock.initial !== 'matchDemand') {
           try {

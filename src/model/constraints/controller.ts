@@ -410,7 +410,21 @@ export function runConstrainedKernel(problem: KernelProblem, constraints: Constr
         startYear: problem.startYear + t,
         years: 1,
         population: P,
-        inputs: { sx: [inputs.sx], sb: [inputs.sb], fx: [inputs.fx], srb: [inputs.srb], m: [inputs.m], c: [inputs.c], k: [inputs.k], q: [inputs.q], D: [inputs.D], E: [inputs.E], n: inputs.n === null ? [] : [inputs.n] },
+        inputs: {
+          sx: [inputs.sx],
+          sb: [inputs.sb],
+          fx: [inputs.fx],
+          srb: [inputs.srb],
+          m: [inputs.m],
+          c: [inputs.c],
+          k: [inputs.k],
+          q: [inputs.q],
+          D: [inputs.D],
+          E: [inputs.E],
+          n: inputs.n === null ? [] : [inputs.n],
+          // the demography's rows, when the problem holds it by row
+          ...(inputs.demographyRows ? { demographyRows: [inputs.demographyRows] } : {}),
+        },
       };
       runKernelInto(one, { year: () => undefined, end: () => undefined }, ws);
     }

@@ -103,6 +103,14 @@ export function kernelFertility(asfr: ArrayLike<number>, sxFemale: ArrayLike<num
   checkNumbers(issues, ['asfr'], asfr, NON_NEGATIVE_RANGE);
   checkNumbers(issues, ['sxFemale'], sxFemale, PROBABILITY_RANGE, asfr.length);
   throwIfIssues(issues);
+  return kernelFertilityOfChecked(asfr, sxFemale);
+}
+
+/**
+ * {@link kernelFertility} of rates known to be valid (made by the compiler's own demography),
+ * without checking them again: the same numbers.
+ */
+export function kernelFertilityOfChecked(asfr: ArrayLike<number>, sxFemale: ArrayLike<number>): Float64Array {
   const A = asfr.length - 1;
   const fx = new Float64Array(A + 1);
   for (let a = 0; a < A; a++) fx[a] = (asfr[a] + sxFemale[a] * asfr[a + 1]) / 2;

@@ -8,7 +8,8 @@
 
 import { ChengzhenError, type ChengzhenIssue } from '../../errors.js';
 import { checkNumber, checkNumbers, NON_NEGATIVE_RANGE, throwIfIssues } from './checkInputs.js';
-import type { LifeTableSex } from './infantSeparationFactor.js';
+import { fillLifeTable } from './fillLifeTable.js';
+import { infantSeparationFactor, type LifeTableSex } from './infantSeparationFactor.js';
 import { buildLifeTable, lifeTableFromSingleAges, type LifeTable } from './lifeTable.js';
 
 const LOG_BRACKET = 6;
@@ -42,10 +43,17 @@ export function scaleToLifeExpectancy(mx: ArrayLike<number>, e0Years: number, se
   throwIfIssues(issues);
   const base = lifeTableFromSingleAges(mx, sex);
   const m = new Float64Array(base.mx.length);
+  // e0 alone, in buildLifeTable's arithmetic (ex[0] = T[0] / l[0], T added from the open age
+  // down), on columns reused from one factor to the next
+  const column = () => new Float64Array(m.length);
+  const [qx, ax, lx, dx, Lx] = [column(), column(), column(), column(), column()];
   const e0At = (logK: number): number => {
     const k = Math.exp(logK);
     for (let x = 0; x < m.length; x++) m[x] = base.mx[x] * k;
-    return buildLifeTable(m, sex).ex[0];
+    fillLifeTable(m, infantSeparationFactor(m[0], sex), qx, ax, lx, dx, Lx);
+    let T = 0;
+    for (let x = m.length - 1; x >= 0; x--) T += Lx[x];
+    return lx[0] > 0 ? T / lx[0] : 0;
   };
   // rates of 2 or more at ages 1 .. A-1 would make qx exceed 1 (ax = 1/2): stay below
   let highest = 0;
