@@ -114,9 +114,8 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
     const result = await simulateParallel(scenario as never, {
       ...options,
       ...(threads === 'default' ? {} : { threads: Number(threads) }),
-      onThreads: (n, b) => {
+      onThreads: (n) => {
         used = n;
-        busy = b;
       },
     });
     const spent = process.cpuUsage(cpu);

@@ -8,8 +8,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NEW_THREAD_COST_MS, threadCount, worthStarting } from '../../src/node/simulateParallel.js';
-import type { UncertainLever } from '../../src/solve/simulate.js';
+import { DEFAULT_DRAWS_PER_THREAD, drawRanges, drawWeight, KEPT_DRAWS_PER_THREAD, threadCount } from '../../src/node/simulateParallel.js';
+import { createHash } from 'node:crypto';
+import { simulate, type UncertainLever } from '../../src/solve/simulate.js';
+import { getPreset } from '../../src/presets/index.js';
 import { validScenario } from './badInputCases.js';
 
 const NODE = fileURLToPath(new URL('../../dist/node.js', import.meta.url));
@@ -20,29 +22,50 @@ const threadsNow = () => readdirSync('/proc/self/task').length;
 
 const rate = (min: number, max: number): UncertainLever[] => [{ lever: { path: 'migration.ruralToUrbanRate' }, distribution: { distribution: 'uniform', min, max } }];
 
-describe('threadCount(draws, wanted, cores)', () => {
+describe('threadCount(draws, wanted, cores, weight, warm)', () => {
   it('is the threads wanted, capped at the cores and at one per 16 draws, and at least 1', () => {
     expect(threadCount(64, 64, 2)).toBe(2);
     expect(threadCount(64, 64, 64)).toBe(4);
-    expect(threadCount(40, undefined, 8)).toBe(1);
-    expect(threadCount(10_000, undefined, 2)).toBe(2);
-    expect(threadCount(10_000, undefined, 2, 1.7)).toBe(1);
-    expect(threadCount(10_000, undefined, 8, 20)).toBe(1);
     expect(threadCount(1000, 3, 8)).toBe(3);
+  });
+
+  it('by default, starts a new thread for each DEFAULT_DRAWS_PER_THREAD national draws and takes a kept one for each KEPT_DRAWS_PER_THREAD', () => {
+    expect(DEFAULT_DRAWS_PER_THREAD).toBe(3000);
+    expect(KEPT_DRAWS_PER_THREAD).toBe(500);
+    expect(threadCount(40, undefined, 8)).toBe(1);
     expect(threadCount(1, undefined, 8)).toBe(1);
+    expect(threadCount(5999, undefined, 2)).toBe(1);
+    expect(threadCount(6000, undefined, 2)).toBe(2);
+    expect(threadCount(10_000, undefined, 2)).toBe(2);
     expect(threadCount(1_000_000, undefined, 16)).toBe(16);
+    expect(threadCount(100, undefined, 2, 2800)).toBe(2); // 100 draws of 2,800 national draws each
+    expect(threadCount(999, undefined, 2, 1, 1)).toBe(1); // a kept thread, but too few draws
+    expect(threadCount(1000, undefined, 2, 1, 1)).toBe(2);
+    expect(threadCount(2000, undefined, 8, 1, 8)).toBe(4); // kept threads: one per 500 draws
+  });
+
+  it('weighs a draw by its regions and years against a national draw', () => {
+    expect(drawWeight({ baseYear: 2023, endYear: 2035, regions: [{ id: 'cn' }] })).toBe(1);
+    expect(drawWeight({ baseYear: 2023, endYear: 2025, regions: [{ id: 'a' }, { id: 'b' }] })).toBe(0.46);
+    expect(drawWeight('not a scenario')).toBe(1);
   });
 });
 
-describe('worthStarting(threads, warm, workLeftMs)', () => {
-  it('keeps the default to threads kept warm unless each thread has more than a new thread costs', () => {
-    expect(NEW_THREAD_COST_MS).toBe(1000);
-    expect(worthStarting(2, 0, 1400)).toBe(1); // 700 ms a thread: a new thread does not pay
-    expect(worthStarting(2, 0, 2000)).toBe(1); // exactly its cost: not worth it
-    expect(worthStarting(2, 0, 2001)).toBe(2);
-    expect(worthStarting(2, 1, 10)).toBe(2); // a kept thread joins at once
-    expect(worthStarting(8, 2, 4000)).toBe(3); // two kept, a third pays (4000 / 4 = 1000 does not)
-    expect(worthStarting(1, 0, 1e9)).toBe(1);
+describe('drawRanges(draws, threads)', () => {
+  it('cuts every draw once, in order, into ranges shrinking to the end (at most 500 draws)', () => {
+    expect(Array.from(drawRanges(10, 2))).toEqual([0, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10]);
+    expect(Array.from(drawRanges(1200, 1))).toEqual([0, 500, 500, 1000, 1000, 1200]);
+    const ranges = drawRanges(10_000, 2);
+    let next = 0;
+    for (let i = 0; i < ranges.length; i += 2) {
+      expect(ranges[i]).toBe(next);
+      expect(ranges[i + 1] - ranges[i]).toBeGreaterThan(0);
+      expect(ranges[i + 1] - ranges[i]).toBeLessThanOrEqual(500);
+      next = ranges[i + 1];
+    }
+    expect(next).toBe(10_000);
+    expect(ranges[1] - ranges[0]).toBe(500);
+    expect(ranges[ranges.length - 1] - ranges[ranges.length - 2]).toBe(1);
   });
 });
 
@@ -63,6 +86,21 @@ describe.skipIf(!existsSync(NODE) || !existsSync('/proc/self/task'))('simulatePa
     await closeSimulationThreads();
     expect(simulationThreadsKept()).toBe(0);
     expect(threadsNow()).toBeLessThanOrEqual(before);
+  }, 120_000);
+
+  it('gives bit-identical bands and lever values on 1 thread, 2 threads, the default, new threads and kept ones (national preset, 6,000 draws)', async () => {
+    const hash = (sim: { bands: unknown; levers: { values: Float64Array }[] }) => createHash('sha256').update(JSON.stringify(sim.bands)).update(new Uint8Array(sim.levers[0].values.buffer, sim.levers[0].values.byteOffset, sim.levers[0].values.byteLength)).digest('hex');
+    const scenario = getPreset('national-2024-2028').scenario;
+    const options = { draws: 6000, seed: 1, uncertain: { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } } } as const;
+    const one = hash(simulate(scenario, options));
+    const used: number[] = [];
+    await closeSimulationThreads();
+    for (const threads of [2, undefined, 1, 2]) {
+      const sim = await simulateParallel(scenario, { ...options, threads, onThreads: (n) => void used.push(n) });
+      expect(hash(sim)).toBe(one);
+    }
+    expect(used).toEqual([2, 2, 1, 2]);
+    await closeSimulationThreads();
   }, 120_000);
 
   it('rejects with the error of an onProgress that throws, and the process goes on', async () => {
