@@ -5,10 +5,10 @@ import type { DrawBase, QuantileBand, SimulationPlan } from '../solve/simulate.j
 
 /** The places of a job's shared state (an `Int32Array` over a `SharedArrayBuffer`), each changed with `Atomics` by every thread. */
 export const JOB_STATE = {
-  /** The next range of draws to take. */
-  nextRange: 0,
-  /** The ranges whose draws are all in the columns. */
-  rangesDone: 1,
+  /** The next draw to take. */
+  nextDraw: 0,
+  /** The draws in the columns. */
+  drawsDone: 1,
   /** The next kept series to summarise. */
   nextSeries: 2,
   /** 1 once the simulation failed: threads take nothing more. */
@@ -24,8 +24,8 @@ export interface WorkerJob {
   plan: Pick<SimulationPlan, 'scenario' | 'uncertain' | 'keys' | 'years'>;
   seed: number;
   draws: number;
-  /** Range i is draws `ranges[2i]` to `ranges[2i + 1] - 1`. */
-  ranges: Int32Array;
+  /** The threads of the simulation (the calling thread and its workers). */
+  threads: number;
   /** The columns of every draw (`simulationColumns` over it), written by the thread that runs the draw. */
   columns: SharedArrayBuffer;
   /** The shared state, at the places of {@link JOB_STATE}. */
@@ -36,5 +36,32 @@ export interface WorkerJob {
   base?: DrawBase;
 }
 
-/** What a worker thread posts: draws done (and whether a range ended), a series' bands, or that it is done with the job. */
-export type WorkerMessage = { id: number; progress: number; range?: true } | { id: number; series: number; bands: QuantileBand[] } | { id: number; done: true };
+/** What a worker thread posts: draws done, a series' bands, or that it is done with the job. */
+export type WorkerMessage = { id: number; progress: number } | { id: number; series: number; bands: QuantileBand[] } | { id: number; done: true };
+
+/** About how long a thread runs the draws it takes at once, ms. */
+export const RANGE_MS = 20;
+
+/** The most draws a thread takes at once. */
+export const MAX_RANGE = 500;
+
+/**
+ * How many draws a thread takes next, of `left` not yet taken by any of `threads` threads,
+ * when its last draws took `perDrawMs` each (0: none run yet) and it took `last` at once: about
+ * {@link RANGE_MS} of draws at its own speed (so a thread that starts cold, or is slowed by
+ * other work, takes few), a quarter of the draws left over the threads (so the threads finish
+ * together), at most four times its last and at most {@link MAX_RANGE}, at least 1. Any cut
+ * gives the same bands: draw i depends only on the seed and i.
+ *
+ * @example
+ * rangeSize(10_000, 2, 0, 0)      // nothing run yet: one draw
+ * // => 1
+ * rangeSize(10_000, 2, 0.1, 64)   // 20 ms of draws of 0.1 ms, but at most 4 x 64
+ * // => 200
+ * rangeSize(100, 2, 0.1, 200)     // the end: a quarter of what is left over the threads
+ * // => 13
+ */
+export function rangeSize(left: number, threads: number, perDrawMs: number, last: number): number {
+  const timed = perDrawMs > 0 ? Math.floor(RANGE_MS / perDrawMs) : 1;
+  return Math.max(1, Math.min(timed, 4 * Math.max(1, last), Math.ceil(left / (4 * threads)), MAX_RANGE));
+}

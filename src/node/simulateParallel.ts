@@ -14,7 +14,7 @@ import { demographyCacheEntries } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import { bandsSummary, compilesFromDrawBase, drawBase, planSimulation, runSimulationDrawsInto, simulationColumns, simulationColumnsBytes, simulationResult, type QuantileBand, type SimulateOptions, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
-import { JOB_STATE, type WorkerJob, type WorkerMessage } from './simulateJob.js';
+import { JOB_STATE, RANGE_MS, rangeSize, type WorkerJob, type WorkerMessage } from './simulateJob.js';
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
 export interface SimulateParallelOptions extends SimulateOptions {
@@ -153,37 +153,10 @@ export function simulationThreadsKept(): number {
   return kept.length;
 }
 
-/** The most draws in a range: a slow thread's last range is short beside the whole. */
-const MAX_RANGE = 500;
-
-/**
- * The draws cut into ranges handed out one at a time, each a quarter of the draws left over
- * the threads (1 to {@link MAX_RANGE} draws): the ranges shrink towards the end, so that a
- * thread slowed by its start or by other work takes fewer, and the threads finish together.
- * Any cut gives the same bands (draw i depends only on the seed and i). As pairs (from, to).
- *
- * @example
- * Array.from(drawRanges(10, 2))
- * // => [0, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10]
- */
-export function drawRanges(draws: number, threads: number): Int32Array {
-  const out: number[] = [];
-  for (let from = 0; from < draws; ) {
-    const size = threads === 1 ? MAX_RANGE : Math.max(1, Math.min(MAX_RANGE, Math.ceil((draws - from) / (4 * threads))));
-    const to = Math.min(draws, from + size);
-    out.push(from, to);
-    from = to;
-  }
-  return Int32Array.from(out);
-}
-
 /** Lets pending messages of the workers (and the caller's own events) through. */
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-
-/** The longest the calling thread runs draws without letting its events through, ms. */
-const SLICE_MS = 20;
 
 /** Each simulation's number in this process. */
 let jobs = 0;
@@ -191,10 +164,10 @@ let jobs = 0;
 /**
  * Runs a simulation on worker threads and returns the same bands as `simulate` would. The
  * calling thread runs draws too, beside `threads - 1` worker threads started (or taken from
- * those kept) before the simulation is planned; the draws go out in ranges, each to the next
- * thread free, into columns every thread shares, and the kept series are then summarised by
- * every thread the same way. The calling thread lets its events through every
- * {@link SLICE_MS} ms or so. Falls back to one thread (with the same result) when the worker
+ * those kept) before the simulation is planned; each thread takes draws a few at a time as it
+ * is free ({@link rangeSize}), into columns every thread shares, and the kept series are then
+ * summarised by every thread the same way. The calling thread lets its events through every
+ * {@link RANGE_MS} ms or so. Falls back to one thread (with the same result) when the worker
  * script is not built. The first failure of a worker or of `onProgress` rejects the promise
  * and stops every worker. After a simulation its worker threads are kept, loaded and warm, for
  * the next one (unreferenced, so they never keep the process alive;
@@ -221,14 +194,13 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   let failure: { error: unknown } | null = null;
   let wake: (() => void) | null = null;
   const state = new Int32Array(new SharedArrayBuffer(JOB_STATE.length * 4));
-  let ranges: Int32Array = new Int32Array(0);
   const fail = (error: unknown) => {
     if (failure) return;
     failure = { error };
     Atomics.store(state, JOB_STATE.stop, 1);
-    Atomics.store(state, JOB_STATE.nextRange, ranges.length);
+    Atomics.store(state, JOB_STATE.nextDraw, 0x3fffffff);
     Atomics.store(state, JOB_STATE.nextSeries, 0x3fffffff);
-    Atomics.notify(state, JOB_STATE.rangesDone);
+    Atomics.notify(state, JOB_STATE.drawsDone);
     wake?.();
   };
   let done = 0;
@@ -246,7 +218,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
         } catch (error) {
           fail(error);
         }
-      } else if ('series' in message) bands[message.series] = message.bands;
+      } else if ('series' in message) bands[message.series] ??= message.bands;
       wake?.();
     });
     worker.on('error', (error) => {
@@ -278,47 +250,46 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const bytes = simulationColumnsBytes(plan, draws);
   const buffer = threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   const columns = simulationColumns(plan, draws, buffer);
-  ranges = drawRanges(draws, threads);
-  const rangeCount = ranges.length / 2;
   if (threads > 1) {
     // compiled here once for this thread's draws and the workers'
     const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
-    const job: WorkerJob = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, ranges, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
+    const job: WorkerJob = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
     for (const worker of workers) worker.postMessage(job);
   }
   try {
-    // this thread takes ranges too, letting its events through (the workers' messages among
-    // them) every SLICE_MS or so
+    // this thread takes draws too, letting its events through (the workers' messages among
+    // them) after each range, every RANGE_MS or so
     let perDraw = 0;
-    for (let i = Atomics.add(state, JOB_STATE.nextRange, 1); !failure && i < rangeCount; i = Atomics.add(state, JOB_STATE.nextRange, 1)) {
-      const to = ranges[2 * i + 1];
-      for (let from = ranges[2 * i]; !failure && from < to; ) {
-        const slice = Math.min(to, from + (perDraw > 0 ? Math.max(1, Math.floor(SLICE_MS / perDraw)) : 1));
-        const started = performance.now();
-        let reported = 0;
-        runSimulationDrawsInto(plan, options.seed, from, slice, columns, (count, total) => {
-          if (count - reported >= 10 || count === total) {
-            progress(count - reported);
-            reported = count;
-          }
-        });
-        perDraw = (performance.now() - started) / (slice - from);
-        from = slice;
-        await yieldToEvents();
-      }
-      Atomics.add(state, JOB_STATE.rangesDone, 1);
-      Atomics.notify(state, JOB_STATE.rangesDone);
+    let size = 0;
+    while (!failure) {
+      size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), threads, perDraw, size);
+      const from = Atomics.add(state, JOB_STATE.nextDraw, size);
+      if (from >= draws) break;
+      const to = Math.min(draws, from + size);
+      const started = performance.now();
+      let reported = 0;
+      runSimulationDrawsInto(plan, options.seed, from, to, columns, (count, total) => {
+        if (count - reported >= 10 || count === total) {
+          progress(count - reported);
+          reported = count;
+        }
+      });
+      perDraw = (performance.now() - started) / (to - from);
+      Atomics.add(state, JOB_STATE.drawsDone, to - from);
+      Atomics.notify(state, JOB_STATE.drawsDone);
+      await yieldToEvents();
     }
-    // every range's draws in (the workers say when one of theirs is)
-    while (!failure && Atomics.load(state, JOB_STATE.rangesDone) < rangeCount) await new Promise<void>((resolve) => (wake = resolve));
+    // every draw in (the workers say when theirs are)
+    while (!failure && Atomics.load(state, JOB_STATE.drawsDone) < draws) await new Promise<void>((resolve) => (wake = resolve));
     // the series summarised: this thread takes series too
     const summary = bandsSummary(plan, columns);
     for (let k = Atomics.add(state, JOB_STATE.nextSeries, 1); !failure && k < plan.keys.length; k = Atomics.add(state, JOB_STATE.nextSeries, 1)) {
       bands[k] = summary.bandsOf(k);
       await yieldToEvents();
     }
-    const missing = () => plan.keys.some((_, k) => bands[k] === undefined);
-    while (!failure && missing()) await new Promise<void>((resolve) => (wake = resolve));
+    // a series a worker took and has not sent yet is summarised here too (the same bands; the
+    // columns are only read), rather than waited for
+    for (let k = 0; !failure && k < plan.keys.length; k++) bands[k] ??= summary.bandsOf(k);
   } catch (error) {
     fail(error);
   }

@@ -623,9 +623,10 @@ function padFlow(values: number[], years: number): number[] {
  * order of the draws that sorts the first lever (`order`): that is then sorted, or nearly (up
  * to rounding), ascending or descending, and an insertion sort finishes it in a few moves
  * (values that compare equal are the same number, bit for bit, once NaN and -0 are set apart,
- * so any ascending arrangement is the sorted list). When that takes too many moves, `values`
- * is sorted in place by the typed array's numeric sort. NaN or -0 among the values: a sorted
- * copy as before.
+ * so any ascending arrangement is the sorted list). When that takes too many moves, a copy in
+ * `scratch` is sorted by the typed array's numeric sort. `values` is only read (threads may
+ * summarise the same shared series at once). NaN or -0 among the values: a sorted copy as
+ * before.
  */
 function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64Array): readonly number[] {
   const n = values.length;
@@ -637,7 +638,8 @@ function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64A
   if (scratch[n - 1] < scratch[0]) scratch.reverse();
   // simple-statistics reads its argument by index and length only
   if (insertionSorted(scratch, 4 * n)) return scratch as unknown as readonly number[];
-  return values.sort() as unknown as readonly number[];
+  scratch.set(values);
+  return scratch.sort() as unknown as readonly number[];
 }
 
 /** Sorts `values` ascending by insertion when that takes at most `moves` moves; false (and `values` left unsorted) when it would take more. */
@@ -700,7 +702,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
 /**
  * The result of a simulation whose draws are all in `columns`: the lever values (copied) and
  * the quantile bands of every kept series (flows from the first projected year, stocks from
- * the base year). The columns serve as the sort's memory: their series are left out of order.
+ * the base year).
  */
 export function summariseColumns(plan: SimulationPlan, seed: number, columns: SimulationColumns): SimulationResult {
   const summary = bandsSummary(plan, columns);
@@ -718,7 +720,8 @@ export function simulationResult(plan: SimulationPlan, seed: number, columns: Si
 /**
  * The summary of a simulation's columns, a kept series at a time (`bandsOf(k)`, the bands of
  * `plan.keys[k]` by year), so that threads may share the series between them: the same bands
- * whichever thread summarises which series. Each series is sorted in place.
+ * whichever thread summarises which series, and the columns are only read (two threads may
+ * summarise the same series at once).
  */
 export function bandsSummary(plan: Pick<SimulationPlan, 'keys' | 'years'>, columns: SimulationColumns): { bandsOf(k: number): QuantileBand[] } {
   const draws = columns.draws;

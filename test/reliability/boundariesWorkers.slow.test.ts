@@ -8,7 +8,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DRAWS_PER_THREAD, drawRanges, drawWeight, KEPT_DRAWS_PER_THREAD, threadCount } from '../../src/node/simulateParallel.js';
+import { DEFAULT_DRAWS_PER_THREAD, drawWeight, KEPT_DRAWS_PER_THREAD, threadCount } from '../../src/node/simulateParallel.js';
+import { MAX_RANGE, RANGE_MS, rangeSize } from '../../src/node/simulateJob.js';
 import { createHash } from 'node:crypto';
 import { simulate, type UncertainLever } from '../../src/solve/simulate.js';
 import { getPreset } from '../../src/presets/index.js';
@@ -51,21 +52,17 @@ describe('threadCount(draws, wanted, cores, weight, warm)', () => {
   });
 });
 
-describe('drawRanges(draws, threads)', () => {
-  it('cuts every draw once, in order, into ranges shrinking to the end (at most 500 draws)', () => {
-    expect(Array.from(drawRanges(10, 2))).toEqual([0, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10]);
-    expect(Array.from(drawRanges(1200, 1))).toEqual([0, 500, 500, 1000, 1000, 1200]);
-    const ranges = drawRanges(10_000, 2);
-    let next = 0;
-    for (let i = 0; i < ranges.length; i += 2) {
-      expect(ranges[i]).toBe(next);
-      expect(ranges[i + 1] - ranges[i]).toBeGreaterThan(0);
-      expect(ranges[i + 1] - ranges[i]).toBeLessThanOrEqual(500);
-      next = ranges[i + 1];
-    }
-    expect(next).toBe(10_000);
-    expect(ranges[1] - ranges[0]).toBe(500);
-    expect(ranges[ranges.length - 1] - ranges[ranges.length - 2]).toBe(1);
+describe('rangeSize(left, threads, perDrawMs, last)', () => {
+  it('takes about RANGE_MS of draws at the thread\'s own speed, growing at most fourfold, shrinking to the end, 1 to MAX_RANGE', () => {
+    expect(RANGE_MS).toBe(20);
+    expect(MAX_RANGE).toBe(500);
+    expect(rangeSize(10_000, 2, 0, 0)).toBe(1); // nothing run yet
+    expect(rangeSize(10_000, 2, 2, 1)).toBe(4); // a cold first draw of 2 ms: 10 draws, but 4 x 1 at most
+    expect(rangeSize(10_000, 2, 0.1, 64)).toBe(200);
+    expect(rangeSize(10_000, 2, 0.01, 500)).toBe(500);
+    expect(rangeSize(100, 2, 0.1, 200)).toBe(13);
+    expect(rangeSize(1, 2, 0.1, 200)).toBe(1);
+    expect(rangeSize(10_000, 2, 50, 8)).toBe(1); // a county draw of 50 ms: one at a time
   });
 });
 
