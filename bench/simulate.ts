@@ -3,8 +3,8 @@
  * count, from the build (worker threads run dist/simulateWorker.js; the bench runs the build
  * first when dist/ is older than src/).
  * Reports wall time, the CPU time of the whole process (every thread), CPU per draw, the
- * load average when each run started, the threads the default chose and the busy cores it
- * measured, and each goal's figure.
+ * load average when each run started, the threads that drew (the default decides from how busy
+ * other work keeps the cores), and each goal's figure.
  *
  * Usage: npx tsx bench/simulate.ts [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N] [--new-threads]
  *   (also: npm run bench -- --simulate)
@@ -34,8 +34,6 @@ interface Row {
   wallMs: number;
   cpuMs: number;
   load: number;
-  /** Cores other work kept busy, as the default thread count measured it (0 when not measured). */
-  busy: number;
 }
 
 /** A scenario of `regions` regions built like bench/pooled.ts sizes (no moves between regions). */
@@ -108,7 +106,6 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
     if (newThreads) await closeSimulationThreads();
     const load = loadavg()[0];
     let used = threads === 'default' ? 0 : Number(threads);
-    let busy = 0;
     const started = performance.now();
     const cpu = process.cpuUsage();
     const result = await simulateParallel(scenario as never, {
@@ -119,28 +116,28 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
       },
     });
     const spent = process.cpuUsage(cpu);
-    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load, busy };
+    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load };
     rows.push(row);
     const bands = JSON.stringify(result.bands);
     if (reference === null) reference = bands;
     else if (bands !== reference) throw new Error(`threads ${threads}: the bands differ from the first run's`);
-    process.stderr.write(`threads ${threads} (${used} used, other work measured at ${busy.toFixed(2)} cores): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
+    process.stderr.write(`threads ${threads} (${used} drawing): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const summary = list.map((threads) => {
     const mine = rows.filter((r) => r.threads === threads);
-    return { threads, used: [...new Set(mine.map((r) => r.used))].join(' or '), wallMs: median(mine.map((r) => r.wallMs)), cpuMs: median(mine.map((r) => r.cpuMs)), load: median(mine.map((r) => r.load)), busy: median(mine.map((r) => r.busy)), runs: mine.length };
+    return { threads, used: [...new Set(mine.map((r) => r.used))].join(' or '), wallMs: median(mine.map((r) => r.wallMs)), cpuMs: median(mine.map((r) => r.cpuMs)), load: median(mine.map((r) => r.load)), runs: mine.length };
   });
   const one = summary.find((r) => r.threads === '1');
   const what = regions === null ? 'national-2024-2028 (1 region, 2023-2035)' : `synthetic, ${regions} regions, 2023-2035, kept for all regions together`;
   const cores = availableParallelism();
   console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds, ${newThreads ? 'new worker threads for every run (--new-threads)' : 'worker threads kept from run to run'}\n`);
   console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes); at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.\n`);
-  console.log('| threads | used | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start | other work (cores, measured) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| threads | drawing | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | load average at start |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of summary) {
     const speedup = one ? (one.wallMs / r.wallMs).toFixed(2) : '-';
-    console.log(`| ${r.threads} | ${r.used} | ${r.wallMs.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${(r.cpuMs / draws).toFixed(3)} | ${speedup} | ${r.load.toFixed(1)} | ${r.threads === 'default' ? r.busy.toFixed(2) : '-'} |`);
+    console.log(`| ${r.threads} | ${r.used} | ${r.wallMs.toFixed(0)} | ${r.cpuMs.toFixed(0)} | ${(r.cpuMs / draws).toFixed(3)} | ${speedup} | ${r.load.toFixed(1)} |`);
   }
   console.log('\nEvery run gave the same bands.');
   const two = summary.find((r) => r.threads === '2');

@@ -13,8 +13,14 @@ export const JOB_STATE = {
   nextSeries: 2,
   /** 1 once the simulation failed: threads take nothing more. */
   stop: 3,
+  /**
+   * How many threads take draws (the calling thread and workers 1 to n - 1), once decided
+   * (0 until then: a worker waits). The default decides it from how busy other work keeps the
+   * cores while the worker threads start.
+   */
+  drawing: 4,
   /** The number of places. */
-  length: 4,
+  length: 5,
 } as const;
 
 /** What a worker thread is handed: the plan, the ranges, the shared columns and state. */
@@ -26,6 +32,8 @@ export interface WorkerJob {
   draws: number;
   /** The threads of the simulation (the calling thread and its workers). */
   threads: number;
+  /** This worker's number, 1 to `threads - 1`: it takes draws when it is below {@link JOB_STATE}'s `drawing`. */
+  worker: number;
   /** The columns of every draw (`simulationColumns` over it), written by the thread that runs the draw. */
   columns: SharedArrayBuffer;
   /** The shared state, at the places of {@link JOB_STATE}. */

@@ -6,7 +6,7 @@
  */
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
@@ -19,7 +19,10 @@ import { JOB_STATE, RANGE_MS, rangeSize, type WorkerJob, type WorkerMessage } fr
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
 export interface SimulateParallelOptions extends SimulateOptions {
   threads?: number;
-  /** Called once, before the draws start, with the threads the simulation uses (the calling thread and its worker threads). */
+  /**
+   * Called once with the threads that take draws (the calling thread and its worker threads):
+   * at once for threads asked for; by default once the cores have been watched for 100 ms.
+   */
   onThreads?: (threads: number) => void;
 }
 
@@ -153,6 +156,46 @@ export function simulationThreadsKept(): number {
   return kept.length;
 }
 
+/** The shortest time over which the default thread count watches how busy other work keeps the cores, ms. */
+const BUSY_WINDOW_MS = 100;
+
+/**
+ * How many of `threads` threads take draws when other work keeps `busy` of `cores` cores busy:
+ * one per core left idle (a core half busy counts as idle), at least one. A thread on a core
+ * other work keeps busy gains nothing: the system shares the core out (by session, where
+ * sessions are grouped), and its start is lost.
+ *
+ * @example
+ * threadsFor(2, 2, 0.1)
+ * // => 2
+ * threadsFor(2, 2, 1.7)   // other work keeps a core and more busy
+ * // => 1
+ */
+export function threadsFor(threads: number, cores: number, busy: number): number {
+  return Math.max(1, Math.min(threads, Math.floor(cores - busy + 0.5)));
+}
+
+/**
+ * Starts watching the cores other work keeps busy; the function returned gives them so far:
+ * the busy time of all cores from `os.cpus()`, less this process's own CPU time, over the wall
+ * time. 0 where the system reports no times.
+ */
+function busyCoresSince(): { elapsedMs: () => number; busy: () => number } {
+  const busyTime = () => cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+  const before = busyTime();
+  const own = process.cpuUsage();
+  const started = performance.now();
+  return {
+    elapsedMs: () => performance.now() - started,
+    busy: () => {
+      const wall = performance.now() - started;
+      const spent = process.cpuUsage(own);
+      const others = busyTime() - before - (spent.user + spent.system) / 1000;
+      return wall > 0 && Number.isFinite(others) ? Math.max(0, others / wall) : 0;
+    },
+  };
+}
+
 /** Lets pending messages of the workers (and the caller's own events) through. */
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -198,6 +241,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     if (failure) return;
     failure = { error };
     Atomics.store(state, JOB_STATE.stop, 1);
+    if (Atomics.compareExchange(state, JOB_STATE.drawing, 0, 1) === 0) Atomics.notify(state, JOB_STATE.drawing);
     Atomics.store(state, JOB_STATE.nextDraw, 0x3fffffff);
     Atomics.store(state, JOB_STATE.nextSeries, 0x3fffffff);
     Atomics.notify(state, JOB_STATE.drawsDone);
@@ -246,15 +290,25 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     await stopWorkers();
     throw error;
   }
-  onThreads?.(threads);
+  // threads asked for all draw; by default, how many do is decided once the cores have been
+  // watched for BUSY_WINDOW_MS (while this thread plans and draws, and the workers start)
+  const measuring = wanted === undefined && threads > 1 ? busyCoresSince() : null;
+  let drawing = 0;
+  const decide = (count: number) => {
+    drawing = count;
+    Atomics.store(state, JOB_STATE.drawing, count);
+    Atomics.notify(state, JOB_STATE.drawing);
+    onThreads?.(count);
+  };
+  if (measuring === null) decide(threads);
   const bytes = simulationColumnsBytes(plan, draws);
   const buffer = threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   const columns = simulationColumns(plan, draws, buffer);
   if (threads > 1) {
     // compiled here once for this thread's draws and the workers'
     const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
-    const job: WorkerJob = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
-    for (const worker of workers) worker.postMessage(job);
+    const job: Omit<WorkerJob, 'worker'> = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
+    workers.forEach((worker, w) => worker.postMessage({ ...job, worker: w + 1 }));
   }
   try {
     // this thread takes draws too, letting its events through (the workers' messages among
@@ -262,6 +316,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     let perDraw = 0;
     let size = 0;
     while (!failure) {
+      if (drawing === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(threadsFor(threads, availableParallelism(), measuring.busy()));
       size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), threads, perDraw, size);
       const from = Atomics.add(state, JOB_STATE.nextDraw, size);
       if (from >= draws) break;
@@ -279,6 +334,8 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       Atomics.notify(state, JOB_STATE.drawsDone);
       await yieldToEvents();
     }
+    // every draw ran here before the cores were watched long enough: one thread
+    if (drawing === 0) decide(1);
     // every draw in (the workers say when theirs are)
     while (!failure && Atomics.load(state, JOB_STATE.drawsDone) < draws) await new Promise<void>((resolve) => (wake = resolve));
     // the series summarised: this thread takes series too

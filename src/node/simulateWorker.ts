@@ -25,9 +25,12 @@ port.on('message', (job: WorkerJob) => {
   const plan: SimulationPlan = { ...job.plan, scenario: markLeverCopyParsed(job.plan.scenario) };
   if (job.base) useDrawBase(plan.scenario, job.base);
   const columns = simulationColumns(plan, draws, job.columns);
+  // whether this thread takes draws is decided while the threads start
+  while (Atomics.load(state, JOB_STATE.drawing) === 0) Atomics.wait(state, JOB_STATE.drawing, 0);
+  const drawing = job.worker < Atomics.load(state, JOB_STATE.drawing);
   let perDraw = 0;
   let size = 0;
-  for (;;) {
+  while (drawing) {
     size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), job.threads, perDraw, size);
     const from = Atomics.add(state, JOB_STATE.nextDraw, size);
     if (from >= draws) break;
@@ -44,7 +47,7 @@ port.on('message', (job: WorkerJob) => {
   for (let done = Atomics.load(state, JOB_STATE.drawsDone); done < draws && Atomics.load(state, JOB_STATE.stop) === 0; done = Atomics.load(state, JOB_STATE.drawsDone)) {
     Atomics.wait(state, JOB_STATE.drawsDone, done);
   }
-  if (Atomics.load(state, JOB_STATE.stop) === 0) {
+  if (drawing && Atomics.load(state, JOB_STATE.stop) === 0) {
     const summary = bandsSummary(plan, columns);
     for (let k = Atomics.add(state, JOB_STATE.nextSeries, 1); k < plan.keys.length; k = Atomics.add(state, JOB_STATE.nextSeries, 1)) post({ id, series: k, bands: summary.bandsOf(k) });
   }
