@@ -207,7 +207,8 @@ let jobs = 0;
 /**
  * Runs a simulation on worker threads and returns the same bands as `simulate` would. The
  * calling thread runs draws too, beside `threads - 1` worker threads started (or taken from
- * those kept) before the simulation is planned; each thread takes draws a few at a time as it
+ * those kept) before the simulation is planned (by default: kept ones then, new ones once
+ * the cores have been watched for 100 ms and found idle); each thread takes draws a few at a time as it
  * is free ({@link rangeSize}), into columns every thread shares, and the kept series are then
  * summarised by every thread the same way. The calling thread lets its events through every
  * {@link RANGE_MS} ms or so. Falls back to one thread (with the same result) when the worker
@@ -230,9 +231,11 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   const script = workerScript();
   const draws = options.draws;
   const threads = script === null || !Number.isInteger(draws) || draws < 1 ? 1 : threadCount(draws, wanted, availableParallelism(), drawWeight(input), kept.length);
-  // the worker threads start at once: they load the library while this thread plans, and
-  // wait for their job (stopped again if the options turn out invalid)
-  const workers = Array.from({ length: threads - 1 }, () => takeKept() ?? new Worker(script!));
+  // threads asked for start at once: they load the library while this thread plans, and wait
+  // for their job (stopped again if the options turn out invalid). By default only kept
+  // threads join at once; new ones start once the cores have been watched (a new thread on a
+  // core other work keeps busy would only cost its start)
+  const workers = Array.from({ length: wanted === undefined ? Math.min(kept.length, threads - 1) : threads - 1 }, () => takeKept() ?? new Worker(script!));
   const id = ++jobs;
   let failure: { error: unknown } | null = null;
   let wake: (() => void) | null = null;
@@ -253,7 +256,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     onProgress?.(Math.min(done, draws), draws);
   };
   const bands: (QuantileBand[] | undefined)[] = [];
-  for (const worker of workers) {
+  const attach = (worker: Worker) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.id !== id || failure) return;
       if ('progress' in message) {
@@ -270,7 +273,9 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
       fail(Array.isArray(issues) ? new ChengzhenError(issues) : error);
     });
     worker.on('exit', (code) => fail(new Error(`simulation worker stopped with exit code ${code}`)));
-  }
+  };
+  workers.forEach(attach);
+  let job: Omit<WorkerJob, 'worker'> | null = null;
   const stopWorkers = () => Promise.allSettled(workers.map((worker) => worker.terminate()));
   let plan: SimulationPlan;
   try {
@@ -290,25 +295,36 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
     await stopWorkers();
     throw error;
   }
-  // threads asked for all draw; by default, how many do is decided once the cores have been
-  // watched for BUSY_WINDOW_MS (while this thread plans and draws, and the workers start)
+  // threads asked for all draw; by default, kept threads draw at once, and how many new ones
+  // start is decided once the cores have been watched for BUSY_WINDOW_MS
   const measuring = wanted === undefined && threads > 1 ? busyCoresSince() : null;
   let drawing = 0;
-  const decide = (count: number) => {
+  const decide = (wanted: number) => {
+    // the kept threads already drawing go on
+    const count = Math.max(wanted, workers.length + 1);
     drawing = count;
     Atomics.store(state, JOB_STATE.drawing, count);
     Atomics.notify(state, JOB_STATE.drawing);
     onThreads?.(count);
+    // new threads, by default, once decided: handed the job at once
+    for (let w = workers.length + 1; w < count; w++) {
+      const worker = takeKept() ?? new Worker(script!);
+      attach(worker);
+      workers.push(worker);
+      if (job) worker.postMessage({ ...job, worker: w });
+    }
   };
   if (measuring === null) decide(threads);
+  // kept threads cost nothing to start: they draw at once
+  else Atomics.store(state, JOB_STATE.drawing, workers.length + 1);
   const bytes = simulationColumnsBytes(plan, draws);
   const buffer = threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   const columns = simulationColumns(plan, draws, buffer);
   if (threads > 1) {
     // compiled here once for this thread's draws and the workers'
     const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
-    const job: Omit<WorkerJob, 'worker'> = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
-    workers.forEach((worker, w) => worker.postMessage({ ...job, worker: w + 1 }));
+    job = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
+    for (const [w, worker] of workers.entries()) worker.postMessage({ ...job, worker: w + 1 });
   }
   try {
     // this thread takes draws too, letting its events through (the workers' messages among
