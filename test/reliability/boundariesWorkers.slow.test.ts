@@ -111,6 +111,17 @@ describe.skipIf(!existsSync(NODE) || !existsSync('/proc/self/task'))('simulatePa
     await closeSimulationThreads();
   }, 120_000);
 
+  it('parses formulas on a worker thread (mathjs loaded there on demand), with the bands of one thread', async () => {
+    const preset = getPreset('national-2024-2028').scenario;
+    const scenario = { ...preset, migration: { ...preset.migration, ruralToUrbanRate: { formula: '0.015 + 0.0005 * (year - 2024)' } } } as typeof preset;
+    const options = { draws: 400, seed: 2, uncertain: [{ lever: { path: 'migration.ruralToUrbanRate', mode: 'scale' }, distribution: { distribution: 'uniform', min: 0.8, max: 1.2 } }] as UncertainLever[] };
+    const two = await simulateParallel(scenario, { ...options, threads: 2 });
+    const one = simulate(scenario, options);
+    expect(JSON.stringify(two.bands)).toBe(JSON.stringify(one.bands));
+    expect(two.bands.length).toBe(273);
+    await closeSimulationThreads();
+  }, 60_000);
+
   it('rejects with the error of an onProgress that throws, and the process goes on', async () => {
     const before = threadsNow();
     const failure = new Error('progress display broke');
