@@ -1,36 +1,55 @@
 /**
  * The worker thread of {@link simulateParallel}: takes each job it is sent (a plan validated
- * by the calling thread), takes ranges of draws one at a time from the job's shared index
- * until none is left, posting each range's draws back, then says it is done and waits for the
- * next job: a thread kept between simulations is loaded and warm.
+ * by the calling thread), takes draws a few at a time from the job's shared state until none
+ * is left ({@link rangeSize}: few while it warms up), writing them into the shared columns;
+ * once every thread's draws are in, takes series to summarise the same way, posting their
+ * bands back; then says it is done and waits for the next job: a thread kept between
+ * simulations is loaded and warm.
  */
 
 import { parentPort } from 'node:worker_threads';
 import { loadDemographyCache } from '../model/unDemography.js';
 import { markLeverCopyParsed } from '../schema/scenario.js';
-import { runSimulationDraws, useDrawBase, type SimulationPlan } from '../solve/simulate.js';
-import type { WorkerJob } from './simulateParallel.js';
+import { bandsSummary, runSimulationDrawsInto, simulationColumns, useDrawBase, type SimulationPlan } from '../solve/simulate.js';
+import { JOB_STATE, rangeSize, type WorkerJob, type WorkerMessage } from './simulateJob.js';
 
 const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
 // a job may come as soon as the thread starts (and loads the library), or later to a kept thread
 port.on('message', (job: WorkerJob) => {
+  const { state, id, draws } = job;
   loadDemographyCache(job.demography);
   // the scenario arrives as a structured clone of the one the calling thread parsed: taken as
   // parsed (frozen, not validated again), and not planned again
   const plan: SimulationPlan = { ...job.plan, scenario: markLeverCopyParsed(job.plan.scenario) };
   if (job.base) useDrawBase(plan.scenario, job.base);
-  for (let i = Atomics.add(job.next, 0, 1); i < job.ranges.length; i = Atomics.add(job.next, 0, 1)) {
-    const range = job.ranges[i];
-    let reported = 0;
-    const chunk = runSimulationDraws(plan, job.seed, range.from, range.to, (done) => {
-      // every 100 draws (about 10 ms): each message takes the calling thread from its own draws
-      if (done - reported >= 100) {
-        port.postMessage({ progress: done - reported });
-        reported = done;
-      }
-    });
-    const rest = range.to - range.from - reported;
-    port.postMessage({ chunk, progress: rest }, [...chunk.leverValues.map((a) => a.buffer as ArrayBuffer), ...chunk.series.map((a) => a.buffer as ArrayBuffer)]);
+  const columns = simulationColumns(plan, draws, job.columns);
+  // whether this thread takes draws is decided while the threads start
+  while (Atomics.load(state, JOB_STATE.drawing) === 0) Atomics.wait(state, JOB_STATE.drawing, 0);
+  const drawing = job.worker < Atomics.load(state, JOB_STATE.drawing);
+  let perDraw = 0;
+  let size = 0;
+  while (drawing) {
+    size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), job.threads, perDraw, size);
+    const from = Atomics.add(state, JOB_STATE.nextDraw, size);
+    if (from >= draws) break;
+    const to = Math.min(draws, from + size);
+    const started = performance.now();
+    runSimulationDrawsInto(plan, job.seed, from, to, columns);
+    perDraw = (performance.now() - started) / (to - from);
+    Atomics.add(state, JOB_STATE.drawsDone, to - from);
+    Atomics.notify(state, JOB_STATE.drawsDone);
+    post({ id, progress: to - from });
   }
-  port.postMessage({ done: true });
+  // the series are summarised once every thread's draws are in (this thread waits: it has
+  // nothing else to do)
+  for (let done = Atomics.load(state, JOB_STATE.drawsDone); done < draws && Atomics.load(state, JOB_STATE.stop) === 0; done = Atomics.load(state, JOB_STATE.drawsDone)) {
+    Atomics.wait(state, JOB_STATE.drawsDone, done);
+  }
+  if (drawing && Atomics.load(state, JOB_STATE.stop) === 0) {
+    const summary = bandsSummary(plan, columns);
+    for (let k = Atomics.add(state, JOB_STATE.nextSeries, 1); k < plan.keys.length; k = Atomics.add(state, JOB_STATE.nextSeries, 1)) post({ id, series: k, bands: summary.bandsOf(k) });
+  }
+  post({ id, done: true });
 });

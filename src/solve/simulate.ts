@@ -16,7 +16,7 @@ import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
 import { computePlannedServices } from '../model/services/computeServices.js';
 import { planServices, type ServicesPlan } from '../model/services/planServices.js';
 import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
-import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
+import { indicatorSink, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernelInto, type KernelSink, type KernelWorkspace } from '../kernel/runKernel.js';
 import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem, type KernelResult } from '../kernel/types.js';
 import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
@@ -81,6 +81,21 @@ export interface SimulationChunk {
   /** The drawn value of each uncertain lever, by lever then draw. */
   leverValues: Float64Array[];
   /** For each kept series (indicator x region), values by draw then year. */
+  series: Float64Array[];
+}
+
+/**
+ * The draws of a simulation (or of a range of them) as its summary reads them: for each
+ * uncertain lever its value by draw, and for each kept series (indicator x region) its values
+ * by year then draw, `series[k][y * draws + d]`, so that a year's values over the draws lie
+ * side by side. Over a `SharedArrayBuffer`, worker threads write their draws into the same
+ * columns (`chengzhen/node`).
+ */
+export interface SimulationColumns {
+  draws: number;
+  /** The drawn value of each uncertain lever, by draw. */
+  leverValues: Float64Array[];
+  /** For each kept series, values by year then draw. */
   series: Float64Array[];
 }
 
@@ -199,45 +214,117 @@ const evaluators = new WeakMap<SimulationPlan, ReturnType<typeof seriesEvaluator
  * // => 6
  */
 export function runSimulationDraws(plan: SimulationPlan, seed: number, from: number, to: number, onProgress?: (done: number, total: number) => void): SimulationChunk {
-  checkSeed(seed);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > MAX_DRAWS) {
-    throw fail(['draws'], `draws ${from} to ${to} must be whole numbers with 0 <= from <= to <= ${MAX_DRAWS}`, `${from}..${to}`);
-  }
+  checkRange(seed, from, to);
   const n = to - from;
   const Y = plan.years.length;
   const leverValues = plan.uncertain.map(() => new Float64Array(n));
   const series = plan.keys.map(() => new Float64Array(n * Y));
-  let evaluate = evaluators.get(plan);
-  if (evaluate === undefined) {
-    evaluate = seriesEvaluator(plan, plan.uncertain.map((u) => u.lever));
-    evaluators.set(plan, evaluate);
-  }
+  const evaluate = evaluatorOf(plan);
   for (let d = 0; d < n; d++) {
-    const draw = from + d;
-    const uniform = uniformStream(seed, draw);
-    let scenario = plan.scenario;
-    plan.uncertain.forEach((u, i) => {
-      const x = drawFrom(u.distribution, uniform);
-      leverValues[i][d] = x;
-      scenario = withLever(scenario, u.lever, x);
-    });
-    try {
-      evaluate(scenario, series, d * Y);
-    } catch (error) {
-      if (error instanceof ChengzhenError) {
-        const drawn = plan.uncertain.map((u, i) => `${u.lever.path} = ${leverValues[i][d]}`).join(', ');
-        throw new ChengzhenError([{ ...error.issues[0], message: `draw ${draw} (${drawn}): ${error.issues[0].message}` }, ...error.issues.slice(1)]);
-      }
-      throw error;
-    }
+    runDraw(plan, seed, from + d, evaluate, leverValues, d, series, d * Y, 1);
     onProgress?.(d + 1, n);
   }
   return { from, to, leverValues, series };
 }
 
 /**
+ * The columns of `draws` draws of a planned simulation, over `buffer` when given (of
+ * {@link simulationColumnsBytes} bytes, say a `SharedArrayBuffer` that worker threads write
+ * into), else over a new buffer, filled with zeros.
+ *
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'Town', baseYear: 2023, endYear: 2025,
+ *   regions: [{ id: 'town', nameEn: 'Town', nameZh: '镇' }],
+ *   base: { town: { population: { census2020: 'Zhejiang', scaleToTotal: 1e5 }, residentUrbanisationRate: 0.6, hukouUrbanisationRate: 0.4 } },
+ *   migration: { ruralToUrbanRate: 0.02 },
+ *   hukou: { conversionRate: 0.03 },
+ * });
+ * const uncertain = { 'migration.ruralToUrbanRate': { distribution: 'uniform', min: 0.01, max: 0.03 } } as const;
+ * const plan = planSimulation(scenario, { draws: 4, seed: 1, uncertain });
+ * simulationColumns(plan, 4).series[0].length   // population: 3 years x 4 draws
+ * // => 12
+ */
+export function simulationColumns(plan: Pick<SimulationPlan, 'uncertain' | 'keys' | 'years'>, draws: number, buffer?: ArrayBufferLike): SimulationColumns {
+  const bytes = simulationColumnsBytes(plan, draws);
+  const memory = buffer ?? new ArrayBuffer(bytes);
+  if (memory.byteLength < bytes) throw new RangeError(`the columns of ${draws} draws take ${bytes} bytes; the buffer has ${memory.byteLength}`);
+  const Y = plan.years.length;
+  const leverValues = plan.uncertain.map((_, i) => new Float64Array(memory, i * draws * 8, draws));
+  const at = plan.uncertain.length * draws * 8;
+  const series = plan.keys.map((_, k) => new Float64Array(memory, at + k * Y * draws * 8, Y * draws));
+  return { draws, leverValues, series };
+}
+
+/** The bytes the columns of `draws` draws of a plan take ({@link simulationColumns}). */
+export function simulationColumnsBytes(plan: Pick<SimulationPlan, 'uncertain' | 'keys' | 'years'>, draws: number): number {
+  return (plan.uncertain.length + plan.keys.length * plan.years.length) * draws * 8;
+}
+
+/**
+ * Runs draws `from` to `to - 1` of a planned simulation into its columns (draw `d` at
+ * column place `d`): any thread may run any range, the draws of one range touch no other's
+ * places, and a draw's numbers depend only on (seed, draw).
+ *
+ * @throws {ChengzhenError} as {@link runSimulationDraws} does.
+ */
+export function runSimulationDrawsInto(plan: SimulationPlan, seed: number, from: number, to: number, columns: SimulationColumns, onProgress?: (done: number, total: number) => void): void {
+  checkRange(seed, from, to);
+  if (to > columns.draws) throw fail(['draws'], `draws ${from} to ${to} must be within the columns' ${columns.draws} draws`, `${from}..${to}`);
+  const evaluate = evaluatorOf(plan);
+  for (let draw = from; draw < to; draw++) {
+    runDraw(plan, seed, draw, evaluate, columns.leverValues, draw, columns.series, draw, columns.draws);
+    onProgress?.(draw - from + 1, to - from);
+  }
+}
+
+function checkRange(seed: number, from: number, to: number): void {
+  checkSeed(seed);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > MAX_DRAWS) {
+    throw fail(['draws'], `draws ${from} to ${to} must be whole numbers with 0 <= from <= to <= ${MAX_DRAWS}`, `${from}..${to}`);
+  }
+}
+
+type Evaluator = ReturnType<typeof seriesEvaluator>;
+
+/** The plan's evaluator, made once per plan and thread. */
+function evaluatorOf(plan: SimulationPlan): Evaluator {
+  let evaluate = evaluators.get(plan);
+  if (evaluate === undefined) {
+    evaluate = seriesEvaluator(plan, plan.uncertain.map((u) => u.lever));
+    evaluators.set(plan, evaluate);
+  }
+  return evaluate;
+}
+
+/**
+ * Draw `draw`: the levers drawn from the draw's own stream, written to `leverValues[i][leverAt]`,
+ * and the kept series to `series[k][at + y * stride]`.
+ */
+function runDraw(plan: SimulationPlan, seed: number, draw: number, evaluate: Evaluator, leverValues: Float64Array[], leverAt: number, series: Float64Array[], at: number, stride: number): void {
+  const uniform = uniformStream(seed, draw);
+  let scenario = plan.scenario;
+  for (let i = 0; i < plan.uncertain.length; i++) {
+    const u = plan.uncertain[i];
+    const x = drawFrom(u.distribution, uniform);
+    leverValues[i][leverAt] = x;
+    scenario = withLever(scenario, u.lever, x);
+  }
+  try {
+    evaluate(scenario, series, at, stride);
+  } catch (error) {
+    if (error instanceof ChengzhenError) {
+      const drawn = plan.uncertain.map((u, i) => `${u.lever.path} = ${leverValues[i][leverAt]}`).join(', ');
+      throw new ChengzhenError([{ ...error.issues[0], message: `draw ${draw} (${drawn}): ${error.issues[0].message}` }, ...error.issues.slice(1)]);
+    }
+    throw error;
+  }
+}
+
+/**
  * A function projecting a scenario (the plan's, with levers moved) and writing each kept
- * series (`keys[k]`, by year) into `out[k]` from `at`. It computes per draw only what the
+ * series (`keys[k]`, by year) into `out[k]` from `at`, a year every `stride` places (1: the
+ * years side by side). It computes per draw only what the
  * series need, with the numbers a full projection gives (bit for bit):
  *
  * - kernel indicators only: the kernel with the indicator sink (no population by year, no
@@ -251,15 +338,16 @@ export function runSimulationDraws(plan: SimulationPlan, seed: number, from: num
  *
  * Flows have no base-year value: their first year is 0.
  */
-export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' | 'years'>, levers?: readonly LeverSpec[]): (scenario: Scenario, out: Float64Array[], at: number) => void {
+export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' | 'years'>, levers?: readonly LeverSpec[]): (scenario: Scenario, out: Float64Array[], at: number, stride?: number) => void {
   const Y = plan.years.length;
   const keys = seriesKeys(plan);
   if (keys === null || plan.scenario.constraints) {
-    return (scenario, out, at) => {
+    return (scenario, out, at, stride = 1) => {
       const projection = project(scenario);
       plan.keys.forEach((key, k) => {
         const values = projection.indicator(asIndicatorKey(key.indicator), { region: key.region }).values;
-        out[k].set(values.length === Y ? values : padFlow(values, Y), at);
+        const padded = values.length === Y ? values : padFlow(values, Y);
+        for (let y = 0; y < Y; y++) out[k][at + y * stride] = padded[y];
       });
     };
   }
@@ -269,6 +357,8 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
   const compile = levers === undefined ? compileScenario : drawCompiler(plan.scenario, levers);
   let workspace: KernelWorkspace | null = null;
   let kept: KeptPopulation | null = null;
+  // the indicators of every run in the same buffers (a run writes every one of their places)
+  const indicatorsSink = reusedSink(indicatorSink());
   let last: { problem: KernelProblem; indicators: KernelIndicators } | null = null;
   // the services planned once for as long as the draws leave them alone (a rate lever)
   let planned: { services: Scenario['services']; plan: ServicesPlan | null } | null = null;
@@ -276,7 +366,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
     if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, result.maxAge) };
     return planned.plan === null ? new Map<string, Float64Array>() : computePlannedServices(planned.plan, result, figures);
   };
-  return (scenario, out, at) => {
+  return (scenario, out, at, stride = 1) => {
     const problem = compile(scenario);
     workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
     let indicators: KernelIndicators;
@@ -286,7 +376,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
       kept ??= keptPopulation(problem);
       indicators = runKernelInto(problem, kept.sink, workspace);
     } else {
-      indicators = runKernelIndicators(problem, workspace);
+      indicators = runKernelInto(problem, indicatorsSink, workspace);
     }
     last = { problem, indicators };
     const derived = services ? computeServices(scenario, kept!.result) : null;
@@ -296,10 +386,10 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
       if (key.kind === 'flow') {
         const values = indicators.flows[key.name as FlowName];
         target[at] = 0;
-        for (let y = 1; y < Y; y++) target[at + y] = values[(y - 1) * width + key.region];
+        for (let y = 1; y < Y; y++) target[at + y * stride] = values[(y - 1) * width + key.region];
       } else {
         const values = key.kind === 'stock' ? indicators.stocks[key.name as StockIndicator] : derived!.get(key.name)!;
-        for (let y = 0; y < Y; y++) target[at + y] = values[y * width + key.region];
+        for (let y = 0; y < Y; y++) target[at + y * stride] = values[y * width + key.region];
       }
     });
   };
@@ -327,7 +417,7 @@ function keptPopulation(problem: KernelProblem): KeptPopulation {
     population: Array.from({ length: problem.years + 1 }, () => new Float64Array(cells)),
     flows,
   };
-  const indicators = indicatorSink();
+  const indicators = reusedSink(indicatorSink());
   const sink: KernelSink<KernelIndicators> = {
     begin: (p) => indicators.begin?.(p),
     year(year, step, population, stepFlows) {
@@ -338,6 +428,24 @@ function keptPopulation(problem: KernelProblem): KeptPopulation {
     end: () => indicators.end(),
   };
   return { result, sink };
+}
+
+/**
+ * A sink of the kernel's indicators that keeps the buffers of its first run for every later
+ * run (of problems of one shape, as a simulation's draws are): a run writes each of their
+ * places (every year's stocks, every step's flows), so a draw allocates none.
+ */
+function reusedSink(sink: KernelSink<KernelIndicators>): KernelSink<KernelIndicators> {
+  let begun = false;
+  return {
+    begin(problem) {
+      if (begun) return;
+      begun = true;
+      sink.begin?.(problem);
+    },
+    year: (year, step, population, flows) => sink.year(year, step, population, flows),
+    end: () => sink.end(),
+  };
 }
 
 /** The kernel's rates each rate lever moves; a service lever moves nothing in the kernel. */
@@ -515,9 +623,10 @@ function padFlow(values: number[], years: number): number[] {
  * order of the draws that sorts the first lever (`order`): that is then sorted, or nearly (up
  * to rounding), ascending or descending, and an insertion sort finishes it in a few moves
  * (values that compare equal are the same number, bit for bit, once NaN and -0 are set apart,
- * so any ascending arrangement is the sorted list). When that takes too many moves, `values`
- * is sorted in place by the typed array's numeric sort. NaN or -0 among the values: a sorted
- * copy as before.
+ * so any ascending arrangement is the sorted list). When that takes too many moves, a copy in
+ * `scratch` is sorted by the typed array's numeric sort. `values` is only read (threads may
+ * summarise the same shared series at once). NaN or -0 among the values: a sorted copy as
+ * before.
  */
 function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64Array): readonly number[] {
   const n = values.length;
@@ -529,7 +638,8 @@ function sortedValues(values: Float64Array, order: Int32Array, scratch: Float64A
   if (scratch[n - 1] < scratch[0]) scratch.reverse();
   // simple-statistics reads its argument by index and length only
   if (insertionSorted(scratch, 4 * n)) return scratch as unknown as readonly number[];
-  return values.sort() as unknown as readonly number[];
+  scratch.set(values);
+  return scratch.sort() as unknown as readonly number[];
 }
 
 /** Sorts `values` ascending by insertion when that takes at most `moves` moves; false (and `values` left unsorted) when it would take more. */
@@ -575,39 +685,72 @@ function drawOrder(values: Float64Array): Int32Array {
  * // => 0.6175
  */
 export function summariseSimulation(plan: SimulationPlan, seed: number, draws: number, chunks: SimulationChunk[]): SimulationResult {
-  const ordered = [...chunks].sort((a, b) => a.from - b.from);
   const Y = plan.years.length;
-  const levers = plan.uncertain.map((u, i) => {
-    const values = new Float64Array(draws);
-    for (const c of ordered) values.set(c.leverValues[i], c.from);
-    return { lever: u.lever, distribution: u.distribution, mode: leverMode(plan.scenario, u.lever), values };
-  });
+  const columns = simulationColumns(plan, draws);
+  for (const c of chunks) {
+    const n = c.to - c.from;
+    plan.uncertain.forEach((_, i) => columns.leverValues[i].set(c.leverValues[i], c.from));
+    plan.keys.forEach((_, k) => {
+      const s = c.series[k];
+      const column = columns.series[k];
+      for (let y = 0; y < Y; y++) for (let d = 0; d < n; d++) column[y * draws + c.from + d] = s[d * Y + y];
+    });
+  }
+  return summariseColumns(plan, seed, columns);
+}
+
+/**
+ * The result of a simulation whose draws are all in `columns`: the lever values (copied) and
+ * the quantile bands of every kept series (flows from the first projected year, stocks from
+ * the base year).
+ */
+export function summariseColumns(plan: SimulationPlan, seed: number, columns: SimulationColumns): SimulationResult {
+  const summary = bandsSummary(plan, columns);
   const bands: QuantileBand[] = [];
-  const column = new Float64Array(draws);
+  for (let k = 0; k < plan.keys.length; k++) bands.push(...summary.bandsOf(k));
+  return simulationResult(plan, seed, columns, bands);
+}
+
+/** The result of a simulation from its columns and its bands (in the order of the plan's keys and years). */
+export function simulationResult(plan: SimulationPlan, seed: number, columns: SimulationColumns, bands: QuantileBand[]): SimulationResult {
+  const levers = plan.uncertain.map((u, i) => ({ lever: u.lever, distribution: u.distribution, mode: leverMode(plan.scenario, u.lever), values: columns.leverValues[i].slice() }));
+  return { draws: columns.draws, seed, levers, bands };
+}
+
+/**
+ * The summary of a simulation's columns, a kept series at a time (`bandsOf(k)`, the bands of
+ * `plan.keys[k]` by year), so that threads may share the series between them: the same bands
+ * whichever thread summarises which series, and the columns are only read (two threads may
+ * summarise the same series at once).
+ */
+export function bandsSummary(plan: Pick<SimulationPlan, 'keys' | 'years'>, columns: SimulationColumns): { bandsOf(k: number): QuantileBand[] } {
+  const draws = columns.draws;
+  const Y = plan.years.length;
   const scratch = new Float64Array(draws);
-  const order = drawOrder(levers[0].values);
-  plan.keys.forEach((key, k) => {
-    const isFlow = indicatorInfo(key.indicator)?.kind === 'flow';
-    for (let y = isFlow ? 1 : 0; y < Y; y++) {
-      for (const c of ordered) {
-        const s = c.series[k];
-        for (let d = 0; d < c.to - c.from; d++) column[c.from + d] = s[d * Y + y];
+  let order: Int32Array | null = null;
+  return {
+    bandsOf(k) {
+      order ??= drawOrder(columns.leverValues[0]);
+      const key = plan.keys[k];
+      const isFlow = indicatorInfo(key.indicator)?.kind === 'flow';
+      const bands: QuantileBand[] = [];
+      for (let y = isFlow ? 1 : 0; y < Y; y++) {
+        const sorted = sortedValues(columns.series[k].subarray(y * draws, (y + 1) * draws), order, scratch);
+        bands.push({
+          indicator: key.indicator,
+          region: key.region,
+          year: plan.years[y],
+          mean: mean(sorted),
+          q05: quantileSorted(sorted, 0.05),
+          q25: quantileSorted(sorted, 0.25),
+          q50: quantileSorted(sorted, 0.5),
+          q75: quantileSorted(sorted, 0.75),
+          q95: quantileSorted(sorted, 0.95),
+        });
       }
-      const sorted = sortedValues(column, order, scratch);
-      bands.push({
-        indicator: key.indicator,
-        region: key.region,
-        year: plan.years[y],
-        mean: mean(sorted),
-        q05: quantileSorted(sorted, 0.05),
-        q25: quantileSorted(sorted, 0.25),
-        q50: quantileSorted(sorted, 0.5),
-        q75: quantileSorted(sorted, 0.75),
-        q95: quantileSorted(sorted, 0.95),
-      });
-    }
-  });
-  return { draws, seed, levers, bands };
+      return bands;
+    },
+  };
 }
 
 /**
@@ -625,6 +768,7 @@ export function summariseSimulation(plan: SimulationPlan, seed: number, draws: n
  */
 export function simulate(input: Scenario | ScenarioInput, options: SimulateOptions): SimulationResult {
   const plan = planSimulation(input, options);
-  const chunk = runSimulationDraws(plan, options.seed, 0, options.draws, options.onProgress);
-  return summariseSimulation(plan, options.seed, options.draws, [chunk]);
+  const columns = simulationColumns(plan, options.draws);
+  runSimulationDrawsInto(plan, options.seed, 0, options.draws, columns, options.onProgress);
+  return summariseColumns(plan, options.seed, columns);
 }

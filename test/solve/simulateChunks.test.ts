@@ -6,7 +6,8 @@
 
 import { mean, quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, summariseSimulation, useDrawBase, type SimulationPlan } from '../../src/solve/simulate.js';
+import { createHash } from 'node:crypto';
+import { bandsSummary, compilesFromDrawBase, drawBase, planSimulation, runSimulationDraws, runSimulationDrawsInto, simulate, simulationColumns, simulationResult, summariseColumns, summariseSimulation, useDrawBase, type QuantileBand, type SimulationPlan, type SimulationResult } from '../../src/solve/simulate.js';
 import { markLeverCopyParsed } from '../../src/schema/scenario.js';
 import { project } from '../../src/model/project.js';
 import { withLever } from '../../src/solve/levers.js';
@@ -150,5 +151,45 @@ describe('useDrawBase(scenario, base): the draws of another thread', () => {
     const there = runSimulationDraws({ ...plan, scenario }, 9, 0, 4);
     here.series.forEach((values, k) => expect(firstBitDifference(there.series[k], values), plan.keys[k].indicator).toBe(-1));
     expect(compilesFromDrawBase({ ...plan, uncertain: [{ lever: { path: 'migration.externalNetMigrants' }, distribution: uncertain['migration.ruralToUrbanRate'] }] })).toBe(false);
+  });
+});
+
+describe('runSimulationDrawsInto and bandsSummary: the columns threads share', () => {
+  /** A hash of the bands and lever values, to compare runs bit for bit. */
+  const hash = (sim: SimulationResult) => createHash('sha256').update(JSON.stringify(sim.bands)).update(new Uint8Array(sim.levers[0].values.buffer)).digest('hex');
+
+  it('gives the bands of simulate whatever the ranges, their order, and the order the series are summarised in', () => {
+    const scenario = getPreset('national-2024-2028').scenario;
+    const draws = 300;
+    const options = { draws, seed: 9, uncertain: { 'migration.ruralToUrbanRate': { distribution: 'normal', mean: 0.019, sd: 0.002, min: 0 } } } as const;
+    const whole = simulate(scenario, options);
+    const plan = planSimulation(scenario, options);
+    const cuts: [number, number][][] = [
+      [[0, draws]],
+      [[150, 300], [0, 150]],
+      [[0, 1], [299, 300], [1, 17], [17, 160], [160, 299]],
+      Array.from({ length: draws }, (_, d) => [draws - 1 - d, draws - d] as [number, number]),
+    ];
+    for (const ranges of cuts) {
+      const columns = simulationColumns(plan, draws);
+      for (const [from, to] of ranges) runSimulationDrawsInto(plan, 9, from, to, columns);
+      // the series summarised in reverse, as two threads would share them
+      const bands: QuantileBand[][] = [];
+      const summary = bandsSummary(plan, columns);
+      for (let k = plan.keys.length - 1; k >= 0; k--) bands[k] = summary.bandsOf(k);
+      const sim = simulationResult(plan, 9, columns, bands.flat());
+      expect(hash(sim), JSON.stringify(ranges.slice(0, 5))).toBe(hash(whole));
+    }
+    expect(hash(summariseColumns(plan, 9, (() => {
+      const columns = simulationColumns(plan, draws);
+      runSimulationDrawsInto(plan, 9, 0, draws, columns);
+      return columns;
+    })()))).toBe(hash(whole));
+    expect(whole.bands.find((b) => b.indicator === 'residentUrbanisationRate' && b.year === 2028)?.q50).toBeCloseTo(0.6944, 4);
+  });
+
+  it('refuses draws outside the columns', () => {
+    const plan = planSimulation(twoTowns(), { draws: 4, seed: 1, uncertain });
+    expect(() => runSimulationDrawsInto(plan, 1, 2, 5, simulationColumns(plan, 4))).toThrow("draws 2 to 5 must be within the columns' 4 draws");
   });
 });
