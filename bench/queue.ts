@@ -1,8 +1,10 @@
 /**
  * Scaling of simulations on a Redis queue from one worker process to two (docs/distributed.md):
- * a national simulation with many draws, and a county-size one (2,950 regions, each with a
+ * a national simulation with many draws, a county-size one (2,950 regions, each with a
  * province's 2020 census age structure at county size, rural-to-urban movers going to their
- * own prefecture's hub, their province's hub and three national hubs). Each worker process
+ * own prefecture's hub, their province's hub and three national hubs), and the county preset
+ * (china-counties-2024-2028: 2,987 census units, pooled moves). `--only TEXT` keeps the
+ * problems whose name contains TEXT (say `--only china-counties`). Each worker process
  * runs one chunk at a time (`chengzhen worker --concurrency 1`); the submitter is this
  * process. Also timed: the same simulation in this process, one thread (`simulate`), and the
  * check that the queue's bands equal the local ones byte for byte.
@@ -11,7 +13,7 @@
  * (npm run build: the workers are dist/cli.js).
  *
  * Usage: npx tsx bench/queue.ts [--national-draws 2000] [--county-draws 16] [--workers 1,2]
- *   [--national-chunk 100] [--county-chunk 2] [--no-local]
+ *   [--national-chunk 100] [--county-chunk 2] [--no-local] [--only TEXT]
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -131,6 +133,12 @@ async function main(): Promise<void> {
     {
       name: `2,950 county-size regions, ${values['county-draws']} draws (bands for the nation)`,
       scenario: countyScenario(),
+      options: { draws: Number(values['county-draws']), seed: 1, uncertain, regions: ['all'] },
+      chunkSize: Number(values['county-chunk']),
+    },
+    {
+      name: `china-counties-2024-2028, ${values['county-draws']} draws (bands for the nation)`,
+      scenario: getPreset('china-counties-2024-2028').scenario as ScenarioInput,
       options: { draws: Number(values['county-draws']), seed: 1, uncertain, regions: ['all'] },
       chunkSize: Number(values['county-chunk']),
     },
