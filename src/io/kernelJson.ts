@@ -4,7 +4,7 @@
  * bit-identical arrays and therefore bit-identical results.
  */
 
-import { checkDemographyRows } from '../kernel/demographyRows.js';
+import { expandDemographyRows } from '../kernel/demographyRows.js';
 import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem, type KernelResult, type MoveMatrix } from '../kernel/types.js';
 import { KERNEL_PROBLEM_FORMAT } from '../schema/kernelProblem.js';
 
@@ -89,29 +89,6 @@ function matrices(list: MoveMatrix[], regions: number): MatrixJSON | MatrixJSON[
 }
 
 /**
- * The demography of a problem held by row ({@link KernelInputs.demographyRows}) written per
- * region, as the document format holds it: one array when neither the rows nor the tables
- * change from step to step, else one per step.
- */
-function demographyByRegion(problem: KernelProblem): Record<'sx' | 'sb' | 'fx' | 'srb', number[] | number[][]> {
-  checkDemographyRows(problem);
-  const i = problem.inputs;
-  const list = i.demographyRows!;
-  const A1 = problem.maxAge + 1;
-  const pick = <X>(of: readonly X[], t: number): X => (of.length === 1 ? of[0] : of[t]);
-  const steps = Math.max(list.length, i.sx.length, i.sb.length, i.fx.length, i.srb.length);
-  const expanded = (key: 'sx' | 'sb' | 'fx' | 'srb', cells: number, t: number): number[] => {
-    const rows = pick(list, t);
-    const from = pick(i[key], t);
-    const out = new Array<number>(rows.length * cells);
-    for (let r = 0, x = 0; r < rows.length; r++) for (let c = rows[r] * cells, end = c + cells; c < end; c++, x++) out[x] = from[c];
-    return out;
-  };
-  const table = (key: 'sx' | 'sb' | 'fx' | 'srb', cells: number) => (steps === 1 ? expanded(key, cells, 0) : Array.from({ length: steps }, (_, t) => expanded(key, cells, t)));
-  return { sx: table('sx', 6 * A1), sb: table('sb', 6), fx: table('fx', 3 * A1), srb: table('srb', 1) };
-}
-
-/**
  * A kernel problem as its JSON document: constant inputs stay one array, per-year inputs stay
  * lists, identity matrices and absent `n` are left out. A problem whose demography is held by
  * row ({@link KernelInputs.demographyRows}) is written with its demography per region, so the
@@ -125,9 +102,13 @@ function demographyByRegion(problem: KernelProblem): Record<'sx' | 'sb' | 'fx' |
 export function kernelProblemToJSON(problem: KernelProblem): KernelProblemJSON {
   const R = problem.regions.length;
   const i = problem.inputs;
-  const demography = i.demographyRows === undefined ? { sx: arrays(i.sx), sb: arrays(i.sb), fx: arrays(i.fx), srb: arrays(i.srb) } : demographyByRegion(problem);
+  // the format holds demography per region: a problem held by row is written expanded
+  const d = i.demographyRows === undefined ? i : expandDemographyRows(problem).inputs;
   const inputs: KernelProblemJSON['inputs'] = {
-    ...demography,
+    sx: arrays(d.sx),
+    sb: arrays(d.sb),
+    fx: arrays(d.fx),
+    srb: arrays(d.srb),
     m: arrays(i.m),
     c: arrays(i.c),
     k: arrays(i.k),

@@ -12,7 +12,7 @@
 
 import { ChengzhenError, type ChengzhenIssue } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import type { KernelInputs, KernelProblem } from './types.js';
+import { stepEntry, type KernelInputs, type KernelProblem } from './types.js';
 
 /** The demography tables of one step: by region, or by row with {@link KernelInputs.demographyRows}. */
 export interface DemographyTables {
@@ -22,8 +22,11 @@ export interface DemographyTables {
   srb: Float64Array;
 }
 
-/** The entry of a per-year list for step `t`, or its one entry. */
-const pick = <X>(list: readonly X[], t: number): X => (list.length === 1 ? list[0] : list[t]);
+/** Zeroed demography tables for `count` regions (or rows) of open age `maxAge`. */
+export function createDemographyTables(count: number, maxAge: number): DemographyTables {
+  const A1 = maxAge + 1;
+  return { sx: new Float64Array(count * 6 * A1), sb: new Float64Array(count * 6), fx: new Float64Array(count * 3 * A1), srb: new Float64Array(count) };
+}
 
 /**
  * Checks the rows of a problem whose demography is held by row: `demographyRows` has one array
@@ -72,13 +75,13 @@ function demographyRowsIssues(problem: KernelProblem): ChengzhenIssue[] {
     const perYear = (key: keyof KernelInputs) => inputs[key]!.length > 1;
     const at = (key: keyof KernelInputs) => (perYear(key) ? ['inputs', key, t] : ['inputs', key]);
     const yearText = (key: keyof KernelInputs) => (perYear(key) ? `year=${problem.startYear + t}, ` : '');
-    const rows = pick(list, t);
+    const rows = stepEntry(list, t);
     if (!(rows instanceof Int32Array) || rows.length !== R) {
       const received = rows instanceof Int32Array ? `${rows.length} numbers` : typeof rows;
       issues.push({ code: 'wrong_length', path: at('demographyRows'), message: `${at('demographyRows').join('.')} must be an Int32Array of ${R} rows, one per region, received ${received}`, expected: `an Int32Array of ${R} numbers`, received });
       continue;
     }
-    const sxLength = pick(inputs.sx, t).length;
+    const sxLength = stepEntry(inputs.sx, t).length;
     const count = sxLength / cellsPerRow.sx;
     if (!(Number.isInteger(count) && count >= 1)) {
       issues.push({ code: 'wrong_length', path: at('sx'), message: `${at('sx').join('.')} must hold whole rows of ${cellsPerRow.sx} numbers (status, sex, age), received ${sxLength}`, expected: `a multiple of ${cellsPerRow.sx}`, received: String(sxLength) });
@@ -86,7 +89,7 @@ function demographyRowsIssues(problem: KernelProblem): ChengzhenIssue[] {
     }
     let sizes = true;
     for (const key of tables) {
-      const length = pick(inputs[key], t).length;
+      const length = stepEntry(inputs[key], t).length;
       if (length === count * cellsPerRow[key]) continue;
       sizes = false;
       issues.push({ code: 'wrong_length', path: at(key), message: `${at(key).join('.')} must hold ${count} rows of ${cellsPerRow[key]} (the rows of sx), received ${length} numbers`, expected: `${count * cellsPerRow[key]} numbers`, received: String(length) });
@@ -161,12 +164,11 @@ export function expandDemographyRows(problem: KernelProblem): KernelProblem {
   checkDemographyRows(problem);
   const i = problem.inputs;
   const R = problem.regions.length;
-  const A1 = problem.maxAge + 1;
   const steps = Math.max(list.length, i.sx.length, i.sb.length, i.fx.length, i.srb.length);
   const tables: DemographyTables[] = [];
   for (let t = 0; t < steps; t++) {
-    const out = { sx: new Float64Array(R * 6 * A1), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * A1), srb: new Float64Array(R) };
-    expandDemographyRowsInto(pick(list, t), { sx: pick(i.sx, t), sb: pick(i.sb, t), fx: pick(i.fx, t), srb: pick(i.srb, t) }, out, problem.maxAge);
+    const out = createDemographyTables(R, problem.maxAge);
+    expandDemographyRowsInto(stepEntry(list, t), { sx: stepEntry(i.sx, t), sb: stepEntry(i.sb, t), fx: stepEntry(i.fx, t), srb: stepEntry(i.srb, t) }, out, problem.maxAge);
     tables.push(out);
   }
   const rest: KernelInputs = { ...i };

@@ -92,7 +92,7 @@ function stocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float64Arra
 function regionStocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float64Array, regions: number, maxAge: number, row: number): void {
   const A1 = maxAge + 1;
   const block = 2 * A1;
-  const { population, rural: ruralOut, migrant: migrantOut, hukou: hukouOut, residentUrbanisationRate, hukouUrbanisationRate, urbanisationGap } = stocks;
+  const { population, rural: ruralOut, migrant: migrantOut, hukou: hukouOut } = stocks;
   for (let r = 0; r < regions; r++) {
     const base = r * 3 * block;
     // the three statuses' compensated sums in one loop: three independent chains of additions,
@@ -120,18 +120,12 @@ function regionStocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float
     rural += ruralC;
     migrant += migrantC;
     hukou += hukouC;
-    // the rates as setRates writes them, from the arrays held in locals
-    const pop = rural + migrant + hukou;
     const at = row + r;
     ruralOut[at] = rural;
     migrantOut[at] = migrant;
     hukouOut[at] = hukou;
-    population[at] = pop;
-    const resident = share(migrant + hukou, pop);
-    const hukouRate = share(hukou, pop);
-    residentUrbanisationRate[at] = resident;
-    hukouUrbanisationRate[at] = hukouRate;
-    urbanisationGap[at] = resident - hukouRate;
+    population[at] = rural + migrant + hukou;
+    setRates(stocks, at);
   }
 }
 

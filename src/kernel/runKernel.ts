@@ -10,7 +10,7 @@ import { createDenseMovesArena } from './denseMovesWasm.js';
 import { decodeIndex, SEXES, STATUSES } from './layout.js';
 import { createStepScratch, planNetInternational, stepInto, type NetInternationalPlan, type StepScratch } from './step.js';
 import { openStepWasm, type StepWasmRun } from './stepWasm.js';
-import { FLOW_NAMES, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
+import { FLOW_NAMES, stepEntry, type FlowName, type KernelProblem, type KernelResult, type StepFlows, type StepInputs } from './types.js';
 
 /** Receives a run year by year. Arrays passed in are reused by the kernel: copy what you keep. */
 export interface KernelSink<T> {
@@ -95,7 +95,7 @@ export function createKernelWorkspace(regions: number, maxAge: number): KernelWo
  */
 export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs): StepInputs {
   const i = problem.inputs;
-  const pick = <X>(list: X[]): X => (list.length === 1 ? list[0] : list[t]);
+  const pick = <X>(list: X[]): X => stepEntry(list, t);
   const target = out ?? ({} as StepInputs);
   target.sx = pick(i.sx);
   target.sb = pick(i.sb);
@@ -201,7 +201,7 @@ function denseScratch(ws: KernelWorkspace): StepScratch | null {
   if (ws.denseScratch === undefined) {
     const block = 2 * (ws.maxAge + 1);
     const arena = createDenseMovesArena(ws.regions, block, ws.current.length);
-    ws.denseScratch = arena === null ? null : { mig: arena.movers, ret: arena.returners, sums: new Float64Array(2), nPlan: null, arena };
+    ws.denseScratch = arena === null ? null : { mig: arena.movers, ret: arena.returners, sums: new Float64Array(4), nPlan: null, arena };
   }
   return ws.denseScratch;
 }

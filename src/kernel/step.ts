@@ -14,7 +14,10 @@ export interface StepScratch {
   mig: Float64Array;
   /** Returners by origin, layout r,s,a. */
   ret: Float64Array;
-  /** Two running sums handed between the step's loops (deaths, births). */
+  /**
+   * Running sums handed between the step's loops: deaths and births of a status, then the
+   * movers, reclassified, conversions and returners of a region (four numbers).
+   */
   sums: Float64Array;
   /**
    * The non-zero cells of the step's `n`, when prepared for it ({@link planNetInternational});
@@ -92,7 +95,7 @@ export function planNetInternational(n: Float64Array, regions: number, maxAge: n
  */
 export function createStepScratch(regions: number, maxAge: number): StepScratch {
   const n = regions * 2 * (maxAge + 1);
-  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(2), nPlan: null, arena: null };
+  return { mig: new Float64Array(n), ret: new Float64Array(n), sums: new Float64Array(4), nPlan: null, arena: null };
 }
 
 /**
@@ -200,9 +203,6 @@ function surviveStatusInto(P: Float64Array, sx: Float64Array, sxBase: number, fx
   }
   sums[0] = deaths;
 }
-
-/** The running sums of {@link transitionsInto}: movers, reclassified, conversions, returners. */
-const transitionSums = new Float64Array(4);
 
 /**
  * The transitions of one sex of one region at each age (model.md section 3 step 3), from the
@@ -320,16 +320,13 @@ function regionsInto(
 
     // 3. the transitions at each age, from the survivors of all three statuses
     const cr = c[r];
-    transitionSums[0] = 0;
-    transitionSums[1] = 0;
-    transitionSums[2] = 0;
-    transitionSums[3] = 0;
-    transitionsInto(out, regionBase, sexBlock, m, k, q, mig, ret, r * 2 * A1, A1, cr, stayD, stayE, transitionSums);
-    transitionsInto(out, regionBase + A1, sexBlock, m, k, q, mig, ret, (r * 2 + 1) * A1, A1, cr, stayD, stayE, transitionSums);
-    const sumMig = transitionSums[0];
-    const sumIns = transitionSums[1];
-    const sumConv = transitionSums[2];
-    const sumRet = transitionSums[3];
+    sums.fill(0, 0, 4);
+    transitionsInto(out, regionBase, sexBlock, m, k, q, mig, ret, r * 2 * A1, A1, cr, stayD, stayE, sums);
+    transitionsInto(out, regionBase + A1, sexBlock, m, k, q, mig, ret, (r * 2 + 1) * A1, A1, cr, stayD, stayE, sums);
+    const sumMig = sums[0];
+    const sumIns = sums[1];
+    const sumConv = sums[2];
+    const sumRet = sums[3];
 
     // 5. net international migrants, while the region is in cache: added to the statuses no
     // move reaches (hukou, and rural or migrants when E or D is identity), the others after the

@@ -13,7 +13,7 @@
  */
 
 import { compileKernelWasm } from './denseMovesWasm.js';
-import { FLOW_NAMES, type KernelInputs, type KernelProblem, type MoveMatrix, type StepFlows } from './types.js';
+import { FLOW_NAMES, stepEntry, type KernelInputs, type KernelProblem, type MoveMatrix, type StepFlows } from './types.js';
 
 /** The memory kept between runs at most; a run that needed more releases it when it ends. */
 const KEEP_BYTES = 64 * 2 ** 20;
@@ -187,8 +187,8 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
     populations,
     step(t, from, flows) {
       for (const slot of slots) if (slot.everyStep) copyIn(slot, t);
-      const matrixD = pick(i.D, t);
-      const matrixE = pick(i.E, t);
+      const matrixD = stepEntry(i.D, t);
+      const matrixE = stepEntry(i.E, t);
       const negative = step(
         R,
         A,
@@ -223,14 +223,10 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   };
 }
 
-function pick<X>(list: X[], t: number): X {
-  return list.length === 1 ? list[0] : list[t];
-}
-
 /** Copies the input of step `t` into its slot (nothing for an identity matrix or a missing `n`). */
 function copyIn(slot: Slot, t: number): void {
   if (slot.view.length === 0 || slot.list.length === 0) return;
-  const value = pick(slot.list, t);
+  const value = stepEntry(slot.list, t);
   if (value instanceof Float64Array) slot.view.set(value);
   else if (value.kind === 'dense') slot.view.set(value.values);
 }

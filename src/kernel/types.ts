@@ -109,6 +109,18 @@ export interface StepInputs {
   demographyRows?: Int32Array | null;
 }
 
+/**
+ * The entry of a per-year input list (`KernelInputs`) for step `t`: its one entry when the
+ * input is the same every year.
+ *
+ * @example
+ * [stepEntry(['a'], 3), stepEntry(['a', 'b'], 1)]
+ * // => ['a', 'b']
+ */
+export function stepEntry<X>(list: readonly X[], t: number): X {
+  return list.length === 1 ? list[0] : list[t];
+}
+
 /** A validated kernel problem (model.md section 6), ready to run. */
 export interface KernelProblem {
   /** Region ids, in layout order. */

@@ -13,7 +13,7 @@
 
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
 import { FEMALE, populationIndex } from '../kernel/layout.js';
-import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
+import { createDemographyTables, expandDemographyRowsInto } from '../kernel/demographyRows.js';
 import type { KernelInputs, KernelProblem, MoveMatrix } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { isPooledDestinations, pooledMatrixFrom } from '../schema/pooledDestinations.js';
@@ -188,15 +188,7 @@ export interface DemographyRowInputs {
  * `room` rows, the row of each of `regions` regions, and `n` when `hasN`.
  */
 export function demographyRowInputs(room: number, regions: number, maxAge: number, hasN: boolean): DemographyRowInputs {
-  const A1 = maxAge + 1;
-  return {
-    sx: new Float64Array(room * 6 * A1),
-    sb: new Float64Array(room * 6),
-    fx: new Float64Array(room * 3 * A1),
-    srb: new Float64Array(room),
-    rows: new Int32Array(regions),
-    n: hasN ? new Float64Array(regions * 6 * A1) : null,
-  };
+  return { ...createDemographyTables(room, maxAge), rows: new Int32Array(regions), n: hasN ? new Float64Array(regions * 6 * (maxAge + 1)) : null };
 }
 
 /** Rows a step's tables have room for at first: a few dozen (the provinces of a county problem), more when a step needs them. */
@@ -213,12 +205,7 @@ const FIRST_ROOM = 64;
 export function fillDemographyRowsWithRoom(plan: Pick<CompilePlan, 'fillDemographyRows' | 'maxAge'>, t: number, out: DemographyRowInputs): number {
   const count = plan.fillDemographyRows(t, out);
   if (count <= out.srb.length) return count;
-  const A1 = plan.maxAge + 1;
-  const room = Math.max(count, 2 * out.srb.length);
-  out.sx = new Float64Array(room * 6 * A1);
-  out.sb = new Float64Array(room * 6);
-  out.fx = new Float64Array(room * 3 * A1);
-  out.srb = new Float64Array(room);
+  Object.assign(out, createDemographyTables(Math.max(count, 2 * out.srb.length), plan.maxAge));
   return plan.fillDemographyRows(t, out);
 }
 
@@ -624,7 +611,7 @@ export function compileScenario(input: Scenario | ScenarioInput): KernelProblem 
     inputs.srb = byRow.srb;
     inputs.demographyRows = compact(byRow.rows);
   } else {
-    const perRegion = { sx: new Float64Array(steps * R * 6 * A1), sb: new Float64Array(steps * R * 6), fx: new Float64Array(steps * R * 3 * A1), srb: new Float64Array(steps * R) };
+    const perRegion = createDemographyTables(steps * R, maxAge);
     for (let t = 0; t < steps; t++) {
       const out = { sx: view(perRegion.sx, R * 6 * A1, t), sb: view(perRegion.sb, R * 6, t), fx: view(perRegion.fx, R * 3 * A1, t), srb: view(perRegion.srb, R, t) };
       expandDemographyRowsInto(byRow.rows[t], { sx: byRow.sx[t], sb: byRow.sb[t], fx: byRow.fx[t], srb: byRow.srb[t] }, out, maxAge);

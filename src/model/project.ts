@@ -3,7 +3,7 @@
 import { ChengzhenError } from '../errors.js';
 import { indicatorSink, runKernelIndicators, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernel, runKernelInto, type KernelWorkspace } from '../kernel/runKernel.js';
-import { expandDemographyRowsInto } from '../kernel/demographyRows.js';
+import { createDemographyTables, expandDemographyRowsInto } from '../kernel/demographyRows.js';
 import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem } from '../kernel/types.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
 import { compileScenario, demographyRowInputs, fillDemographyRowsWithRoom, firstRowRoom, groupedDemography, planCompilation, type CompilePlan, type DemographyInputs, type DemographyRowInputs, type RateInputs } from './compile.js';
@@ -97,7 +97,7 @@ function streamIndicators(plan: CompilePlan): KernelIndicators {
   const { rates, demography } = buffers;
   // the first step's rows tell whether the run holds the demography by row or per region
   const grouped = groupedDemography(fillDemographyRowsWithRoom(plan, 0, demography), R);
-  const perRegion = grouped ? null : (buffers.perRegion ??= { sx: new Float64Array(R * 6 * (maxAge + 1)), sb: new Float64Array(R * 6), fx: new Float64Array(R * 3 * (maxAge + 1)), srb: new Float64Array(R), n: null });
+  const perRegion = grouped ? null : (buffers.perRegion ??= { ...createDemographyTables(R, maxAge), n: null });
   if (perRegion !== null) perRegion.n = demography.n;
   const { D, E } = plan.matrices();
   const inputs: KernelInputs = { sx: [], sb: [], fx: [], srb: [], m: [rates.m], c: [rates.c], k: [rates.k], q: [rates.q], D: [D], E: [E], n: demography.n ? [demography.n] : [] };
