@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import { formatPath, type ChengzhenIssue } from '../errors.js';
 import type { PooledMoveMatrix } from '../kernel/types.js';
-import { forRegion, type PerRegion } from './regionValues.js';
+import { forRegion, regionValue, type PerRegion } from './regionValues.js';
 
 const share = z.number().min(0).max(1);
 const perRegionShare = z.union([share, z.strictObject({ byRegion: z.record(z.string(), share), default: share.optional() })], {
@@ -100,7 +100,7 @@ export function pooledMatrixFrom(
     // rest, and what has no value, through forRegion, which reports it
     const read = (name: 'share' | 'weight', target: Float64Array, id: string, r: number) => {
       const spec = level[name] as PerRegion<number>;
-      const own = typeof spec === 'object' && spec !== null && 'byRegion' in spec ? (Object.hasOwn(spec.byRegion, id) ? spec.byRegion[id] : spec.default) : spec;
+      const own = regionValue(spec, id);
       if (typeof own === 'number') {
         target[r] = own;
         return;

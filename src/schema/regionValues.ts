@@ -9,8 +9,29 @@ import { scheduleValues, type Schedule, type ScheduleRange } from './schedule.js
 /** A value for every region, or per region with an optional default. */
 export type PerRegion<T> = T | { byRegion: Record<string, T>; default?: T };
 
-function isPerRegion<T>(value: PerRegion<T>): value is { byRegion: Record<string, T>; default?: T } {
+/**
+ * True for a value given per region (`{ byRegion, default }`).
+ *
+ * @example
+ * [isPerRegion({ byRegion: { a: 1 } }), isPerRegion(0.02)]
+ * // => [true, false]
+ */
+export function isPerRegion<T>(value: PerRegion<T>): value is { byRegion: Record<string, T>; default?: T } {
   return typeof value === 'object' && value !== null && 'byRegion' in value;
+}
+
+/**
+ * The value for region `id` as {@link forRegion} finds it (its own, the default, or the value
+ * for all regions), without the path: undefined where there is none. For the many regions
+ * whose value needs no report; {@link forRegion} says what is missing.
+ *
+ * @example
+ * [regionValue({ byRegion: { a: 1 }, default: 2 }, 'b'), regionValue({ byRegion: { a: 1 } }, 'b')]
+ * // => [2, undefined]
+ */
+export function regionValue<T>(value: PerRegion<T>, id: string): T | undefined {
+  if (!isPerRegion(value)) return value;
+  return Object.hasOwn(value.byRegion, id) ? value.byRegion[id] : value.default;
 }
 
 /**

@@ -12,7 +12,7 @@
 
 import { z } from 'zod';
 import { ChengzhenError, formatPath, type ChengzhenIssue } from '../errors.js';
-import { forRegion, regionScheduleValues, unknownByRegionIssues, type PerRegion } from './regionValues.js';
+import { forRegion, isPerRegion, regionScheduleValues, unknownByRegionIssues, type PerRegion } from './regionValues.js';
 import { ScheduleSchema, ShareScheduleSchema, type Schedule, type ScheduleRange } from './schedule.js';
 import { SERVICE_REGISTRY, type FieldRule, type ServiceSection } from './serviceRegistry.js';
 
@@ -272,11 +272,6 @@ export function serviceScenarioIssues(services: unknown, regionIds: readonly str
   return issues;
 }
 
-/** True for a value given per region (`{ byRegion, default }`), as forRegion tells it. */
-function perRegion(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'byRegion' in value;
-}
-
 const SHARE: ScheduleRange = { min: 0, max: 1 };
 const NON_NEGATIVE: ScheduleRange = { min: 0, max: Infinity };
 const GROWTH: ScheduleRange = { min: -1, max: 10 };
@@ -329,7 +324,7 @@ export function serviceValueIssues(services: Services, regionIds: readonly strin
       const id = regionIds[i];
       // a value for all regions gives every region the problems of the first (the same paths
       // and messages, each reported once): it is read for the first region only
-      const again = (field: unknown) => i > 0 && !perRegion(field);
+      const again = (field: unknown) => i > 0 && !isPerRegion(field as PerRegion<unknown>);
       for (const [field, range] of Object.entries(schedules)) {
         if (value[field] !== undefined && !again(value[field])) read(value[field] as PerRegion<Schedule>, id, [...path, field], range);
       }
