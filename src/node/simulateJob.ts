@@ -73,3 +73,37 @@ export function rangeSize(left: number, threads: number, perDrawMs: number, last
   const timed = perDrawMs > 0 ? Math.floor(RANGE_MS / perDrawMs) : 1;
   return Math.max(1, Math.min(timed, 4 * Math.max(1, last), Math.ceil(left / (4 * threads)), MAX_RANGE));
 }
+
+/** A thread's pace over the ranges it takes: its last range's size and time per draw (ms). */
+export interface RangePace {
+  size: number;
+  perDraw: number;
+}
+
+/**
+ * Takes the next range of draws of a job (sized by {@link rangeSize} at this thread's `pace`),
+ * runs it with `run(from, to)`, updates the pace, and adds the draws to the job's done count
+ * (waking whoever waits on it): the loop body of every thread that draws.
+ *
+ * @returns the number of draws run: 0 when none was left to take.
+ * @example
+ * const state = new Int32Array(new SharedArrayBuffer(JOB_STATE.length * 4));
+ * const pace = { size: 0, perDraw: 0 };
+ * const ran: number[][] = [];
+ * runNextRange(state, 10, 2, pace, (from, to) => ran.push([from, to]));   // cold: one draw
+ * // => 1
+ * ran
+ * // => [[0, 1]]
+ */
+export function runNextRange(state: Int32Array, draws: number, threads: number, pace: RangePace, run: (from: number, to: number) => void): number {
+  pace.size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), threads, pace.perDraw, pace.size);
+  const from = Atomics.add(state, JOB_STATE.nextDraw, pace.size);
+  if (from >= draws) return 0;
+  const to = Math.min(draws, from + pace.size);
+  const started = performance.now();
+  run(from, to);
+  pace.perDraw = (performance.now() - started) / (to - from);
+  Atomics.add(state, JOB_STATE.drawsDone, to - from);
+  Atomics.notify(state, JOB_STATE.drawsDone);
+  return to - from;
+}

@@ -14,7 +14,7 @@ import { demographyCacheEntries } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
 import { bandsSummary, compilesFromDrawBase, drawBase, planSimulation, runSimulationDrawsInto, simulationColumns, simulationColumnsBytes, simulationResult, type QuantileBand, type SimulateOptions, type SimulationPlan, type SimulationResult } from '../solve/simulate.js';
-import { JOB_STATE, RANGE_MS, rangeSize, type WorkerJob, type WorkerMessage } from './simulateJob.js';
+import { JOB_STATE, RANGE_MS, runNextRange, type WorkerJob, type WorkerMessage } from './simulateJob.js';
 
 /** Options of {@link simulateParallel}: those of `simulate`, and how many threads (default: see {@link threadCount}). */
 export interface SimulateParallelOptions extends SimulateOptions {
@@ -209,7 +209,7 @@ let jobs = 0;
  * calling thread runs draws too, beside `threads - 1` worker threads started (or taken from
  * those kept) before the simulation is planned (by default: kept ones then, new ones once
  * the cores have been watched for 100 ms and found idle); each thread takes draws a few at a time as it
- * is free ({@link rangeSize}), into columns every thread shares, and the kept series are then
+ * is free ({@link runNextRange}), into columns every thread shares, and the kept series are then
  * summarised by every thread the same way. The calling thread lets its events through every
  * {@link RANGE_MS} ms or so. Falls back to one thread (with the same result) when the worker
  * script is not built. The first failure of a worker or of `onProgress` rejects the promise
@@ -329,15 +329,8 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   try {
     // this thread takes draws too, letting its events through (the workers' messages among
     // them) after each range, every RANGE_MS or so
-    let perDraw = 0;
-    let size = 0;
-    while (!failure) {
-      if (drawing === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(threadsFor(threads, availableParallelism(), measuring.busy()));
-      size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), threads, perDraw, size);
-      const from = Atomics.add(state, JOB_STATE.nextDraw, size);
-      if (from >= draws) break;
-      const to = Math.min(draws, from + size);
-      const started = performance.now();
+    const pace = { size: 0, perDraw: 0 };
+    const runRange = (from: number, to: number) => {
       let reported = 0;
       runSimulationDrawsInto(plan, options.seed, from, to, columns, (count, total) => {
         if (count - reported >= 10 || count === total) {
@@ -345,9 +338,10 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
           reported = count;
         }
       });
-      perDraw = (performance.now() - started) / (to - from);
-      Atomics.add(state, JOB_STATE.drawsDone, to - from);
-      Atomics.notify(state, JOB_STATE.drawsDone);
+    };
+    while (!failure) {
+      if (drawing === 0 && measuring !== null && measuring.elapsedMs() >= BUSY_WINDOW_MS) decide(threadsFor(threads, availableParallelism(), measuring.busy()));
+      if (runNextRange(state, draws, threads, pace, runRange) === 0) break;
       await yieldToEvents();
     }
     // every draw ran here before the cores were watched long enough: one thread

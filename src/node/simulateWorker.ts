@@ -11,7 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadDemographyCache } from '../model/unDemography.js';
 import { markLeverCopyParsed } from '../schema/scenario.js';
 import { bandsSummary, runSimulationDrawsInto, simulationColumns, useDrawBase, type SimulationPlan } from '../solve/simulate.js';
-import { JOB_STATE, rangeSize, type WorkerJob, type WorkerMessage } from './simulateJob.js';
+import { JOB_STATE, runNextRange, type WorkerJob, type WorkerMessage } from './simulateJob.js';
 
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
@@ -28,19 +28,11 @@ port.on('message', (job: WorkerJob) => {
   // whether this thread takes draws is decided while the threads start
   while (Atomics.load(state, JOB_STATE.drawing) === 0) Atomics.wait(state, JOB_STATE.drawing, 0);
   const drawing = job.worker < Atomics.load(state, JOB_STATE.drawing);
-  let perDraw = 0;
-  let size = 0;
+  const pace = { size: 0, perDraw: 0 };
   while (drawing) {
-    size = rangeSize(draws - Atomics.load(state, JOB_STATE.nextDraw), job.threads, perDraw, size);
-    const from = Atomics.add(state, JOB_STATE.nextDraw, size);
-    if (from >= draws) break;
-    const to = Math.min(draws, from + size);
-    const started = performance.now();
-    runSimulationDrawsInto(plan, job.seed, from, to, columns);
-    perDraw = (performance.now() - started) / (to - from);
-    Atomics.add(state, JOB_STATE.drawsDone, to - from);
-    Atomics.notify(state, JOB_STATE.drawsDone);
-    post({ id, progress: to - from });
+    const done = runNextRange(state, draws, job.threads, pace, (from, to) => runSimulationDrawsInto(plan, job.seed, from, to, columns));
+    if (done === 0) break;
+    post({ id, progress: done });
   }
   // the series are summarised once every thread's draws are in (this thread waits: it has
   // nothing else to do)
