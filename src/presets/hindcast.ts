@@ -316,11 +316,10 @@ export function hindcast(area: string, options: { from?: number; calibrateUpTo?:
     // cut-off the rural share shrinks at its 2010-to-cut-off pace (the fitted years' own pace,
     // 2022 the slowest of the decade, is not taken as the future's)
     const pace = ruralPace2010To(a, upTo);
+    const last = observed(a, upTo)!.residentUrbanisationRate!;
     const steps: [number, number][] = [];
     for (let year = from + 1; year <= upTo + 1; year++) {
-      const published = observed(a, year)?.residentUrbanisationRate;
-      const last = observed(a, upTo)!.residentUrbanisationRate!;
-      const target = year <= upTo ? published : 1 - (1 - last) * (1 - pace);
+      const target = year <= upTo ? observed(a, year)?.residentUrbanisationRate : 1 - (1 - last) * (1 - pace);
       if (target === null || target === undefined) continue;
       steps.push([year, levelMeetingRate(fit.scenario, REGION_ID[a], steps, year, target)]);
     }
