@@ -131,7 +131,9 @@ function regionStocksInto(stocks: Record<StockIndicator, Float64Array>, P: Float
 
 function flowsInto(target: Record<FlowName, Float64Array>, flows: StepFlows, regions: number, step: number): void {
   const row = step * (regions + 1);
-  for (const name of FLOW_NAMES) {
+  // an index loop: a for-of here allocates an iterator result per flow in some tiers
+  for (let f = 0; f < FLOW_NAMES.length; f++) {
+    const name = FLOW_NAMES[f];
     const out = target[name];
     const from = flows[name];
     for (let r = 0; r < regions; r++) out[row + r] = from[r];

@@ -153,22 +153,12 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const kept = reserve(bytes);
   if (kept === null) return null;
   busy = true;
-  const buffer = kept.memory.buffer;
-  let at = FIRST_BYTE;
-  const take = (count: number) => {
-    const view = new Float64Array(buffer, at, count);
-    at += count * 8;
-    return view;
-  };
-  const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
-  const mig = take(R * block);
-  const ret = take(R * block);
-  const flowBlock = take(FLOW_NAMES.length * R);
-  const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
-  const nSums = take(R);
-  const flowViews = FLOW_NAMES.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
+  const { populations, mig, ret, flowBlock, list, nSums, flowViews, slots } = layoutOf(kept.memory.buffer, `${R} ${A} ${sizes.join(' ')}`, cells, R, block, sizes);
   const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
-  const slots: Slot[] = lists.map((list, s) => ({ list, view: take(sizes[s]), everyStep: refill || list.length > 1 }));
+  for (let s = 0; s < slots.length; s++) {
+    slots[s].list = lists[s];
+    slots[s].everyStep = refill || lists[s].length > 1;
+  }
   const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
   // an n that serves every step has its sums by region added once (as runKernelInto's plan)
   const nSummed = hasN && !n.everyStep;
@@ -218,9 +208,50 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
       if (!open) return;
       open = false;
       busy = false;
+      // the kept layout holds no input of this problem
+      for (const slot of slots) slot.list = [];
       if (kept.memory.buffer.byteLength > KEEP_BYTES) arena = null;
     },
   };
+}
+
+/** Where a run of one shape keeps its arrays in the arena's memory: views made once and reused by every run of that shape. */
+interface Layout {
+  buffer: ArrayBuffer;
+  shape: string;
+  populations: [Float64Array, Float64Array];
+  mig: Float64Array;
+  ret: Float64Array;
+  flowBlock: Float64Array;
+  list: Float64Array;
+  nSums: Float64Array;
+  flowViews: Float64Array[];
+  /** The inputs' slots, in the order sx, sb, fx, srb, m, c, k, q, n, D, E (their lists set by each run). */
+  slots: Slot[];
+}
+
+/** The layout of the last run, reused while the memory and the shape stay the same (a simulation's draws). */
+let layout: Layout | null = null;
+
+/** The views of a run of `shape` (its dimensions and input sizes) in `buffer`: the last run's when they match. */
+function layoutOf(buffer: ArrayBuffer, shape: string, cells: number, R: number, block: number, sizes: readonly number[]): Layout {
+  if (layout !== null && layout.buffer === buffer && layout.shape === shape) return layout;
+  let at = FIRST_BYTE;
+  const take = (count: number) => {
+    const view = new Float64Array(buffer, at, count);
+    at += count * 8;
+    return view;
+  };
+  const populations: [Float64Array, Float64Array] = [take(cells), take(cells)];
+  const mig = take(R * block);
+  const ret = take(R * block);
+  const flowBlock = take(FLOW_NAMES.length * R);
+  const list = take(R * 9); // the dense moves' list of origins, 68 bytes a region
+  const nSums = take(R);
+  const flowViews = FLOW_NAMES.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
+  const slots: Slot[] = sizes.map((size) => ({ list: [], view: take(size), everyStep: false }));
+  layout = { buffer, shape, populations, mig, ret, flowBlock, list, nSums, flowViews, slots };
+  return layout;
 }
 
 /** Copies the input of step `t` into its slot (nothing for an identity matrix or a missing `n`). */

@@ -13,7 +13,7 @@ import { project } from '../model/project.js';
 import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import { computePlannedServices } from '../model/services/computeServices.js';
+import { computePlannedServicesInPlace } from '../model/services/computeServices.js';
 import { planServices, type ServicesPlan } from '../model/services/planServices.js';
 import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
 import { indicatorSink, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
@@ -364,7 +364,7 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
   let planned: { services: Scenario['services']; plan: ServicesPlan | null } | null = null;
   const computeServices = (scenario: Scenario, result: KernelResult) => {
     if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, result.maxAge) };
-    return planned.plan === null ? new Map<string, Float64Array>() : computePlannedServices(planned.plan, result, figures);
+    return planned.plan === null ? NO_SERVICES : computePlannedServicesInPlace(planned.plan, result, figures);
   };
   return (scenario, out, at, stride = 1) => {
     const problem = compile(scenario);
@@ -422,7 +422,7 @@ function keptPopulation(problem: KernelProblem): KeptPopulation {
     begin: (p) => indicators.begin?.(p),
     year(year, step, population, stepFlows) {
       result.population[step + 1].set(population);
-      if (stepFlows) for (const name of FLOW_NAMES) flows[name].set(stepFlows[name], step * R);
+      if (stepFlows) for (let f = 0; f < FLOW_NAMES.length; f++) flows[FLOW_NAMES[f]].set(stepFlows[FLOW_NAMES[f]], step * R);
       indicators.year(year, step, population, stepFlows);
     },
     end: () => indicators.end(),
@@ -611,6 +611,9 @@ function seriesKeys(plan: Pick<SimulationPlan, 'scenario' | 'keys'>): { name: st
 }
 
 const SERVICE_KEYS = new Set<string>(SERVICES.map((s) => s.key));
+
+/** The series of a scenario without services. */
+const NO_SERVICES: ReadonlyMap<string, Float64Array> = new Map();
 
 /** Flows have no base-year value; their first year is left at 0 in the series (and dropped from bands). */
 function padFlow(values: number[], years: number): number[] {

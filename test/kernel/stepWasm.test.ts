@@ -122,6 +122,24 @@ describe('openStepWasm(problem, refill) and wasmStepApplies(inputs)', () => {
     expect(keptStepWasmBytes()).toBeGreaterThan(0);
   });
 
+  it('runs of other shapes and a grown memory in turn: each run the bits of its own on the JavaScript step (the views of a shape are kept only while shape and memory stay)', () => {
+    const a = randomProblem(3, 4, 3, 31, { perYear: 0.5 });
+    const b = randomProblem(5, 6, 2, 32, { perYear: 0.5 });
+    const c = randomProblem(3, 4, 3, 33, { omit: 3 });
+    const javascript = [a, b, c].map((problem) => run(problem, true).arrays);
+    for (const order of [[0, 1, 0, 2, 0], [2, 2, 1, 1, 0, 0]]) {
+      for (const i of order) {
+        const wasm = run([a, b, c][i], false);
+        expect(wasm.inWasm).toBe(true);
+        expectSameBytes(wasm.arrays, javascript[i]);
+      }
+    }
+    // a run needing more memory grows it (new views), then the first shape again
+    const big = randomProblem(40, 100, 1, 34);
+    expectSameBytes(run(big, false).arrays, run(big, true).arrays);
+    expectSameBytes(run(a, false).arrays, javascript[0]);
+  });
+
   it('refuses a second run while one is open (a run started from a sink takes the JavaScript step)', () => {
     const problem = randomProblem(2, 3, 2, 5);
     const first = openStepWasm(problem, false);

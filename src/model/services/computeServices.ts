@@ -37,20 +37,35 @@ import type { DerivedSeries } from '../projection.js';
 import { planServices, type AgeSums, type ServicesPlan } from './planServices.js';
 import { SERVICE_FIGURES, SERVICES, type ServiceFigure, type ServiceKey } from './serviceIndicators.js';
 
-/** Sums over ages `from..to` of one region into `out`; `to` may be `maxAge` (the open group) for "and older". */
+/**
+ * Sums over ages `from..to` of one region into `out`; `to` may be `maxAge` (the open group) for
+ * "and older". Each status's sum adds the women's ages, then the men's, in age order; the three
+ * statuses are summed side by side (three independent sums the processor overlaps), which
+ * gives the same bits as summing one status after another.
+ */
 function ageSumsInto(out: AgeSums, result: KernelResult, region: number, from: number, to: number): void {
   const A1 = result.maxAge + 1;
   const n = result.population.length;
+  const { rural, migrant, hukou } = out;
+  // a status's block is both sexes (2 * A1 cells); rural, migrant and urban hukou follow each other
+  const block = 2 * A1;
+  const first = region * 3 * block + from;
+  const last = region * 3 * block + to;
   for (let y = 0; y < n; y++) {
     const P = result.population[y];
-    for (let h = 0; h < 3; h++) {
-      let sum = 0;
-      for (let s = 0; s < 2; s++) {
-        const base = ((region * 3 + h) * 2 + s) * A1;
-        for (let a = from; a <= to; a++) sum += P[base + a];
+    let r = 0;
+    let m = 0;
+    let h = 0;
+    for (let s = 0; s < block; s += A1) {
+      for (let x = first + s, end = last + s; x <= end; x++) {
+        r += P[x];
+        m += P[x + block];
+        h += P[x + 2 * block];
       }
-      (h === 0 ? out.rural : h === 1 ? out.migrant : out.hukou)[y] = sum;
     }
+    rural[y] = r;
+    migrant[y] = m;
+    hukou[y] = h;
   }
 }
 
@@ -90,6 +105,8 @@ interface Computation {
   figures: Figures[];
   /** The services in table order: their index in the plan, and the series returned (`service.figure`). */
   returned: { service: number; key: ServiceKey; series: { name: string; figure: ServiceFigure }[] }[];
+  /** The series returned, in the buffers above (what {@link computePlannedServicesInPlace} returns). */
+  views: ReadonlyMap<string, Float64Array>;
 }
 
 const computations = new WeakMap<ServicesPlan, Map<string, Computation>>();
@@ -114,14 +131,16 @@ function computationOf(plan: ServicesPlan, figures: readonly ServiceFigure[]): C
       const service = services.findIndex((s) => s.key === key);
       return service < 0 ? [] : [{ service, key, series: SERVICE_FIGURES.filter((f) => wanted.has(f)).map((figure) => ({ name: `${key}.${figure}`, figure })) }];
     });
+    const byService = services.map(() => new Figures(n * (plan.regions.length + 1), needed));
     computation = {
       sums: plan.ranges.map(() => ({ rural: new Float64Array(n), migrant: new Float64Array(n), hukou: new Float64Array(n) })),
       local: new Float64Array(n),
       migrant: new Float64Array(n),
       demand: new Float64Array(n),
       capacity: new Float64Array(n),
-      figures: services.map(() => new Figures(n * (plan.regions.length + 1), needed)),
+      figures: byService,
       returned,
+      views: new Map(returned.flatMap(({ service, series }) => series.map(({ name, figure }) => [name, byService[service][figure]!] as const))),
     };
     byFigures.set(id, computation);
   }
@@ -194,11 +213,25 @@ function allRegionsFigures(f: Figures, n: number, R: number): void {
  *   capacity overflows.
  */
 export function computePlannedServices(plan: ServicesPlan, result: KernelResult, figures: readonly ServiceFigure[] = SERVICE_FIGURES): DerivedSeries {
+  const out: DerivedSeries = new Map();
+  for (const [name, values] of computePlannedServicesInPlace(plan, result, figures)) out.set(name, values.slice());
+  return out;
+}
+
+/**
+ * {@link computePlannedServices} without copying: the series returned are the buffers kept
+ * with the plan (the same map and arrays on every call with the same figures), overwritten by
+ * the next call. For a caller that reads them at once, as a simulation's draws do: a draw
+ * then allocates nothing for its services.
+ *
+ * @throws {ChengzhenError} as {@link computePlannedServices}.
+ */
+export function computePlannedServicesInPlace(plan: ServicesPlan, result: KernelResult, figures: readonly ServiceFigure[] = SERVICE_FIGURES): ReadonlyMap<string, Float64Array> {
   const n = plan.years.length;
   const R = plan.regions.length;
   const width = R + 1;
   const T = plan.target;
-  const { sums, local, migrant, demand, capacity, figures: series, returned } = computationOf(plan, figures);
+  const { sums, local, migrant, demand, capacity, figures: series, returned, views } = computationOf(plan, figures);
   for (let r = 0; r < R; r++) {
     for (let k = 0; k < sums.length; k++) ageSumsInto(sums[k], result, r, plan.ranges[k].from, plan.ranges[k].to);
     const services = plan.perRegion[r];
@@ -216,8 +249,7 @@ export function computePlannedServices(plan: ServicesPlan, result: KernelResult,
       regionFigures(series[i], r, width, local, migrant, demand, c, stock.weights, T);
     }
   }
-  const out: DerivedSeries = new Map();
-  for (const { service, key, series: names } of returned) {
+  for (const { service, key } of returned) {
     const f = series[service];
     allRegionsFigures(f, n, R);
     for (let i = 0; i < n * width; i++) {
@@ -226,9 +258,8 @@ export function computePlannedServices(plan: ServicesPlan, result: KernelResult,
       const utilisation = c > 0 ? d / c : 0;
       if (!Number.isFinite(utilisation)) throw tooLittleCapacity(key, d, c, utilisation, i, plan.years, width, result.regions);
     }
-    for (const { name, figure } of names) out.set(name, f[figure]!.slice());
   }
-  return out;
+  return views;
 }
 
 /**

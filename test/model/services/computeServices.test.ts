@@ -16,7 +16,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../../src/errors.js';
-import { computePlannedServices, computeServices } from '../../../src/model/services/computeServices.js';
+import { computePlannedServices, computePlannedServicesInPlace, computeServices } from '../../../src/model/services/computeServices.js';
 import { planServices } from '../../../src/model/services/planServices.js';
 import { SERVICE_FIGURES } from '../../../src/model/services/serviceIndicators.js';
 import { parseScenario, type Scenario } from '../../../src/schema/scenario.js';
@@ -367,6 +367,23 @@ describe('computePlannedServices(plan, result, figures)', () => {
     const other = tinyResult({ regions: REGIONS, maxAge: 70, baseYear: 2023, cells: [SOUTH, NORTH], factors: [[1, 2, 3], [1, 1, 0.5]] });
     computePlannedServices(plan, result(), ['shortfall']);
     expect(computePlannedServices(plan, other, ['shortfall', 'capacity'])).toEqual(new Map([...computeServices(scenario, other, YEARS)].filter(([key]) => /\.(shortfall|capacity)$/.test(key))));
+  });
+
+  it('in place: the same numbers in the buffers kept with the plan (the same map and arrays from call to call), which the copies do not share', () => {
+    const plan = planServices(scenario, YEARS, 70)!;
+    const other = tinyResult({ regions: REGIONS, maxAge: 70, baseYear: 2023, cells: [SOUTH, NORTH], factors: [[1, 2, 3], [1, 1, 0.5]] });
+    const figures = ['shortfall', 'coverage'] as const;
+    const first = computePlannedServicesInPlace(plan, result(), figures);
+    const wanted = computePlannedServices(plan, result(), figures);
+    expect(new Map([...first].map(([key, values]) => [key, values.slice()]))).toEqual(wanted);
+    const copy = computePlannedServices(plan, result(), figures);
+    const second = computePlannedServicesInPlace(plan, other, figures);
+    expect(second).toBe(first);
+    expect(second.get('schoolPlaces.shortfall')).toBe(first.get('schoolPlaces.shortfall'));
+    expect(new Map([...second].map(([key, values]) => [key, values.slice()]))).toEqual(computePlannedServices(plan, other, figures));
+    // the copy kept its numbers though the buffers were overwritten
+    expect(copy).toEqual(wanted);
+    expect(second.get('schoolPlaces.shortfall')).not.toEqual(wanted.get('schoolPlaces.shortfall'));
   });
 
   it('checks every service for a capacity too small to divide by, kept or not', () => {
