@@ -60,6 +60,16 @@ export function compileKernelWasm(): WebAssembly.Module | null {
   return compiled;
 }
 
+/**
+ * Takes `module` (the kernel module another thread compiled, posted to this one) as this
+ * thread's compiled module, unless one is compiled here already: a worker thread then runs
+ * the code the calling thread's engine has already compiled and optimised rather than
+ * compiling it again.
+ */
+export function useKernelWasm(module: WebAssembly.Module): void {
+  if (compiled === undefined) compiled = module;
+}
+
 /** An instance of the module on `memory`, or null where WebAssembly cannot run. */
 function instantiate(memory: WebAssembly.Memory): DenseFunction | null {
   const module = compileKernelWasm();

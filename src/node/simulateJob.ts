@@ -42,6 +42,8 @@ export interface WorkerJob {
   demography: [string, YearDemography][];
   /** The scenario compiled for the draws, when they compile from it, so the worker does not compile it again. */
   base?: DrawBase;
+  /** The kernel's WebAssembly module as the calling thread compiled it (null where it cannot run there), so the worker does not compile it again. */
+  wasm: WebAssembly.Module | null;
 }
 
 /** What a worker thread posts: draws done, a series' bands, or that it is done with the job. */

@@ -10,6 +10,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChengzhenError } from '../errors.js';
+import { compileKernelWasm } from '../kernel/denseMovesWasm.js';
 import { demographyCacheEntries } from '../model/unDemography.js';
 import { LIMITS } from '../limits.js';
 import type { Scenario, ScenarioInput } from '../schema/scenario.js';
@@ -323,7 +324,7 @@ export async function simulateParallel(input: Scenario | ScenarioInput, options:
   if (threads > 1) {
     // compiled here once for this thread's draws and the workers'
     const base = compilesFromDrawBase(plan) ? drawBase(plan.scenario) : undefined;
-    job = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base };
+    job = { id, plan: { scenario: plan.scenario, uncertain: plan.uncertain, keys: plan.keys, years: plan.years }, seed: options.seed, draws, threads, columns: buffer as SharedArrayBuffer, state, demography: demographyCacheEntries(), base, wasm: compileKernelWasm() };
     for (const [w, worker] of workers.entries()) worker.postMessage({ ...job, worker: w + 1 });
   }
   try {

@@ -8,6 +8,7 @@
  */
 
 import { parentPort } from 'node:worker_threads';
+import { useKernelWasm } from '../kernel/denseMovesWasm.js';
 import { loadDemographyCache } from '../model/unDemography.js';
 import { markLeverCopyParsed } from '../schema/scenario.js';
 import { bandsSummary, runSimulationDrawsInto, simulationColumns, useDrawBase, type SimulationPlan } from '../solve/simulate.js';
@@ -20,6 +21,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 port.on('message', (job: WorkerJob) => {
   const { state, id, draws } = job;
   loadDemographyCache(job.demography);
+  if (job.wasm !== null) useKernelWasm(job.wasm);
   // the scenario arrives as a structured clone of the one the calling thread parsed: taken as
   // parsed (frozen, not validated again), and not planned again
   const plan: SimulationPlan = { ...job.plan, scenario: markLeverCopyParsed(job.plan.scenario) };

@@ -327,3 +327,36 @@ describe('runKernelInto where WebAssembly is missing', () => {
     expectSameBytes(arrays, expected);
   });
 });
+
+describe('useKernelWasm(module): the module another thread compiled', () => {
+  afterEach(() => {
+    vi.resetModules();
+  });
+
+  it('is taken by a thread that has compiled none (and runs with the same bits); one compiled already stays', async () => {
+    const problem = randomProblem(4, 3, 2, 56);
+    const expected = run(problem, true).arrays;
+    const { compileKernelWasm } = await import('../../src/kernel/denseMovesWasm.js');
+    const posted = compileKernelWasm()!;
+    vi.resetModules();
+    const fresh = await import('../../src/kernel/denseMovesWasm.js');
+    fresh.useKernelWasm(posted);
+    expect(fresh.compileKernelWasm()).toBe(posted);
+    const freshRun = await import('../../src/kernel/runKernel.js');
+    const arrays: Float64Array[] = [];
+    freshRun.runKernelInto(problem, {
+      year(_year, _step, population, flows) {
+        arrays.push(Float64Array.from(population));
+        if (flows) for (const name of FLOW_NAMES) arrays.push(Float64Array.from(flows[name]));
+      },
+      end: () => undefined,
+    });
+    expectSameBytes(arrays, expected);
+    vi.resetModules();
+    const other = await import('../../src/kernel/denseMovesWasm.js');
+    const own = other.compileKernelWasm()!;
+    other.useKernelWasm(posted);
+    expect(other.compileKernelWasm()).toBe(own);
+    expect(own).not.toBe(posted);
+  });
+});
