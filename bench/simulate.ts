@@ -6,20 +6,26 @@
  * load average when each run started, the threads that drew (the default decides from how busy
  * other work keeps the cores), and each goal's figure.
  *
- * Usage: npx tsx bench/simulate.ts [--preset national-2024-2028] [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N] [--new-threads]
+ * Usage: npx tsx bench/simulate.ts [--preset national-2024-2028] [--draws 10000] [--threads 1,2,default] [--rounds 3] [--regions N] [--new-threads | --fresh-processes [--node-flags=...]]
  *   (also: npm run bench -- --simulate)
  *   --regions N   a synthetic scenario of N regions (provinces' census ages, scaled to 1.41
  *                 billion, 2023-2035), kept for all regions together, instead of the
  *                 national preset (one region, 2023-2035)
  *   --preset NAME  another preset (say china-counties-2024-2028, with --draws 100)
- *   --new-threads  stop the kept worker threads before every run (the first simulation of a
- *                 process), instead of keeping them from run to run
+ *   --new-threads  stop the kept worker threads before every run (new worker threads beside a
+ *                 warm calling thread), instead of keeping them from run to run
+ *   --fresh-processes  every run in a new `node` process that loads the library from dist/
+ *                 and runs one simulation: the first simulation of a process, calling
+ *                 thread and workers cold (wall and CPU from inside that process, after
+ *                 its imports)
+ *   --node-flags=...  with --fresh-processes, flags for those processes (say
+ *                 --node-flags=--single-threaded: V8 without its background compiler and GC threads)
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -61,6 +67,31 @@ function syntheticScenario(regions: number): Record<string, unknown> {
   };
 }
 
+/**
+ * One simulation in a new `node` process (with `flags`) loading the library from dist/: its
+ * wall and CPU time (all threads) from the call to the result, the threads that drew, and its
+ * bands as JSON.
+ */
+function inFreshProcess(preset: string, regions: number | null, options: Record<string, unknown>, threads: string, flags: string[]): { wallMs: number; cpuMs: number; used: number; bands: string } {
+  const script = `
+    const { simulateParallel } = await import(${JSON.stringify(DIST)});
+    const { getPreset } = await import(${JSON.stringify(PRESETS)});
+    const scenario = ${regions === null ? `getPreset(${JSON.stringify(preset)}).scenario` : JSON.stringify(syntheticScenario(regions))};
+    let used = 0;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await simulateParallel(scenario, { ...${JSON.stringify(options)}, ${threads === 'default' ? '' : `threads: ${Number(threads)},`} onThreads: (n) => { used = n; } });
+    const spent = process.cpuUsage(cpu);
+    process.stdout.write(JSON.stringify({ wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, used, bands: JSON.stringify(result.bands) }));
+    process.exit(0);`;
+  const file = join(mkdtempSync(join(tmpdir(), 'chengzhen-bench-')), 'run.mjs');
+  writeFileSync(file, script);
+  const ran = spawnSync(process.execPath, [...flags, file], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_OPTIONS: '' } });
+  rmSync(dirname(file), { recursive: true, force: true });
+  if (ran.status !== 0) throw new Error(`the simulation in a new process failed: ${ran.stderr}`);
+  return JSON.parse(ran.stdout) as { wallMs: number; cpuMs: number; used: number; bands: string };
+}
+
 /** The newest modification time of the files under `dir`, ms. */
 function newest(dir: string): number {
   let latest = 0;
@@ -82,7 +113,7 @@ function buildIfStale(): void {
 export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const { values } = parseArgs({
     args: argv,
-    options: { preset: { type: 'string' }, draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' }, 'new-threads': { type: 'boolean' } },
+    options: { preset: { type: 'string' }, draws: { type: 'string' }, threads: { type: 'string', default: '1,2,default' }, regions: { type: 'string' }, rounds: { type: 'string', default: '3' }, simulate: { type: 'boolean' }, 'new-threads': { type: 'boolean' }, 'fresh-processes': { type: 'boolean' }, 'node-flags': { type: 'string' } },
     allowPositionals: true,
   });
   buildIfStale();
@@ -91,6 +122,8 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   // simulations; --new-threads stops them before every run: each run pays for new threads, as
   // the first simulation of a process does
   const newThreads = values['new-threads'] === true;
+  const fresh = values['fresh-processes'] === true;
+  const nodeFlags = (values['node-flags'] ?? '').split(' ').filter((flag) => flag !== '');
   const { getPreset } = (await import(PRESETS)) as typeof import('../src/presets/index.js');
   const regions = values.regions === undefined ? null : Number(values.regions);
   const draws = Number(values.draws ?? (regions === null ? 10_000 : 20));
@@ -107,23 +140,31 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   for (let round = 0; round < rounds; round++) for (const threads of round % 2 === 0 ? list : [...list].reverse()) {
     if (newThreads) await closeSimulationThreads();
     const load = loadavg()[0];
-    let used = threads === 'default' ? 0 : Number(threads);
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await simulateParallel(scenario as never, {
-      ...options,
-      ...(threads === 'default' ? {} : { threads: Number(threads) }),
-      onThreads: (n) => {
-        used = n;
-      },
-    });
-    const spent = process.cpuUsage(cpu);
-    const row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load };
+    let row: Row;
+    let bands: string;
+    if (fresh) {
+      const ran = inFreshProcess(presetName, regions, options, threads, nodeFlags);
+      row = { threads, used: ran.used, draws, wallMs: ran.wallMs, cpuMs: ran.cpuMs, load };
+      bands = ran.bands;
+    } else {
+      let used = threads === 'default' ? 0 : Number(threads);
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const result = await simulateParallel(scenario as never, {
+        ...options,
+        ...(threads === 'default' ? {} : { threads: Number(threads) }),
+        onThreads: (n) => {
+          used = n;
+        },
+      });
+      const spent = process.cpuUsage(cpu);
+      row = { threads, used, draws, wallMs: performance.now() - started, cpuMs: (spent.user + spent.system) / 1000, load };
+      bands = JSON.stringify(result.bands);
+    }
     rows.push(row);
-    const bands = JSON.stringify(result.bands);
     if (reference === null) reference = bands;
     else if (bands !== reference) throw new Error(`threads ${threads}: the bands differ from the first run's`);
-    process.stderr.write(`threads ${threads} (${used} drawing): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
+    process.stderr.write(`threads ${threads} (${row.used} drawing): ${row.wallMs.toFixed(0)} ms wall, ${row.cpuMs.toFixed(0)} ms CPU (load ${load.toFixed(1)})\n`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const summary = list.map((threads) => {
@@ -133,7 +174,7 @@ export async function runSimulateBench(argv: string[]): Promise<Row[]> {
   const one = summary.find((r) => r.threads === '1');
   const what = regions !== null ? `synthetic, ${regions} regions, 2023-2035, kept for all regions together` : presetName === 'national-2024-2028' ? 'national-2024-2028 (1 region, 2023-2035)' : presetName;
   const cores = availableParallelism();
-  console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds, ${newThreads ? 'new worker threads for every run (--new-threads)' : 'worker threads kept from run to run'}\n`);
+  console.log(`### Simulation: ${draws} draws, ${what}, ${cores} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, median of ${rounds} interleaved rounds, ${newThreads ? 'new worker threads for every run (--new-threads)' : fresh ? `every run in a new process (--fresh-processes${nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : ''})` : 'worker threads kept from run to run'}\n`);
   console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes); at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.\n`);
   console.log('| threads | drawing | wall (ms) | CPU, all threads (ms) | CPU per draw (ms) | 1 thread / this (wall) | fastest wall (ms) | 1 thread / this (fastest) | load average at start |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
