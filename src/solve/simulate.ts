@@ -13,12 +13,12 @@ import { project } from '../model/project.js';
 import { compileInputs, type CompileInputs } from '../model/compileInputs.js';
 import { regionScheduleValues } from '../schema/regionValues.js';
 import { SCHEDULE_RANGES } from '../schema/scenarioChecks.js';
-import { computePlannedServicesInPlace } from '../model/services/computeServices.js';
+import { computePlannedServicesFromSums, servicesAgeSumsInto, servicesAgeSumsLength } from '../model/services/computeServices.js';
 import { planServices, type ServicesPlan } from '../model/services/planServices.js';
 import { SERVICE_FIGURES, SERVICES } from '../model/services/serviceIndicators.js';
 import { indicatorSink, STOCK_INDICATORS, type KernelIndicators, type StockIndicator } from '../kernel/indicators.js';
 import { createKernelWorkspace, runKernelInto, type KernelSink, type KernelWorkspace } from '../kernel/runKernel.js';
-import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem, type KernelResult } from '../kernel/types.js';
+import { FLOW_NAMES, type FlowName, type KernelInputs, type KernelProblem } from '../kernel/types.js';
 import { indicatorInfo, asIndicatorKey } from '../model/indicatorTable.js';
 import { ALL_REGIONS } from '../model/projection.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema/scenario.js';
@@ -329,8 +329,9 @@ function runDraw(plan: SimulationPlan, seed: number, draw: number, evaluate: Eva
  *
  * - kernel indicators only: the kernel with the indicator sink (no population by year, no
  *   services);
- * - services kept: the kernel keeping each year's population in buffers reused across draws,
- *   then the services, without building a `Projection`;
+ * - services kept: the kernel's sink sums, at each year, the ages the services read (into a
+ *   table reused across draws; no year's population is kept), then the services are computed
+ *   from those sums in buffers kept with their plan, without building a `Projection`;
  * - when every lever moved (`levers`) is a rate of the kernel's transitions (m, c, q, k) or a
  *   service, the scenario is compiled once and each draw recompiles only the rates it moves
  *   (a service lever: none, and the kernel runs once for all draws);
@@ -356,30 +357,31 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
   const figures = SERVICE_FIGURES.filter((figure) => keys.some((key) => key.kind === 'service' && key.name.split('.')[1] === figure));
   const compile = levers === undefined ? compileScenario : drawCompiler(plan.scenario, levers);
   let workspace: KernelWorkspace | null = null;
-  let kept: KeptPopulation | null = null;
   // the indicators of every run in the same buffers (a run writes every one of their places)
   const indicatorsSink = reusedSink(indicatorSink());
   let last: { problem: KernelProblem; indicators: KernelIndicators } | null = null;
   // the services planned once for as long as the draws leave them alone (a rate lever)
   let planned: { services: Scenario['services']; plan: ServicesPlan | null } | null = null;
-  const computeServices = (scenario: Scenario, result: KernelResult) => {
-    if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, result.maxAge) };
-    return planned.plan === null ? NO_SERVICES : computePlannedServicesInPlace(planned.plan, result, figures);
+  const servicesPlan = (scenario: Scenario, maxAge: number) => {
+    if (planned === null || planned.services !== scenario.services) planned = { services: scenario.services, plan: planServices(scenario, plan.years, maxAge) };
+    return planned.plan;
   };
+  let sums: ServicesSums | null = null;
   return (scenario, out, at, stride = 1) => {
     const problem = compile(scenario);
     workspace ??= createKernelWorkspace(problem.regions.length, problem.maxAge);
+    const servicing = services ? servicesPlan(scenario, problem.maxAge) : null;
     let indicators: KernelIndicators;
-    if (last !== null && last.problem === problem) {
+    if (last !== null && last.problem === problem && (servicing === null || sums!.sumsFor(servicing))) {
       indicators = last.indicators; // the levers moved nothing in the kernel: the same run
-    } else if (services) {
-      kept ??= keptPopulation(problem);
-      indicators = runKernelInto(problem, kept.sink, workspace);
+    } else if (servicing !== null) {
+      sums ??= servicesSums();
+      indicators = runKernelInto(problem, sums.sink(servicing), workspace);
     } else {
       indicators = runKernelInto(problem, indicatorsSink, workspace);
     }
     last = { problem, indicators };
-    const derived = services ? computeServices(scenario, kept!.result) : null;
+    const derived = servicing === null ? NO_SERVICES : computePlannedServicesFromSums(servicing, sums!.table, figures);
     const width = problem.regions.length + 1;
     keys.forEach((key, k) => {
       const target = out[k];
@@ -395,39 +397,46 @@ export function seriesEvaluator(plan: Pick<SimulationPlan, 'scenario' | 'keys' |
   };
 }
 
-/** Each year's population of a run, in buffers reused from run to run, beside the indicators. */
-interface KeptPopulation {
-  result: KernelResult;
-  sink: KernelSink<KernelIndicators>;
+/** The age sums a services plan reads, filled year by year by a kernel run's sink, beside the indicators. */
+interface ServicesSums {
+  /** The sums of the last run ({@link servicesAgeSumsInto}'s table). */
+  table: Float64Array;
+  /** A sink for a run whose services are planned by `plan`: the indicators and the sums `plan` reads, in buffers reused from run to run. */
+  sink(plan: ServicesPlan): KernelSink<KernelIndicators>;
+  /** Whether the table holds the sums `plan` reads of the last run (its regions, years and age ranges). */
+  sumsFor(plan: ServicesPlan): boolean;
 }
 
 /**
- * A sink keeping the indicators and, in buffers of its own (reused by every run of a problem
- * of the same shape), each year's population and each step's flows: what the services read.
+ * The sink of a simulation's draws that keep services: the indicators, and at each year the
+ * age sums the services read (not each year's population: a county draw would copy some 190
+ * MB a run, and keep as much).
  */
-function keptPopulation(problem: KernelProblem): KeptPopulation {
-  const R = problem.regions.length;
-  const cells = problem.population.length;
-  const flows = {} as Record<FlowName, Float64Array>;
-  for (const name of FLOW_NAMES) flows[name] = new Float64Array(problem.years * R);
-  const result: KernelResult = {
-    regions: [...problem.regions],
-    maxAge: problem.maxAge,
-    years: Array.from({ length: problem.years + 1 }, (_, i) => problem.startYear + i),
-    population: Array.from({ length: problem.years + 1 }, () => new Float64Array(cells)),
-    flows,
-  };
+function servicesSums(): ServicesSums {
   const indicators = reusedSink(indicatorSink());
+  let summed: ServicesPlan | null = null;
+  const shape = (plan: ServicesPlan) => `${plan.regions.length} ${plan.years.join()} ${plan.maxAge} ${plan.ranges.map((r) => `${r.from}-${r.to}`).join()}`;
+  let summedShape = '';
+  const sums: ServicesSums = {
+    table: new Float64Array(0),
+    sink(plan) {
+      summed = plan;
+      summedShape = shape(plan);
+      const length = servicesAgeSumsLength(plan);
+      if (sums.table.length !== length) sums.table = new Float64Array(length);
+      return sink;
+    },
+    sumsFor: (plan) => plan === summed || shape(plan) === summedShape,
+  };
   const sink: KernelSink<KernelIndicators> = {
     begin: (p) => indicators.begin?.(p),
     year(year, step, population, stepFlows) {
-      result.population[step + 1].set(population);
-      if (stepFlows) for (let f = 0; f < FLOW_NAMES.length; f++) flows[FLOW_NAMES[f]].set(stepFlows[FLOW_NAMES[f]], step * R);
+      servicesAgeSumsInto(summed!, population, step + 1, sums.table);
       indicators.year(year, step, population, stepFlows);
     },
     end: () => indicators.end(),
   };
-  return { result, sink };
+  return sums;
 }
 
 /**

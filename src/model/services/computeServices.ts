@@ -38,34 +38,51 @@ import { planServices, type AgeSums, type ServicesPlan } from './planServices.js
 import { SERVICE_FIGURES, SERVICES, type ServiceFigure, type ServiceKey } from './serviceIndicators.js';
 
 /**
- * Sums over ages `from..to` of one region into `out`; `to` may be `maxAge` (the open group) for
- * "and older". Each status's sum adds the women's ages, then the men's, in age order; the three
- * statuses are summed side by side (three independent sums the processor overlaps), which
- * gives the same bits as summing one status after another.
+ * The length of a table of the age sums a plan's services read ({@link servicesAgeSumsInto}):
+ * for every region, age range, status (rural, migrant, urban hukou) and year.
+ *
+ * @example
+ * servicesAgeSumsLength({ regions: ['a', 'b'], years: [2023, 2024, 2025], ranges: [{ from: 6, to: 14 }] })   // 2 x 1 x 3 x 3
+ * // => 18
  */
-function ageSumsInto(out: AgeSums, result: KernelResult, region: number, from: number, to: number): void {
-  const A1 = result.maxAge + 1;
-  const n = result.population.length;
-  const { rural, migrant, hukou } = out;
+export function servicesAgeSumsLength(plan: Pick<ServicesPlan, 'regions' | 'years' | 'ranges'>): number {
+  return plan.regions.length * plan.ranges.length * 3 * plan.years.length;
+}
+
+/**
+ * Writes into `table` the age sums a plan's services read from the population `P` at the end
+ * of year index `y` (the base year is 0): for region r, range k and status h (rural, migrant,
+ * urban hukou), at `((r * K + k) * 3 + h) * years + y`, where K is the number of ranges. Each
+ * sum adds the women's ages, then the men's, in age order (`to` may be `maxAge`, the open
+ * group, for "and older"); the three statuses are summed side by side, three independent sums
+ * the processor overlaps. A caller running the kernel can fill the table year by year from its
+ * sink, without keeping each year's population.
+ */
+export function servicesAgeSumsInto(plan: Pick<ServicesPlan, 'regions' | 'years' | 'ranges' | 'maxAge'>, P: Float64Array, y: number, table: Float64Array): void {
+  const A1 = plan.maxAge + 1;
+  const n = plan.years.length;
+  const K = plan.ranges.length;
   // a status's block is both sexes (2 * A1 cells); rural, migrant and urban hukou follow each other
   const block = 2 * A1;
-  const first = region * 3 * block + from;
-  const last = region * 3 * block + to;
-  for (let y = 0; y < n; y++) {
-    const P = result.population[y];
-    let r = 0;
-    let m = 0;
-    let h = 0;
-    for (let s = 0; s < block; s += A1) {
-      for (let x = first + s, end = last + s; x <= end; x++) {
-        r += P[x];
-        m += P[x + block];
-        h += P[x + 2 * block];
+  for (let region = 0; region < plan.regions.length; region++) {
+    for (let k = 0; k < K; k++) {
+      const first = region * 3 * block + plan.ranges[k].from;
+      const last = region * 3 * block + plan.ranges[k].to;
+      let r = 0;
+      let m = 0;
+      let h = 0;
+      for (let s = 0; s < block; s += A1) {
+        for (let x = first + s, end = last + s; x <= end; x++) {
+          r += P[x];
+          m += P[x + block];
+          h += P[x + 2 * block];
+        }
       }
+      const at = (region * K + k) * 3 * n + y;
+      table[at] = r;
+      table[at + n] = m;
+      table[at + 2 * n] = h;
     }
-    rural[y] = r;
-    migrant[y] = m;
-    hukou[y] = h;
   }
 }
 
@@ -107,6 +124,8 @@ interface Computation {
   returned: { service: number; key: ServiceKey; series: { name: string; figure: ServiceFigure }[] }[];
   /** The series returned, in the buffers above (what {@link computePlannedServicesInPlace} returns). */
   views: ReadonlyMap<string, Float64Array>;
+  /** The age sums of a population by year ({@link servicesAgeSumsInto}). */
+  table: Float64Array;
 }
 
 const computations = new WeakMap<ServicesPlan, Map<string, Computation>>();
@@ -140,6 +159,7 @@ function computationOf(plan: ServicesPlan, figures: readonly ServiceFigure[]): C
       capacity: new Float64Array(n),
       figures: byService,
       returned,
+      table: new Float64Array(servicesAgeSumsLength(plan)),
       views: new Map(returned.flatMap(({ service, series }) => series.map(({ name, figure }) => [name, byService[service][figure]!] as const))),
     };
     byFigures.set(id, computation);
@@ -227,13 +247,34 @@ export function computePlannedServices(plan: ServicesPlan, result: KernelResult,
  * @throws {ChengzhenError} as {@link computePlannedServices}.
  */
 export function computePlannedServicesInPlace(plan: ServicesPlan, result: KernelResult, figures: readonly ServiceFigure[] = SERVICE_FIGURES): ReadonlyMap<string, Float64Array> {
+  const { table } = computationOf(plan, figures);
+  for (let y = 0; y < plan.years.length; y++) servicesAgeSumsInto(plan, result.population[y], y, table);
+  return computePlannedServicesFromSums(plan, table, figures);
+}
+
+/**
+ * {@link computePlannedServicesInPlace} from the age sums of the population by year, written
+ * into `table` by {@link servicesAgeSumsInto} for every year: the same numbers, bit for bit.
+ *
+ * @throws {ChengzhenError} as {@link computePlannedServices}.
+ */
+export function computePlannedServicesFromSums(plan: ServicesPlan, table: Float64Array, figures: readonly ServiceFigure[] = SERVICE_FIGURES): ReadonlyMap<string, Float64Array> {
   const n = plan.years.length;
   const R = plan.regions.length;
+  const K = plan.ranges.length;
   const width = R + 1;
   const T = plan.target;
   const { sums, local, migrant, demand, capacity, figures: series, returned, views } = computationOf(plan, figures);
   for (let r = 0; r < R; r++) {
-    for (let k = 0; k < sums.length; k++) ageSumsInto(sums[k], result, r, plan.ranges[k].from, plan.ranges[k].to);
+    for (let k = 0; k < K; k++) {
+      const { rural, migrant: migrants, hukou } = sums[k];
+      const at = (r * K + k) * 3 * n;
+      for (let y = 0; y < n; y++) {
+        rural[y] = table[at + y];
+        migrants[y] = table[at + n + y];
+        hukou[y] = table[at + 2 * n + y];
+      }
+    }
     const services = plan.perRegion[r];
     for (let i = 0; i < services.length; i++) {
       const { stock } = services[i];
@@ -256,7 +297,7 @@ export function computePlannedServicesInPlace(plan: ServicesPlan, result: Kernel
       const d = f.demand[i];
       const c = f.capacity[i];
       const utilisation = c > 0 ? d / c : 0;
-      if (!Number.isFinite(utilisation)) throw tooLittleCapacity(key, d, c, utilisation, i, plan.years, width, result.regions);
+      if (!Number.isFinite(utilisation)) throw tooLittleCapacity(key, d, c, utilisation, i, plan.years, width, plan.regions);
     }
   }
   return views;

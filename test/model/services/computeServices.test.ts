@@ -16,7 +16,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ChengzhenError } from '../../../src/errors.js';
-import { computePlannedServices, computePlannedServicesInPlace, computeServices } from '../../../src/model/services/computeServices.js';
+import { sameBytes } from '../../helpers/bits.js';
+import { computePlannedServices, computePlannedServicesFromSums, computePlannedServicesInPlace, computeServices, servicesAgeSumsInto, servicesAgeSumsLength } from '../../../src/model/services/computeServices.js';
 import { planServices } from '../../../src/model/services/planServices.js';
 import { SERVICE_FIGURES } from '../../../src/model/services/serviceIndicators.js';
 import { parseScenario, type Scenario } from '../../../src/schema/scenario.js';
@@ -384,6 +385,25 @@ describe('computePlannedServices(plan, result, figures)', () => {
     // the copy kept its numbers though the buffers were overwritten
     expect(copy).toEqual(wanted);
     expect(second.get('schoolPlaces.shortfall')).not.toEqual(wanted.get('schoolPlaces.shortfall'));
+  });
+
+  it('from the age sums written year by year (servicesAgeSumsInto): the same numbers, bit for bit, without the populations', () => {
+    const plan = planServices(scenario, YEARS, 70)!;
+    const other = tinyResult({ regions: REGIONS, maxAge: 70, baseYear: 2023, cells: [SOUTH, NORTH], factors: [[1, 2, 3], [1, 1, 0.5]] });
+    expect(servicesAgeSumsLength(plan)).toBe(REGIONS.length * plan.ranges.length * 3 * YEARS.length);
+    const table = new Float64Array(servicesAgeSumsLength(plan));
+    // the years in any order: each writes its own places
+    for (const y of [2, 0, 1]) servicesAgeSumsInto(plan, other.population[y], y, table);
+    const fromSums = new Map([...computePlannedServicesFromSums(plan, table, ['shortfall', 'coverage', 'migrantDemand'])].map(([key, values]) => [key, values.slice()]));
+    const wanted = computePlannedServices(plan, other, ['shortfall', 'coverage', 'migrantDemand']);
+    expect(fromSums.size).toBe(wanted.size);
+    for (const [key, values] of wanted) expect(sameBytes(fromSums.get(key)!, values), key).toBe(true);
+    // by hand: the sum of region 0's rural residents aged 6-14 in the base year (women's ages, then men's)
+    const k = plan.ranges.findIndex((r) => r.from === 6 && r.to === 14);
+    const A1 = 71;
+    let rural = 0;
+    for (let s = 0; s < 2; s++) for (let a = 6; a <= 14; a++) rural += other.population[0][s * A1 + a];
+    expect(table[(0 * plan.ranges.length + k) * 3 * YEARS.length + 0]).toBe(rural);
   });
 
   it('checks every service for a capacity too small to divide by, kept or not', () => {
