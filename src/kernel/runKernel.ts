@@ -119,10 +119,10 @@ export function stepInputs(problem: KernelProblem, t: number, out?: StepInputs):
  * arrays, so that a run holds one year of inputs (their lists then have one array each, and `n`
  * is read as it is at each step rather than listed once for the run).
  *
- * Where every `D` and `E` is identity or dense, the steps run in WebAssembly SIMD
- * (src/kernel/stepWasm.ts; the sink then sees populations in WebAssembly memory), with the bits
- * of the JavaScript step, which runs otherwise (sparse or pooled moves, no WebAssembly SIMD,
- * a run started from a sink of another, or `workspace.javascriptStep`).
+ * The steps run in WebAssembly SIMD (src/kernel/stepWasm.ts; the sink then sees populations
+ * in WebAssembly memory; sparse and pooled moves made by the JavaScript moves in that memory),
+ * with the bits of the JavaScript step, which runs otherwise (no WebAssembly SIMD, a run
+ * started from a sink of another, or `workspace.javascriptStep`).
  *
  * @throws {ChengzhenError} `negative_population` when net international migrants `n` remove
  *   more people than a cell holds (the kernel never clamps).

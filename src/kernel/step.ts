@@ -6,7 +6,7 @@
 
 import { addDenseMovesPairInArena, addDenseMovesPairWasm, type DenseMovesArena } from './denseMovesWasm.js';
 import { addMigrationInto, addMovesInto } from './moves.js';
-import type { StepFlows, StepInputs } from './types.js';
+import type { MoveMatrix, StepFlows, StepInputs } from './types.js';
 
 /** Scratch buffers of one step, owned by the caller (see {@link createStepScratch}). */
 export interface StepScratch {
@@ -411,20 +411,48 @@ export function stepInto(
   const rows = inputs.demographyRows ?? null;
   const { mig, ret } = scratch;
   const A = maxAge;
-  const A1 = A + 1;
-  const sexBlock = 2 * A1;
-  const regionStride = 3 * sexBlock;
   const stayD = inputs.D.kind === 'identity';
   const stayE = inputs.E.kind === 'identity';
   const plan = n !== null && scratch.nPlan !== null && scratch.nPlan.source === n ? scratch.nPlan : null;
   // steps 1, 2, 3 and the first part of 5, region by region, in a function with that one loop:
   // code the engine compiles while the loop runs then holds no path its first regions did not
   // reach (the moves below, which it would have to compile again)
-  let firstNegative = regionsInto(regions, A, P, inputs, rows, out, scratch, flows, plan, stayD, stayE);
+  const firstNegative = regionsInto(regions, A, P, inputs, rows, out, scratch, flows, plan, stayD, stayE);
+  return movesIntoStep(regions, maxAge, inputs.D, inputs.E, n, mig, ret, scratch.arena, out, flows, plan, firstNegative);
+}
 
-  // 4. moves between regions (identity moves were made above), and who changed region
-  const { D, E } = inputs;
-  const arena = scratch.arena;
+/**
+ * The end of a year step, once every region has survived, aged, had its births and made its
+ * transitions into `out` (`stepInto`'s region loop, or the WebAssembly step's): step 4, the
+ * moves between regions of the movers `mig` through `D` and of the returners `ret` through
+ * `E` (identity moves were made in the region loop), the in- and out-migrants and net
+ * migration, and step 5's net international migrants `n` of the statuses the moves reached.
+ * `plan` is `n` planned by cell (null: read `n` whole, the same bits). Allocates nothing.
+ *
+ * @returns the flat index of the first cell that `n` made negative, `firstNegative` when that
+ *   came first, or -1 when none did.
+ */
+export function movesIntoStep(
+  regions: number,
+  maxAge: number,
+  D: MoveMatrix,
+  E: MoveMatrix,
+  n: Float64Array | null,
+  mig: Float64Array,
+  ret: Float64Array,
+  arena: StepScratch['arena'],
+  out: Float64Array,
+  flows: StepFlows,
+  plan: NetInternationalPlan | null,
+  firstNegative: number,
+): number {
+  const A1 = maxAge + 1;
+  const sexBlock = 2 * A1;
+  const regionStride = 3 * sexBlock;
+  const stayD = D.kind === 'identity';
+  const stayE = E.kind === 'identity';
+
+  // 4. moves between regions (identity moves were made in the region loop), and who changed region
   if (
     D.kind === 'dense' &&
     E.kind === 'dense' &&
@@ -441,8 +469,8 @@ export function stepInto(
   const { inMigrants, outMigrants, netMigration } = flows;
   inMigrants.fill(0);
   outMigrants.fill(0);
-  addMigrationInto(inputs.D, flows.ruralToUrban, inMigrants, outMigrants, regions);
-  addMigrationInto(inputs.E, flows.returns, inMigrants, outMigrants, regions);
+  addMigrationInto(D, flows.ruralToUrban, inMigrants, outMigrants, regions);
+  addMigrationInto(E, flows.returns, inMigrants, outMigrants, regions);
   for (let r = 0; r < regions; r++) netMigration[r] = inMigrants[r] - outMigrants[r];
 
   // 5. net international migrants of the statuses the moves reached

@@ -5,7 +5,9 @@
  * independent, every sum added lane by lane in the JavaScript order, no fused multiply-add), so
  * the two give identical bits. It covers the whole step: survival, births, the transitions, identity and
  * dense moves, net international migrants, and every flow (the migration between regions
- * counted as `addMigrationInto` counts it).
+ * counted as `addMigrationInto` counts it); with sparse or pooled moves, the region loop, the
+ * rest made by the JavaScript step's own `movesIntoStep` in the module's memory. Demography
+ * held by row is read by row.
  *
  * A run ({@link openStepWasm}) holds its populations, scratch and inputs in one WebAssembly
  * memory kept between runs: the inputs are copied in once (a per-year input once per step), the
@@ -13,6 +15,7 @@
  */
 
 import { compileKernelWasm } from './denseMovesWasm.js';
+import { movesIntoStep } from './step.js';
 import { FLOW_NAMES, stepEntry, type KernelInputs, type KernelProblem, type MoveMatrix, type StepFlows } from './types.js';
 
 /** The memory kept between runs at most; a run that needed more releases it when it ends. */
@@ -44,6 +47,8 @@ type StepFunction = (
   flows: number,
   list: number,
   nSums: number,
+  rows: number,
+  external: number,
 ) => number;
 
 type NSumsFunction = (n: number, R: number, A: number, sums: number) => void;
@@ -61,17 +66,19 @@ let busy = false;
 
 
 /**
- * Whether the WebAssembly step computes the problem with these inputs: every `D` and `E` is
- * identity or dense (sparse and pooled matrices take the JavaScript step), and the demography
- * is per region (a problem holding it by row, `demographyRows`, takes the JavaScript step).
+ * Whether the WebAssembly step makes the moves between regions itself: every `D` and `E` is
+ * identity or dense. Otherwise (a sparse or pooled matrix in some year) the WebAssembly step
+ * runs the region loop (survival, births, transitions, the net international migrants of the
+ * statuses no move reaches) and the JavaScript moves of `movesIntoStep` make the rest of the
+ * step in its memory, as the JavaScript step does after its own region loop.
  *
  * @example
  * const none = [new Float64Array(0)];
- * wasmStepApplies({ sx: none, sb: none, fx: none, srb: none, m: none, c: none, k: none, q: none, n: [], D: [{ kind: 'identity' }], E: [{ kind: 'dense', values: Float64Array.of(1) }] })
+ * movesInWasm({ sx: none, sb: none, fx: none, srb: none, m: none, c: none, k: none, q: none, n: [], D: [{ kind: 'identity' }], E: [{ kind: 'dense', values: Float64Array.of(1) }] })
  * // => true
  */
-export function wasmStepApplies(inputs: KernelInputs): boolean {
-  return inputs.demographyRows === undefined && inputs.D.every(identityOrDense) && inputs.E.every(identityOrDense);
+export function movesInWasm(inputs: KernelInputs): boolean {
+  return inputs.D.every(identityOrDense) && inputs.E.every(identityOrDense);
 }
 
 function identityOrDense(matrix: MoveMatrix): boolean {
@@ -129,12 +136,15 @@ export interface StepWasmRun {
  * into the kept memory (grown when needed). With `refill`, every input is copied in again at
  * each step (a caller that writes each step's inputs into the problem's arrays).
  *
- * @returns null, having done nothing, where WebAssembly SIMD is missing, when the inputs are not
- *   for it ({@link wasmStepApplies}), when another run is open, or when the run would need more
- *   than 1 GiB.
+ * Demography held by row (`demographyRows`) is copied in by row, with each region's row; the
+ * step reads each region's rates from its row. Sparse and pooled moves are made by the
+ * JavaScript moves in the run's memory ({@link movesInWasm}).
+ *
+ * @returns null, having done nothing, where WebAssembly SIMD is missing, when another run is
+ *   open, or when the run would need more than 1 GiB.
  */
 export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmRun | null {
-  if (busy || !wasmStepApplies(problem.inputs)) return null;
+  if (busy) return null;
   const R = problem.regions.length;
   const A = problem.maxAge;
   const A1 = A + 1;
@@ -142,10 +152,15 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const block = 2 * A1;
   const i = problem.inputs;
   const dense = (list: MoveMatrix[]) => list.some((matrix) => matrix.kind === 'dense');
-  const hasD = dense(i.D);
-  const hasE = dense(i.E);
+  // sparse or pooled moves somewhere: the JavaScript moves make every step's moves
+  const external = !movesInWasm(i);
+  const hasD = !external && dense(i.D);
+  const hasE = !external && dense(i.E);
   const hasN = i.n.length > 0;
-  const sizes = [cells, R * 6, R * 3 * A1, R, R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0];
+  // demography held by row: as many rows as the longest year's table holds
+  const rowList = i.demographyRows;
+  const longest = (list: Float64Array[], perRegion: number) => (rowList === undefined ? perRegion : Math.max(...list.map((a) => a.length)));
+  const sizes = [longest(i.sx, cells), longest(i.sb, R * 6), longest(i.fx, R * 3 * A1), longest(i.srb, R), R * 2 * A1, R, R * 2 * A1, R * 2 * A1, hasN ? cells : 0, hasD ? R * R : 0, hasE ? R * R : 0, rowList === undefined ? 0 : Math.ceil(R / 2)];
   let numbers = 2 * cells + 2 * R * block + FLOW_NAMES.length * R + R * 9 + R;
   for (const size of sizes) numbers += size;
   const bytes = FIRST_BYTE + numbers * 8;
@@ -153,18 +168,21 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   const kept = reserve(bytes);
   if (kept === null) return null;
   busy = true;
-  const { populations, mig, ret, flowBlock, list, nSums, flowViews, slots } = layoutOf(kept.memory.buffer, `${R} ${A} ${sizes.join(' ')}`, cells, R, block, sizes);
-  const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, i.D, i.E];
-  for (let s = 0; s < slots.length; s++) {
+  const { populations, mig, ret, flowBlock, list, nSums, flowViews, flowsInMemory, slots, rows } = layoutOf(kept.memory.buffer, `${R} ${A} ${sizes.join(' ')}`, cells, R, block, sizes);
+  // D and E are copied in only when the step makes the moves itself
+  const lists: (Float64Array | MoveMatrix)[][] = [i.sx, i.sb, i.fx, i.srb, i.m, i.c, i.k, i.q, i.n, external ? [] : i.D, external ? [] : i.E];
+  for (let s = 0; s < lists.length; s++) {
     slots[s].list = lists[s];
     slots[s].everyStep = refill || lists[s].length > 1;
   }
   const [sx, sb, fx, srb, m, c, k, q, n, D, E] = slots;
+  const rowsEveryStep = rowList !== undefined && (refill || rowList.length > 1);
   // an n that serves every step has its sums by region added once (as runKernelInto's plan)
   const nSummed = hasN && !n.everyStep;
   try {
     populations[0].set(problem.population);
-    for (const slot of slots) if (!slot.everyStep) copyIn(slot, 0);
+    for (let s = 0; s < lists.length; s++) if (!slots[s].everyStep) copyIn(slots[s], 0);
+    if (rowList !== undefined && !rowsEveryStep) rows.set(rowList[0]);
     if (nSummed) kept.nSums(n.view.byteOffset, R, A, nSums.byteOffset);
   } catch (error) {
     busy = false; // an array of the wrong length: the run never opened
@@ -176,9 +194,13 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
   return {
     populations,
     step(t, from, flows) {
-      for (const slot of slots) if (slot.everyStep) copyIn(slot, t);
+      for (let s = 0; s < lists.length; s++) if (slots[s].everyStep) copyIn(slots[s], t);
+      if (rowsEveryStep) rows.set(stepEntry(rowList, t));
       const matrixD = stepEntry(i.D, t);
       const matrixE = stepEntry(i.E, t);
+      // with the moves made outside, D and E only say whether the movers leave (not identity)
+      const addressD = external ? Number(matrixD.kind !== 'identity') : matrixD.kind === 'dense' ? address(D) : 0;
+      const addressE = external ? Number(matrixE.kind !== 'identity') : matrixE.kind === 'dense' ? address(E) : 0;
       const negative = step(
         R,
         A,
@@ -193,16 +215,20 @@ export function openStepWasm(problem: KernelProblem, refill: boolean): StepWasmR
         address(k),
         address(q),
         hasN ? address(n) : 0,
-        matrixD.kind === 'dense' ? address(D) : 0,
-        matrixE.kind === 'dense' ? address(E) : 0,
+        addressD,
+        addressE,
         mig.byteOffset,
         ret.byteOffset,
         flowBlock.byteOffset,
         list.byteOffset,
         nSummed ? nSums.byteOffset : 0,
+        rowList === undefined ? 0 : rows.byteOffset,
+        external ? 1 : 0,
       );
+      // step 4 and the rest of step 5 by the JavaScript moves, in the run's memory
+      const first = external ? movesIntoStep(R, A, matrixD, matrixE, hasN ? stepEntry(i.n, t) : null, mig, ret, null, populations[1 - from], flowsInMemory, null, negative) : negative;
       for (let f = 0; f < FLOW_NAMES.length; f++) flows[FLOW_NAMES[f]].set(flowViews[f]);
-      return negative;
+      return first;
     },
     close() {
       if (!open) return;
@@ -226,8 +252,12 @@ interface Layout {
   list: Float64Array;
   nSums: Float64Array;
   flowViews: Float64Array[];
-  /** The inputs' slots, in the order sx, sb, fx, srb, m, c, k, q, n, D, E (their lists set by each run). */
+  /** The flows in the memory, by name (the same views). */
+  flowsInMemory: StepFlows;
+  /** The inputs' slots, in the order sx, sb, fx, srb, m, c, k, q, n, D, E (their lists set by each run), then the rows' place. */
   slots: Slot[];
+  /** Each region's row of the demography, when it is held by row (empty otherwise). */
+  rows: Int32Array;
 }
 
 /** The layout of the last run, reused while the memory and the shape stay the same (a simulation's draws). */
@@ -250,7 +280,10 @@ function layoutOf(buffer: ArrayBuffer, shape: string, cells: number, R: number, 
   const nSums = take(R);
   const flowViews = FLOW_NAMES.map((_, f) => flowBlock.subarray(f * R, (f + 1) * R));
   const slots: Slot[] = sizes.map((size) => ({ list: [], view: take(size), everyStep: false }));
-  layout = { buffer, shape, populations, mig, ret, flowBlock, list, nSums, flowViews, slots };
+  const rowsPlace = slots[slots.length - 1].view;
+  const rows = new Int32Array(buffer, rowsPlace.byteOffset, rowsPlace.length === 0 ? 0 : R);
+  const flowsInMemory = Object.fromEntries(FLOW_NAMES.map((name, f) => [name, flowViews[f]])) as StepFlows;
+  layout = { buffer, shape, populations, mig, ret, flowBlock, list, nSums, flowViews, flowsInMemory, slots, rows };
   return layout;
 }
 
