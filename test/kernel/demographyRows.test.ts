@@ -13,29 +13,9 @@ import { parseKernelProblem } from '../../src/schema/kernelProblem.js';
 import { firstBitDifference } from '../helpers/bits.js';
 import { thrownBy } from '../helpers/errors.js';
 import { expectBitIdentical } from '../helpers/kernelResults.js';
+import { groupedDemography as grouped } from '../helpers/demographyRows.js';
 import { randomPooled } from '../helpers/randomPooled.js';
-import { randomDocShape, randomKernelDoc, seededRandom } from '../helpers/randomKernelDoc.js';
-
-const TABLES = ['sx', 'sb', 'fx', 'srb'] as const;
-
-/** Cells of one row of each table, for open age A. */
-const cellsPerRow = (maxAge: number) => ({ sx: 6 * (maxAge + 1), sb: 6, fx: 3 * (maxAge + 1), srb: 1 });
-
-/**
- * The problem with its demography held by row: the rows are the tables of the first `rows`
- * regions (of each step), and each region takes a row drawn from `seed`, one draw for all steps
- * or one per step.
- */
-function grouped(problem: KernelProblem, rows: number, seed: number, perYear: boolean): KernelProblem {
-  const rand = seededRandom(seed);
-  const R = problem.regions.length;
-  const cells = cellsPerRow(problem.maxAge);
-  const inputs = { ...problem.inputs };
-  for (const key of TABLES) inputs[key] = problem.inputs[key].map((table) => table.slice(0, rows * cells[key]));
-  const draw = () => Int32Array.from({ length: R }, () => Math.floor(rand() * rows));
-  inputs.demographyRows = perYear ? Array.from({ length: problem.years }, draw) : [draw()];
-  return { ...problem, inputs };
-}
+import { randomDocShape, randomKernelDoc } from '../helpers/randomKernelDoc.js';
 
 describe('runKernel(problem) with demographyRows', () => {
   it('gives the results of the problem expanded per region, bit for bit (random problems, rows once or per step)', () => {

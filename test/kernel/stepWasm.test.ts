@@ -10,13 +10,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileScenario } from '../../src/model/compile.js';
 import { PRESETS } from '../../src/presets/index.js';
-import { createKernelWorkspace, runKernelInto } from '../../src/kernel/runKernel.js';
+import { createKernelWorkspace, runKernelInto, type KernelWorkspace } from '../../src/kernel/runKernel.js';
 import { expandDemographyRows } from '../../src/kernel/demographyRows.js';
 import { keptStepWasmBytes, movesInWasm, openStepWasm, stepWasmAvailable } from '../../src/kernel/stepWasm.js';
 import { FLOW_NAMES, type KernelProblem } from '../../src/kernel/types.js';
 import { parseKernelProblem } from '../../src/schema/kernelProblem.js';
 import type { KernelProblemJSON } from '../../src/io/kernelJson.js';
 import { sameBytes } from '../helpers/bits.js';
+import { groupedDemography as grouped } from '../helpers/demographyRows.js';
 import { randomPooled } from '../helpers/randomPooled.js';
 import { anyThrownBy } from '../helpers/errors.js';
 import { filled, identityMatrix, shapeSizes } from '../helpers/kernelDocs.js';
@@ -34,13 +35,21 @@ interface Run {
 function run(problem: KernelProblem, javascript: boolean, fill?: (step: number) => void): Run {
   const ws = createKernelWorkspace(problem.regions.length, problem.maxAge);
   ws.javascriptStep = javascript;
-  const arrays: Float64Array[] = [];
   let inWasm = true;
-  runKernelInto(
+  const arrays = arraysOf(runKernelInto, problem, ws, fill, (population) => {
+    inWasm &&= population.buffer !== ws.current.buffer && population.buffer !== ws.next.buffer && ws.denseScratch === undefined;
+  });
+  return { arrays, inWasm };
+}
+
+/** Every population and flow of a run through `runInto` (this module's runKernelInto, or a fresh import's), each population also shown to `see`. */
+function arraysOf(runInto: typeof runKernelInto, problem: KernelProblem, ws?: KernelWorkspace, fill?: (step: number) => void, see?: (population: Float64Array) => void): Float64Array[] {
+  const arrays: Float64Array[] = [];
+  runInto(
     problem,
     {
       year(_year, _step, population, flows) {
-        inWasm &&= population.buffer !== ws.current.buffer && population.buffer !== ws.next.buffer && ws.denseScratch === undefined;
+        see?.(population);
         arrays.push(Float64Array.from(population));
         if (flows) for (const name of FLOW_NAMES) arrays.push(Float64Array.from(flows[name]));
       },
@@ -49,7 +58,7 @@ function run(problem: KernelProblem, javascript: boolean, fill?: (step: number) 
     ws,
     fill,
   );
-  return { arrays, inWasm };
+  return arrays;
 }
 
 function expectSameBytes(a: Float64Array[], b: Float64Array[]): void {
@@ -62,19 +71,6 @@ function expectBothSame(problem: KernelProblem): void {
   const wasm = run(problem, false);
   expect(wasm.inWasm).toBe(true);
   expectSameBytes(wasm.arrays, run(problem, true).arrays);
-}
-
-/** `problem` with its demography held by `rows` rows (the first regions' tables), each region's row drawn from `seed`, once or per step. */
-function grouped(problem: KernelProblem, rows: number, seed: number, perYear: boolean): KernelProblem {
-  const rand = seededRandom(seed);
-  const R = problem.regions.length;
-  const A1 = problem.maxAge + 1;
-  const cells = { sx: 6 * A1, sb: 6, fx: 3 * A1, srb: 1 };
-  const inputs = { ...problem.inputs };
-  for (const key of ['sx', 'sb', 'fx', 'srb'] as const) inputs[key] = problem.inputs[key].map((table) => table.slice(0, rows * cells[key]));
-  const draw = () => Int32Array.from({ length: R }, () => Math.floor(rand() * rows));
-  inputs.demographyRows = perYear ? Array.from({ length: problem.years }, draw) : [draw()];
-  return { ...problem, inputs };
 }
 
 /** A problem of `R` regions from a random document, with dense or identity `D` and `E`. */
@@ -357,15 +353,7 @@ describe('runKernelInto where WebAssembly is missing', () => {
     const freshDense = await import('../../src/kernel/denseMovesWasm.js');
     expect(freshWasm.stepWasmAvailable()).toBe(false);
     expect(freshDense.denseMovesWasmAvailable()).toBe(false);
-    const arrays: Float64Array[] = [];
-    fresh.runKernelInto(problem, {
-      year(_year, _step, population, flows) {
-        arrays.push(Float64Array.from(population));
-        if (flows) for (const name of FLOW_NAMES) arrays.push(Float64Array.from(flows[name]));
-      },
-      end: () => undefined,
-    });
-    expectSameBytes(arrays, expected);
+    expectSameBytes(arraysOf(fresh.runKernelInto, problem), expected);
   });
 });
 
@@ -384,15 +372,7 @@ describe('useKernelWasm(module): the module another thread compiled', () => {
     fresh.useKernelWasm(posted);
     expect(fresh.compileKernelWasm()).toBe(posted);
     const freshRun = await import('../../src/kernel/runKernel.js');
-    const arrays: Float64Array[] = [];
-    freshRun.runKernelInto(problem, {
-      year(_year, _step, population, flows) {
-        arrays.push(Float64Array.from(population));
-        if (flows) for (const name of FLOW_NAMES) arrays.push(Float64Array.from(flows[name]));
-      },
-      end: () => undefined,
-    });
-    expectSameBytes(arrays, expected);
+    expectSameBytes(arraysOf(freshRun.runKernelInto, problem), expected);
     vi.resetModules();
     const other = await import('../../src/kernel/denseMovesWasm.js');
     const own = other.compileKernelWasm()!;
